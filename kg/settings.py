@@ -1,0 +1,23 @@
+"""All configuration in one place: environment variables `KG_*` and CLI flags override the defaults."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_BASE = "https://w3id.org/zhengwu/id/"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
+
+    store: str = "data/store"  # a folder (embedded Oxigraph) or an http(s) URL (remote SPARQL 1.1 server)
+    base: str = DEFAULT_BASE  # IRIs of extracted entities are minted under this
+    host: str = "127.0.0.1"
+    port: int = 8000
+    update_token: str | None = None  # SPARQL Update and Graph Store writes need `Authorization: Bearer …`
+    query_timeout: float = 30.0  # seconds before a query is cancelled
+    row_limit: int = 10_000  # SELECT results are capped here (flagged in the response)
+    max_body_bytes: int = 1_000_000  # larger request bodies and query strings get 413
+    allow_service: bool = False  # SERVICE makes the server fetch remote URLs: off unless configured
+    allow_load: bool = False  # LOAD likewise
+    cors_origins: str = "*"  # comma-separated; CORS is on for GET by default for browser SPARQL clients

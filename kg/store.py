@@ -1,0 +1,105 @@
+"""The store stage: where the graph lives.
+
+`open_store(location)` gives an embedded Oxigraph store for a folder (or an
+in-memory one for `":memory:"`). Every article lives in its own named graph,
+and every article graph says which document it is part of
+(`<article> dcterms:isPartOf <document>`), so a document's graphs can be
+replaced or removed as a whole. Queries see the union of all graphs as the
+default graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Store, Variable
+
+from kg.errors import QueryError, StoreError
+from kg.iri import DCTERMS
+
+QueryResult = QuerySolutions | QueryBoolean | QueryTriples
+
+_GRAPHS_OF_DOCUMENT = f"""
+SELECT DISTINCT ?g ?document WHERE {{ GRAPH ?g {{ ?article <{DCTERMS}isPartOf> ?document }} }}
+"""
+
+
+def _term(term: object) -> str:
+    return str(term)  # pyoxigraph terms print in N-Triples syntax
+
+
+def _insert_data(graphs: Mapping[NamedNode, Iterable[Quad]]) -> str:
+    blocks = []
+    for graph, quads in graphs.items():
+        triples = " .\n".join(f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)}" for q in quads)
+        blocks.append(f"GRAPH {_term(graph)} {{\n{triples} }}")
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+class GraphStore:
+    """An Oxigraph store with the operations the CLI and the API need."""
+
+    def __init__(self, store: Store, location: str) -> None:
+        self.store = store
+        self.location = location
+
+    # --- writing -----------------------------------------------------------------
+    def graphs_of_document(self, document: NamedNode) -> list[NamedNode]:
+        rows = self.store.query(_GRAPHS_OF_DOCUMENT, substitutions={Variable("document"): document})
+        return [row["g"] for row in rows]
+
+    def replace_document(self, document: NamedNode, graphs: Mapping[NamedNode, Iterable[Quad]]) -> None:
+        """Replace every graph of `document` by `graphs`, in one transaction.
+
+        Graphs the document had before but no longer has are dropped too, so a
+        corrected document never leaves stale articles behind.
+        """
+        old = set(self.graphs_of_document(document)) | set(graphs)
+        drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
+        try:
+            self.store.update(" ;\n".join([*drops, _insert_data(graphs)]))
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: could not write {document.value}: {exc}") from exc
+
+    def remove_document(self, document: NamedNode) -> int:
+        """Remove the graphs of `document`; returns how many there were."""
+        graphs = self.graphs_of_document(document)
+        if graphs:
+            self.store.update(" ;\n".join(f"DROP SILENT GRAPH {_term(g)}" for g in graphs))
+        return len(graphs)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    # --- reading -----------------------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        substitutions: Mapping[str, object] | None = None,
+        *,
+        union: bool = True,
+    ) -> QueryResult:
+        """Run a SPARQL query; `substitutions` bind variables to RDF terms (never pasted into the text)."""
+        subs = {Variable(k): v for k, v in (substitutions or {}).items()}
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=union, substitutions=subs or None)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed query: {exc}") from exc
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
+    """Open (creating if needed) the embedded store at `location`; `":memory:"` gives a throwaway one."""
+    location = str(location)
+    try:
+        if location == ":memory:":
+            return GraphStore(Store(), location)
+        if read_only:
+            return GraphStore(Store.read_only(location), location)
+        Path(location).mkdir(parents=True, exist_ok=True)
+        return GraphStore(Store(location), location)
+    except OSError as exc:
+        raise StoreError(f"{location}: cannot open the store: {exc}") from exc
