@@ -103,3 +103,24 @@ def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
         return GraphStore(Store(location), location)
     except OSError as exc:
         raise StoreError(f"{location}: cannot open the store: {exc}") from exc
+
+
+_COUNTS = """
+PREFIX zw: <https://w3id.org/zhengwu/ontology#>
+SELECT
+  (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?person) AS ?persons)
+  (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?policy) AS ?policies)
+WHERE {
+  { ?article a zw:Article } UNION { ?person a zw:Person } UNION
+  { ?event zw:reportedIn ?a } UNION { ?policy a zw:Policy }
+}
+"""
+
+
+def counts(store: GraphStore) -> dict[str, int]:
+    """How many articles, persons, events, policies, graphs and triples the store holds."""
+    row = next(iter(store.query(_COUNTS)))
+    out = {name: int(row[name].value) for name in ("articles", "persons", "events", "policies")}
+    out["graphs"] = sum(1 for _ in store.store.named_graphs())
+    out["quads"] = len(store)
+    return out

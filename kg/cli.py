@@ -1,0 +1,254 @@
+"""The `kg` command: thin wrappers over library functions, one function per subcommand.
+
+Errors reach the user as one line on stderr, never a traceback; the exit codes
+are mapped here, in `EXIT_CODES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg import pipeline
+from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError
+from kg.settings import Settings
+
+EXIT_CODES: dict[type[KgError], int] = {  # sysexits.h, most specific first
+    BadInput: 65,  # EX_DATAERR
+    QueryError: 65,
+    NotFound: 66,  # EX_NOINPUT
+    StoreError: 74,  # EX_IOERR
+    Forbidden: 77,  # EX_NOPERM
+    KgError: 1,
+}
+
+EPILOG = {
+    "extract": "examples:\n  kg extract seeds/000_6619c5c4ce064df3.txt --published 2024-04-10 --source 无锡日报\n"
+    "  kg extract crawl.jsonl --format turtle > crawl.ttl",
+    "ingest": "examples:\n  kg ingest seeds/\n  kg ingest page.txt --published 2024-04-10 --source 无锡日报 --store data/store",
+    "query": "examples:\n  kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n  kg query @question.rq --format csv",
+    "stats": "example:\n  kg stats --store data/store",
+    "serve": "example:\n  kg serve --port 8000   # then open http://127.0.0.1:8000/docs",
+    "validate": "examples:\n  kg validate out.nq\n  kg validate --store data/store",
+    "remove": "example:\n  kg remove seeds/000_6619c5c4ce064df3.txt",
+}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _report(error: BadInput) -> None:
+    print(f"kg: {error}", file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> pipeline.Options:
+    return pipeline.Options(published=args.published, source=args.source, kind=args.kind, base=args.base)
+
+
+def _open(args: argparse.Namespace, *, read_only: bool = False):
+    from kg.store import open_store
+
+    return open_store(args.store, read_only=read_only)
+
+
+class _Progress:
+    """A one-line progress count on a terminal; silent when stderr is not one."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.live = sys.stderr.isatty() and total > 3
+
+    def __call__(self, path: Path) -> None:
+        self.done += 1
+        if self.live:
+            bar = "#" * (30 * self.done // self.total)
+            print(f"\r[{bar:<30}] {self.done}/{self.total} {path.name[:40]:<40}", end="", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.live:
+            print(file=sys.stderr)
+
+
+# --- commands ------------------------------------------------------------------------
+def cmd_extract(args: argparse.Namespace) -> int:
+    from kg.rdf import serialize
+
+    failed = []
+
+    def on_error(error: BadInput) -> None:
+        failed.append(error)
+        _report(error)
+
+    out = sys.stdout.buffer
+    pending = []
+    for doc in pipeline.extract_files(args.paths, _options(args), on_error):
+        quads = [q for g in doc.articles for q in g.quads]
+        if args.format == "nquads":  # streams: one file at a time
+            out.write(serialize(quads, "nquads"))
+        else:
+            pending.extend(quads)
+    if pending:
+        out.write(serialize(pending, args.format))
+    out.flush()
+    return EXIT_CODES[BadInput] if failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.read import expand_paths
+    from kg.store import counts
+
+    store = _open(args)
+    paths = list(expand_paths(args.paths))
+    progress = _Progress(len(paths))
+    summary = pipeline.ingest_files(store, paths, _options(args), _report, progress)
+    progress.close()
+    tally = counts(store)
+    print(summary.line({k: tally[k] for k in ("persons", "events", "policies", "quads")}))
+    return EXIT_CODES[BadInput] if summary.skipped else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query_output import render
+
+    text = args.sparql
+    if text.startswith("@"):
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise BadInput(exc.strerror or str(exc), path=text[1:]) from None
+    result = _open(args, read_only=True).query(text)
+    sys.stdout.buffer.write(render(result, args.format))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kg.store import counts
+
+    for name, n in counts(_open(args, read_only=True)).items():
+        print(f"{name:<10}{n:>10}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = Settings(**{k: v for k, v in vars(args).items() if k in Settings.model_fields and v is not None})
+    print(f"SPARQL endpoint: http://{settings.host}:{settings.port}/sparql")
+    print(f"REST API docs:   http://{settings.host}:{settings.port}/docs")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+
+    if args.path:
+        try:
+            data = Path(args.path).read_bytes()
+        except OSError as exc:
+            raise BadInput(exc.strerror or str(exc), path=args.path) from None
+        fmt = "trig" if args.path.endswith(".trig") else "turtle" if args.path.endswith(".ttl") else "nquads"
+        violations = validate(data, fmt=fmt)
+    else:
+        violations = validate(_open(args, read_only=True).store)
+    for violation in violations:
+        print(violation)
+    print(f"{len(violations)} violations", file=sys.stderr)
+    return 1 if violations else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    store = _open(args)
+    removed = 0
+    for doc in pipeline.extract_files(args.paths, _options(args), _report):
+        for document in doc.graphs:
+            removed += store.remove_document(document)
+    store.flush()
+    print(f"removed {removed} article graphs")
+    return 0
+
+
+# --- parser --------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="政务知识图谱: officials, events and policies from news.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    env = Settings()
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, epilog=EPILOG.get(name),
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(func=func)
+        return p
+
+    def reading(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursively)")
+        p.add_argument("--published", type=_date, help="issue date YYYY-MM-DD (else manifest, JSONL field, file name)")
+        p.add_argument("--source", help="publication, e.g. 无锡日报 (else manifest or JSONL field)")
+        p.add_argument("--kind", choices=["page", "article", "jsonl"], help="input kind (default: detected per file)")
+        p.add_argument("--base", default=env.base, help=f"base of minted IRIs (default {env.base})")
+
+    def storing(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--store", default=os.environ.get("KG_STORE", env.store),
+                       help="store folder (default ./data/store or $KG_STORE)")
+
+    p = command("extract", cmd_extract, "print the RDF of documents to stdout; touches no store")
+    reading(p)
+    p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples", "jsonld"])
+
+    p = command("ingest", cmd_ingest, "extract documents into the store, one named graph per article")
+    reading(p)
+    storing(p)
+
+    p = command("query", cmd_query, "run SPARQL over the union of all graphs")
+    p.add_argument("sparql", help="a query, or @file.rq")
+    p.add_argument("--format", default="table", choices=["table", "json", "csv", "tsv", "xml", "turtle", "nquads"])
+    storing(p)
+
+    storing(command("stats", cmd_stats, "count articles, persons, events, policies, graphs and quads"))
+
+    p = command("serve", cmd_serve, "serve SPARQL 1.1 and the REST API over HTTP")
+    storing(p)
+    p.add_argument("--host", default=None, help=f"(default {env.host})")
+    p.add_argument("--port", type=int, default=None, help=f"(default {env.port})")
+    p.add_argument("--update-token", dest="update_token", default=None,
+                   help="allow SPARQL Update and Graph Store writes with Authorization: Bearer TOKEN")
+    p.add_argument("--query-timeout", dest="query_timeout", type=float, default=None,
+                   help=f"seconds before a query is cancelled (default {env.query_timeout:g})")
+    p.add_argument("--base", default=None, help="base of the IRIs served under /id/")
+
+    p = command("validate", cmd_validate, "check RDF against ontology/shapes.ttl (SHACL)")
+    p.add_argument("path", nargs="?", help="an RDF file (.nq, .trig, .ttl); without it, the store")
+    storing(p)
+
+    p = command("remove", cmd_remove, "remove the graphs of documents from the store")
+    reading(p)
+    storing(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as error:
+        print(f"kg: {error}", file=sys.stderr)
+        return next(code for cls, code in EXIT_CODES.items() if isinstance(error, cls))
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
