@@ -35,6 +35,8 @@ EPILOG = {
     "serve": "example:\n  kg serve --port 8000   # then open http://127.0.0.1:8000/docs",
     "validate": "examples:\n  kg validate out.nq\n  kg validate --store data/store",
     "remove": "example:\n  kg remove seeds/000_6619c5c4ce064df3.txt",
+    "backup": "example:\n  kg backup backups/2024-04-10",
+    "restore": "example:\n  kg restore backups/2024-04-10   # with kg serve stopped",
 }
 
 
@@ -178,6 +180,20 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _open(args).backup(args.target)
+    print(f"backed up {args.store} to {args.target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kg.store import restore
+
+    restore(args.backup, args.store)
+    print(f"restored {args.store} from {args.backup}")
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="政务知识图谱: officials, events and policies from news.")
@@ -232,6 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("remove", cmd_remove, "remove the graphs of documents from the store")
     reading(p)
+    storing(p)
+
+    p = command("backup", cmd_backup, "copy the store into a new folder (cheap hard links on the same disk)")
+    p.add_argument("target", help="a folder that does not exist yet")
+    storing(p)
+
+    p = command("restore", cmd_restore, "replace the store by a backup (stop kg serve first)")
+    p.add_argument("backup", help="a folder made by kg backup")
     storing(p)
     return parser
 

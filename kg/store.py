@@ -10,6 +10,7 @@ default graph.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -72,6 +73,15 @@ class GraphStore:
     def flush(self) -> None:
         self.store.flush()
 
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store in `target` (which must not exist), usable as a store itself."""
+        if Path(target).exists():
+            raise StoreError(f"{target}: already exists; a backup goes into a new folder")
+        try:
+            self.store.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"{target}: backup failed: {exc}") from exc
+
     # --- reading -----------------------------------------------------------------
     def query(
         self,
@@ -124,3 +134,27 @@ def counts(store: GraphStore) -> dict[str, int]:
     out["graphs"] = sum(1 for _ in store.store.named_graphs())
     out["quads"] = len(store)
     return out
+
+
+def restore(backup: str | Path, location: str | Path) -> None:
+    """Put a backup in place of the store at `location`, which must not be open.
+
+    The backup is checked by opening it first, copied beside the target, then
+    swapped in with renames, so a failure never leaves a half-restored store.
+    """
+    backup, location = Path(backup), Path(location)
+    try:
+        Store.read_only(str(backup))
+    except OSError as exc:
+        raise StoreError(f"{backup}: not a store backup: {exc}") from exc
+    staging = location.with_name(location.name + ".restoring")
+    retired = location.with_name(location.name + ".replaced")
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    shutil.copytree(backup, staging)
+    if location.exists():
+        location.rename(retired)
+    staging.rename(location)
+    if retired.exists():
+        shutil.rmtree(retired)
