@@ -112,6 +112,11 @@ def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
         Path(location).mkdir(parents=True, exist_ok=True)
         return GraphStore(Store(location), location)
     except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"{location}: the store is in use by another process (is `kg serve` running?); stop it, or "
+                "write through the server: --store http://127.0.0.1:8000 with KG_UPDATE_TOKEN set"
+            ) from exc
         raise StoreError(f"{location}: cannot open the store: {exc}") from exc
 
 
