@@ -97,13 +97,23 @@ class GraphStore:
         except SyntaxError as exc:
             raise QueryError(f"malformed query: {exc}") from exc
 
+    def named_graph_count(self) -> int:
+        return sum(1 for _ in self.store.named_graphs())
+
     def __len__(self) -> int:
         return len(self.store)
 
 
 def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
-    """Open (creating if needed) the embedded store at `location`; `":memory:"` gives a throwaway one."""
+    """Open (creating if needed) the embedded store at `location`; `":memory:"` gives a throwaway one.
+
+    An http(s) URL opens a standalone SPARQL 1.1 server instead (`kg.remote_store.RemoteStore`).
+    """
     location = str(location)
+    if location.startswith(("http://", "https://")):
+        from kg.remote_store import RemoteStore
+
+        return RemoteStore(location)  # type: ignore[return-value]  # same methods, over HTTP
     try:
         if location == ":memory:":
             return GraphStore(Store(), location)
@@ -136,7 +146,7 @@ def counts(store: GraphStore) -> dict[str, int]:
     """How many articles, persons, events, policies, graphs and triples the store holds."""
     row = next(iter(store.query(_COUNTS)))
     out = {name: int(row[name].value) for name in ("articles", "persons", "events", "policies")}
-    out["graphs"] = sum(1 for _ in store.store.named_graphs())
+    out["graphs"] = store.named_graph_count()
     out["quads"] = len(store)
     return out
 
