@@ -8,7 +8,9 @@ batch, so one bad file never stops the others.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,17 +69,86 @@ def extract_file(path: Path, options: Options, on_error: ErrorHandler = _raise) 
     return result
 
 
+def _extract_guarded(path: Path, options: Options, on_error: ErrorHandler) -> DocumentGraphs | None:
+    try:
+        return extract_file(path, options, on_error)
+    except BadInput as error:
+        on_error(error)
+    except (OSError, UnicodeError) as exc:  # vanished mid-run, permissions, …
+        on_error(BadInput(str(exc.strerror or exc), path=str(path)))
+    return None
+
+
+Problem = tuple[str, str | None, int | None]  # a BadInput's fields: it crosses the process boundary as data
+
+
+def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[DocumentGraphs | None, list[Problem]]]:
+    """Worker side of `extract_files(jobs=N)`: each file's graphs and problems, in order."""
+    paths, options = task
+    out = []
+    for path in paths:
+        problems: list[BadInput] = []
+        doc = _extract_guarded(path, options, problems.append)
+        out.append((doc, [(e.message, e.path, e.line) for e in problems]))
+    return out
+
+
+def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    chunk: list[Path] = []
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_parallel(paths: Iterator[Path], options: Options, on_error: ErrorHandler,
+                      jobs: int, chunk: int) -> Iterator[DocumentGraphs]:
+    """Files extracted by `jobs` processes, handed back in input order.
+
+    At most `2 * jobs` chunks are in flight, so a slow consumer (the store)
+    holds back the workers instead of letting results pile up in memory.
+    """
+    context = multiprocessing.get_context("forkserver")  # no fork of a process holding an open store
+    context.set_forkserver_preload(["kg.pipeline"])
+    with context.Pool(jobs) as pool:
+        pending: deque = deque()
+        tasks = _chunks(paths, chunk)
+        for batch in tasks:
+            pending.append(pool.apply_async(_extract_chunk, ((batch, options),)))
+            while len(pending) >= 2 * jobs:
+                yield from _deliver(pending.popleft().get(), on_error)
+        while pending:
+            yield from _deliver(pending.popleft().get(), on_error)
+
+
+def _deliver(results: list[tuple[DocumentGraphs | None, list[Problem]]],
+             on_error: ErrorHandler) -> Iterator[DocumentGraphs]:
+    for doc, problems in results:
+        for message, path, line in problems:
+            on_error(BadInput(message, path=path, line=line))
+        if doc is not None:
+            yield doc
+
+
 def extract_files(
-    paths: Iterable[str | Path], options: Options, on_error: ErrorHandler = _raise
+    paths: Iterable[str | Path], options: Options, on_error: ErrorHandler = _raise, *, jobs: int = 1, chunk: int = 4
 ) -> Iterator[DocumentGraphs]:
-    """Each file's graphs in turn (folders recursively); a file that cannot be read goes to `on_error`."""
-    for path in expand_paths(paths):
-        try:
-            yield extract_file(path, options, on_error)
-        except BadInput as error:
-            on_error(error)
-        except (OSError, UnicodeError) as exc:  # vanished mid-run, permissions, …
-            on_error(BadInput(str(exc.strerror or exc), path=str(path)))
+    """Each file's graphs in turn (folders recursively); a file that cannot be read goes to `on_error`.
+
+    With `jobs > 1`, files are extracted by that many worker processes, `chunk`
+    files per task; the results still come back in input order.
+    """
+    files = expand_paths(paths)
+    if jobs > 1:
+        yield from _extract_parallel(iter(files), options, on_error, jobs, chunk)
+        return
+    for path in files:
+        doc = _extract_guarded(path, options, on_error)
+        if doc is not None:
+            yield doc
 
 
 @dataclass
@@ -101,15 +172,21 @@ def ingest_files(
     options: Options,
     on_error: ErrorHandler = _raise,
     on_file: Callable[[Path], None] | None = None,
+    *,
+    jobs: int = 1,
 ) -> IngestSummary:
-    """Read, extract and store each file; each document's graphs replace its old ones in one transaction."""
+    """Read, extract and store each file; each document's graphs replace its old ones in one transaction.
+
+    `jobs > 1` extracts in that many processes; writes stay here, in input
+    order, so the store ends up the same whatever `jobs` is.
+    """
     summary, started = IngestSummary(), time.perf_counter()
 
     def count_error(error: BadInput) -> None:
         summary.skipped += 1
         on_error(error)
 
-    for doc in extract_files(paths, options, count_error):
+    for doc in extract_files(paths, options, count_error, jobs=jobs):
         for document, graphs in doc.graphs.items():
             store.replace_document(document, graphs)
         summary.documents += 1
