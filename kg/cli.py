@@ -29,7 +29,8 @@ EXIT_CODES: dict[type[KgError], int] = {  # sysexits.h, most specific first
 EPILOG = {
     "extract": "examples:\n  kg extract seeds/000_6619c5c4ce064df3.txt --published 2024-04-10 --source 无锡日报\n"
     "  kg extract crawl.jsonl --format turtle > crawl.ttl",
-    "ingest": "examples:\n  kg ingest seeds/\n  kg ingest page.txt --published 2024-04-10 --source 无锡日报 --store data/store",
+    "ingest": "examples:\n  kg ingest seeds/\n  kg ingest page.txt --published 2024-04-10 --source 无锡日报 --store data/store\n"
+    "  kg ingest archive/ --jobs 2 --store http://127.0.0.1:7878   # a standalone SPARQL server",
     "query": "examples:\n  kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n  kg query @question.rq --format csv",
     "stats": "example:\n  kg stats --store data/store",
     "serve": "example:\n  kg serve --port 8000   # then open http://127.0.0.1:8000/docs",
@@ -45,6 +46,12 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
+    return int(text)
 
 
 def _report(error: BadInput) -> None:
@@ -91,7 +98,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     out = sys.stdout.buffer
     pending = []
-    for doc in pipeline.extract_files(args.paths, _options(args), on_error):
+    for doc in pipeline.extract_files(args.paths, _options(args), on_error, jobs=args.jobs):
         quads = [q for g in doc.articles for q in g.quads]
         if args.format == "nquads":  # streams: one file at a time
             out.write(serialize(quads, "nquads"))
@@ -110,7 +117,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = _open(args)
     paths = list(expand_paths(args.paths))
     progress = _Progress(len(paths))
-    summary = pipeline.ingest_files(store, paths, _options(args), _report, progress)
+    summary = pipeline.ingest_files(store, paths, _options(args), _report, progress, jobs=args.jobs)
     progress.close()
     tally = counts(store)
     print(summary.line({k: tally[k] for k in ("persons", "events", "policies", "quads")}))
@@ -215,15 +222,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     def storing(p: argparse.ArgumentParser) -> None:
         p.add_argument("--store", default=os.environ.get("KG_STORE", env.store),
-                       help="store folder (default ./data/store or $KG_STORE)")
+                       help="store folder (default ./data/store or $KG_STORE), or the URL of a SPARQL 1.1 "
+                       "server, e.g. http://127.0.0.1:7878 (writes send $KG_UPDATE_TOKEN)")
+
+    def parallel(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                       help="extract in N processes (default 1); output and writes keep the input order")
 
     p = command("extract", cmd_extract, "print the RDF of documents to stdout; touches no store")
     reading(p)
+    parallel(p)
     p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples", "jsonld"])
 
     p = command("ingest", cmd_ingest, "extract documents into the store, one named graph per article")
     reading(p)
     storing(p)
+    parallel(p)
 
     p = command("query", cmd_query, "run SPARQL over the union of all graphs")
     p.add_argument("sparql", help="a query, or @file.rq")
