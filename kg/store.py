@@ -54,11 +54,18 @@ class GraphStore:
         """Replace every graph of `document` by `graphs`, in one transaction.
 
         Graphs the document had before but no longer has are dropped too, so a
-        corrected document never leaves stale articles behind.
+        corrected document never leaves stale articles behind. A document new to
+        the store (the bulk of any ingest) is added with `Store.extend`, one
+        transaction without SPARQL text to build and parse (~1.3× faster, see
+        docs/performance.md); a replacement is one SPARQL Update, DROP + INSERT DATA.
         """
-        old = set(self.graphs_of_document(document)) | set(graphs)
-        drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
+        old = set(self.graphs_of_document(document))
+        old |= {g for g in graphs if self.store.contains_named_graph(g)}
         try:
+            if not old:
+                self.store.extend([quad for quads in graphs.values() for quad in quads])
+                return
+            drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
             self.store.update(" ;\n".join([*drops, _insert_data(graphs)]))
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.location}: could not write {document.value}: {exc}") from exc
