@@ -1,0 +1,93 @@
+"""Every error a request can meet, mapped to one HTTP status: one readable line, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from api.negotiation import NotAcceptable
+from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, QueryTimeout, StoreError
+
+log = logging.getLogger("kg.api")
+
+
+class Unauthorized(KgError):
+    """A write without credentials (401, with `WWW-Authenticate: Bearer`)."""
+
+
+class MethodNotAllowed(KgError):
+    """E.g. a SPARQL Update sent by GET (405)."""
+
+
+class UnsupportedMediaType(KgError):
+    """A POST body of a type the endpoint does not take, or not in UTF-8 (415)."""
+
+
+class PayloadTooLarge(KgError):
+    """A body or query string over `Settings.max_body_bytes` (413)."""
+
+
+STATUS: dict[type[KgError], int] = {
+    BadInput: 400,
+    QueryError: 400,
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    MethodNotAllowed: 405,
+    NotAcceptable: 406,
+    PayloadTooLarge: 413,
+    UnsupportedMediaType: 415,
+    QueryTimeout: 503,
+    StoreError: 503,
+    KgError: 500,
+}
+_HEADERS: dict[type[KgError], dict[str, str]] = {
+    Unauthorized: {"WWW-Authenticate": 'Bearer realm="zhengwu-kg"'},
+    MethodNotAllowed: {"Allow": "POST"},
+}
+
+
+def status_of(error: KgError) -> int:
+    return next(STATUS[cls] for cls in type(error).__mro__ if cls in STATUS)
+
+
+def error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if request.method == "HEAD":
+        return Response(status_code=status, headers=headers)
+    return JSONResponse({"detail": message}, status_code=status, headers=headers)
+
+
+async def _kg_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, KgError)
+    headers = next((_HEADERS[cls] for cls in type(error).__mro__ if cls in _HEADERS), None)
+    return error_response(request, status_of(error), str(error), headers)
+
+
+async def _validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+        for e in error.errors()
+    )
+    return error_response(request, 400, f"bad parameter: {problems}")
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    return error_response(request, error.status_code, str(error.detail), getattr(error, "headers", None))
+
+
+async def _unexpected(request: Request, error: Exception) -> Response:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return error_response(request, 500, "internal error")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(KgError, _kg_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

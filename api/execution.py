@@ -1,0 +1,209 @@
+"""SPARQL and Graph Store jobs, run inside the worker processes (`api.workers`).
+
+Each function takes the store first and returns plain data (an `Answer`: the
+media type, the bytes pyoxigraph serialised, whether the result was capped),
+so it crosses the process boundary cheaply and a test can call it directly.
+
+The row cap: results are first serialised as TSV (one solution, or one triple
+in N-Triples, per line) into a buffer that stops the query as soon as it holds
+`row_limit + 1` lines; if the client wants another format, pyoxigraph parses
+the (capped) TSV back and serialises it again. Every byte is written by
+pyoxigraph, and a huge result never gets computed past the cap.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    parse,
+    parse_query_results,
+    serialize,
+)
+
+from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose
+from kg.errors import BadInput, NotFound, QueryError
+from kg.iri import PREFIXES
+from kg.store import GraphStore
+
+DEFAULT_RESULTS = "application/sparql-results+json"
+DEFAULT_GRAPH = "text/turtle"
+
+
+@dataclass(frozen=True)
+class Answer:
+    media_type: str
+    body: bytes
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The protocol's `default-graph-uri` / `named-graph-uri`; empty means the union of all graphs."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    union: bool = True  # without graph IRIs: the union of all graphs (False: the store's own default graph)
+
+    def query_kwargs(self) -> dict[str, object]:
+        if not self.default and not self.named:
+            return {"use_default_graph_as_union": self.union}
+        kwargs: dict[str, object] = {"default_graph": [NamedNode(g) for g in self.default]}
+        if self.named:
+            kwargs["named_graphs"] = [NamedNode(g) for g in self.named]
+        return kwargs
+
+
+class _Full(Exception):
+    """Raised from inside pyoxigraph's serialiser to stop a result at the cap."""
+
+
+class _CappedBuffer(io.RawIOBase):
+    def __init__(self, lines: int) -> None:
+        self.data, self.lines, self.limit, self.truncated = bytearray(), 0, lines, False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: bytes) -> int:  # type: ignore[override]
+        self.data += chunk
+        self.lines += bytes(chunk).count(b"\n")
+        if self.lines > self.limit:
+            self.truncated = True
+            raise _Full
+        return len(chunk)
+
+    def first_lines(self) -> bytes:
+        if not self.truncated:
+            return bytes(self.data)
+        return b"\n".join(bytes(self.data).split(b"\n")[: self.limit]) + b"\n"
+
+
+def _capped(write: object, lines: int) -> _CappedBuffer:
+    buffer = _CappedBuffer(lines)
+    try:
+        write(buffer)  # type: ignore[operator]
+    except _Full:
+        pass
+    except OSError as exc:
+        if not buffer.truncated:
+            raise QueryError(f"query failed: {exc}") from exc
+    return buffer
+
+
+def run_query(store: GraphStore, query: str, dataset: Dataset, accept: str | None, row_limit: int) -> Answer:
+    """Run a SPARQL query and serialise its result as the client's `Accept` asks."""
+    try:
+        result = store.store.query(query, **dataset.query_kwargs())  # type: ignore[arg-type]
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(result, QueryBoolean):
+        media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
+        return Answer(media, result.serialize(format=RESULT_FORMATS[media]))
+    if isinstance(result, QuerySolutions):
+        media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
+        buffer = _capped(lambda out: result.serialize(out, QueryResultsFormat.TSV), row_limit + 1)  # + header
+        tsv = buffer.first_lines()
+        if RESULT_FORMATS[media] == QueryResultsFormat.TSV:
+            return Answer(media, tsv, buffer.truncated)
+        solutions = parse_query_results(tsv, QueryResultsFormat.TSV)
+        return Answer(media, solutions.serialize(format=RESULT_FORMATS[media]), buffer.truncated)
+    media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
+    buffer = _capped(lambda out: result.serialize(out, RdfFormat.N_TRIPLES), row_limit)
+    triples = parse(buffer.first_lines(), RdfFormat.N_TRIPLES)
+    return Answer(media, _serialize(triples, GRAPH_FORMATS[media]), buffer.truncated)
+
+
+def _serialize(items: object, fmt: RdfFormat) -> bytes:
+    if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG):
+        return serialize(items, format=fmt, prefixes=PREFIXES)  # type: ignore[arg-type]
+    return serialize(items, format=fmt)  # type: ignore[arg-type]
+
+
+def run_update(store: GraphStore, update: str) -> None:
+    """Run a SPARQL Update (one transaction: all of it or nothing)."""
+    try:
+        store.store.update(update)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed update: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"update failed: {exc}") from exc
+    store.flush()
+
+
+# --- Graph Store HTTP Protocol ------------------------------------------------------
+def _graph_name(graph: str | None) -> NamedNode | None:
+    return NamedNode(graph) if graph is not None else None  # None: the default graph
+
+
+def graph_exists(store: GraphStore, graph: str | None) -> bool:
+    return graph is None or store.store.contains_named_graph(NamedNode(graph))
+
+
+def graph_get(store: GraphStore, graph: str | None, accept: str | None) -> Answer:
+    """The triples of one graph (`None`: the default graph), serialised as `accept` asks."""
+    media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
+    name = _graph_name(graph)
+    if name is not None and not store.store.contains_named_graph(name):
+        raise NotFound(f"no graph {graph}")
+    triples = (q.triple for q in store.store.quads_for_pattern(None, None, None, name or DefaultGraph()))
+    return Answer(media, _serialize(triples, GRAPH_FORMATS[media]))
+
+
+def _parse_payload(data: bytes, media_type: str, graph: str | None) -> list[Quad]:
+    fmt = GRAPH_FORMATS.get(media_type)
+    if fmt is None or fmt.supports_datasets:
+        raise BadInput(f"unsupported RDF media type {media_type!r} for a graph")
+    target = _graph_name(graph) or DefaultGraph()
+    try:
+        return [Quad(t.subject, t.predicate, t.object, target) for t in parse(data, fmt, base_iri=graph)]
+    except (SyntaxError, ValueError) as exc:
+        raise BadInput(f"the request body is not valid {media_type}: {exc}") from exc
+
+
+def _replace_quads(store: GraphStore, graph: str | None, quads: list[Quad], *, keep: bool) -> bool:
+    """Put `quads` into `graph` in one transaction (after clearing it unless `keep`); True if created."""
+    existed = graph_exists(store, graph)
+    target = f"<{graph}>" if graph is not None else "DEFAULT"
+    steps = [] if keep else [f"DROP SILENT {'GRAPH ' if graph is not None else ''}{target}"]
+    body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    if graph is not None:
+        steps.append(f"INSERT DATA {{ GRAPH {target} {{ {body} }} }}")
+    else:
+        steps.append(f"INSERT DATA {{ {body} }}")
+    store.store.update(" ;\n".join(steps))
+    if graph is not None and not quads and not existed:
+        store.store.add_graph(NamedNode(graph))
+    store.flush()
+    return not existed
+
+
+def graph_put(store: GraphStore, graph: str | None, data: bytes, media_type: str) -> bool:
+    """Replace a graph's content; True if the graph was created."""
+    return _replace_quads(store, graph, _parse_payload(data, media_type, graph), keep=False)
+
+
+def graph_post(store: GraphStore, graph: str | None, data: bytes, media_type: str) -> bool:
+    """Merge triples into a graph; True if the graph was created."""
+    return _replace_quads(store, graph, _parse_payload(data, media_type, graph), keep=True)
+
+
+def graph_delete(store: GraphStore, graph: str | None) -> None:
+    name = _graph_name(graph)
+    if name is None:
+        store.store.clear_graph(DefaultGraph())
+    elif not store.store.contains_named_graph(name):
+        raise NotFound(f"no graph {graph}")
+    else:
+        store.store.remove_graph(name)
+    store.flush()

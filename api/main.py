@@ -1,0 +1,42 @@
+"""The HTTP application: assembles the routers, the error mapping, size limits and CORS."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.limits import SizeLimit
+from api.routers import ROUTERS
+from api.service import StoreService
+from kg.settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app over `settings.store`; its worker processes start and stop with the server."""
+    settings = settings or Settings()
+    service = StoreService(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service.start()
+        try:
+            yield
+        finally:
+            service.close()
+
+    app = FastAPI(title="zhengwu-kg · 政务知识图谱", version="0.1.0", lifespan=lifespan,
+                  description="SPARQL 1.1 endpoint, REST API and Linked Data over a knowledge graph of "
+                  "Chinese officials, the events they take part in and the policies those events push.")
+    app.state.service = service
+    errors.install(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
+                       allow_headers=["Accept", "Content-Type"], expose_headers=["X-Results-Truncated"])
+    app.add_middleware(SizeLimit, max_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,130 @@
+"""The SPARQL 1.1 Protocol: queries and updates at /sparql, updates also at /sparql/update."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pyoxigraph import RdfFormat, parse, serialize
+
+from api import execution, guard
+from api.deps import Service
+from api.errors import MethodNotAllowed, UnsupportedMediaType
+from api.execution import Answer
+from api.negotiation import GRAPH_FORMATS, choose
+from api.protocol import (
+    FORM,
+    Params,
+    check_write_access,
+    media_type,
+    parse_params,
+    query_string_params,
+    text_body,
+)
+from api.service import StoreService
+from kg.errors import BadInput
+
+router = APIRouter(tags=["SPARQL 1.1 Protocol"])
+
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+
+_DESCRIPTION = """
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix fmt: <http://www.w3.org/ns/formats/> .
+<{endpoint}> a sd:Service ;
+  sd:endpoint <{endpoint}> ;
+  sd:supportedLanguage sd:SPARQL11Query{update} ;
+  sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
+  sd:resultFormat fmt:SPARQL_Results_JSON, fmt:SPARQL_Results_XML, fmt:SPARQL_Results_CSV,
+    fmt:SPARQL_Results_TSV, fmt:Turtle, fmt:N-Triples, fmt:N-Quads, fmt:RDF_XML, fmt:JSON-LD ;
+  sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
+"""
+
+
+def _response(answer: Answer, row_limit: int) -> Response:
+    headers = {"Vary": "Accept"}
+    if answer.truncated:
+        headers |= {"X-Results-Truncated": "true", "X-Row-Limit": str(row_limit)}
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+def _description(request: Request, service: StoreService) -> Response:
+    endpoint = str(request.url.replace(query=""))
+    update = ", sd:SPARQL11Update" if service.settings.update_token else ""
+    if not service.settings.allow_service:
+        turtle = _DESCRIPTION.replace(", sd:BasicFederatedQuery", "")
+    else:
+        turtle = _DESCRIPTION
+    media = choose(request.headers.get("accept"), GRAPH_FORMATS, "text/turtle")
+    triples = parse(turtle.format(endpoint=endpoint, update=update).encode(), RdfFormat.TURTLE)
+    return Response(serialize(triples, format=GRAPH_FORMATS[media]), media_type=media)
+
+
+async def _query(request: Request, service: StoreService, params: Params, query: str) -> Response:
+    settings = service.settings
+    guard.check_query(query, allow_service=settings.allow_service)
+    dataset = params.dataset()
+    if params.one("union-default-graph") == "false":
+        dataset = execution.Dataset(dataset.default, dataset.named, union=False)
+    answer = await service.read(execution.run_query, query, dataset, request.headers.get("accept"),
+                                settings.row_limit)
+    return _response(answer, settings.row_limit)
+
+
+async def _update(request: Request, service: StoreService, params: Params, update: str) -> Response:
+    check_write_access(request, service.settings)
+    guard.check_update(update, allow_service=service.settings.allow_service, allow_load=service.settings.allow_load)
+    update = guard.with_using(update, [f"<{g}>" for g in params.graphs("using-graph-uri")],
+                              [f"<{g}>" for g in params.graphs("using-named-graph-uri")])
+    await service.write(execution.run_update, update)
+    return Response(status_code=204)
+
+
+async def _post(request: Request, service: StoreService, *, updates_only: bool) -> Response:
+    media, charset = media_type(request)
+    params = query_string_params(request)
+    body = await request.body()
+    if media == FORM:
+        params = Params(params.pairs + parse_params(body, "form"))
+        query, update = params.one("query"), params.one("update")
+        if query is not None and update is not None:
+            raise BadInput("give either a query or an update, not both")
+        if update is not None:
+            return await _update(request, service, params, update)
+        if query is not None and not updates_only:
+            return await _query(request, service, params, query)
+        raise BadInput(f"the form has no {'update' if updates_only else 'query or update'} parameter")
+    if media == QUERY and not updates_only:
+        if params.all("query") or params.all("update"):
+            raise BadInput("a query in the body cannot also have query or update parameters")
+        return await _query(request, service, params, text_body(body, charset))
+    if media == UPDATE:
+        return await _update(request, service, params, text_body(body, charset))
+    accepted = f"{FORM} or {UPDATE}" if updates_only else f"{FORM}, {QUERY} or {UPDATE}"
+    raise UnsupportedMediaType(f"POST needs a body of type {accepted}, not {media or 'none'}")
+
+
+@router.get("/sparql", summary="SPARQL query by GET (a bare GET gives the service description)")
+async def sparql_get(request: Request, service: Service) -> Response:
+    params = query_string_params(request)
+    if params.all("update"):
+        raise MethodNotAllowed("a SPARQL Update must be sent by POST")
+    query = params.one("query")
+    if query is None:
+        return _description(request, service)
+    return await _query(request, service, params, query)
+
+
+@router.post("/sparql", summary="SPARQL query or update by POST (form, sparql-query or sparql-update body)")
+async def sparql_post(request: Request, service: Service) -> Response:
+    return await _post(request, service, updates_only=False)
+
+
+@router.get("/sparql/update", summary="not allowed: updates are sent by POST")
+async def update_get() -> Response:
+    raise MethodNotAllowed("a SPARQL Update must be sent by POST")
+
+
+@router.post("/sparql/update", summary="SPARQL 1.1 Update (needs Authorization: Bearer TOKEN)")
+async def update_post(request: Request, service: Service) -> Response:
+    return await _post(request, service, updates_only=True)

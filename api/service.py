@@ -1,0 +1,57 @@
+"""The store as the HTTP layer sees it: reader processes for queries, one writer process for updates."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+from api.workers import WorkerPool
+from kg.errors import StoreError
+from kg.settings import Settings
+from kg.store import open_store
+
+
+def _reader_count(settings: Settings) -> int:
+    configured = getattr(settings, "query_workers", None)  # a Settings field if the lead adds one
+    return int(configured or max(2, min(4, os.cpu_count() or 2)))
+
+
+class StoreService:
+    """Runs jobs `fn(store, *args)` against the served store, each within `settings.query_timeout`."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        if settings.store.startswith(("http://", "https://")):
+            raise StoreError(f"{settings.store}: kg serve serves a local store folder, not a remote server")
+        self._scratch: str | None = None
+        location = settings.store
+        if location == ":memory:":  # workers need a folder to share: a throwaway one
+            self._scratch = location = tempfile.mkdtemp(prefix="kg-serve-")
+        self.location = location
+        open_store(location).store.flush()  # create it (or fail clearly: locked, unreadable) before forking
+        self.writer = WorkerPool(location, 1, read_only=False, timeout=settings.query_timeout)
+        self.readers = WorkerPool(location, _reader_count(settings), read_only=True,
+                                  timeout=settings.query_timeout)
+
+    def start(self) -> None:
+        self.writer.start()
+        self.readers.start()
+
+    def close(self) -> None:
+        self.readers.close()
+        self.writer.close()
+        if self._scratch:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    async def read(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return await self.readers.run(fn, *args)
+
+    async def write(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """A write, then every reader reopens its snapshot before its next job."""
+        try:
+            return await self.writer.run(fn, *args)
+        finally:
+            self.readers.generation += 1
