@@ -1,0 +1,137 @@
+"""Extraction and loading figures, each beside its anchor measured in the same run.
+
+- extraction: read → extract → N-Quads, what `kg extract` does, in-process and
+  through the CLI, with 1 and 2 processes; anchor: `jieba.lcut` over the same text.
+- loading: quads/s of our writes into the embedded store (`GraphStore.replace_document`
+  per document, as `kg ingest` does); anchor: pyoxigraph `Store.bulk_load` of the
+  same quads as N-Quads.
+- memory: peak RSS of a `kg ingest` subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Store
+
+from bench.servers import PYTHON
+from kg import pipeline
+from kg.errors import BadInput
+from kg.rdf import serialize
+from kg.read import expand_paths
+from kg.store import open_store
+
+
+@dataclass(frozen=True)
+class Rate:
+    """`items` (articles or quads) and `size` bytes handled in `seconds`."""
+
+    items: int
+    size: int
+    seconds: float
+
+    @property
+    def per_s(self) -> float:
+        return self.items / self.seconds if self.seconds else 0.0
+
+    @property
+    def mb_s(self) -> float:
+        return self.size / 1e6 / self.seconds if self.seconds else 0.0
+
+
+def _ignore(error: BadInput) -> None:
+    pass
+
+
+def corpus_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in expand_paths([folder]))
+
+
+def warm_up(folder: Path) -> None:
+    """Load lexicons and dictionaries once, so no figure pays a one-off start-up."""
+    import jieba
+
+    jieba.initialize()
+    first = next(iter(expand_paths([folder])))
+    for doc in pipeline.extract_files([first], pipeline.Options(), _ignore):
+        serialize([q for g in doc.articles for q in g.quads], "nquads")
+
+
+def jieba_rate(folder: Path, articles: int) -> Rate:
+    """`jieba.lcut` (its default mode) over the text of every page; articles counted as ours are."""
+    import jieba
+
+    texts = [path.read_text(encoding="utf-8") for path in expand_paths([folder])]
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return Rate(articles, sum(len(t.encode()) for t in texts), time.perf_counter() - started)
+
+
+def extract_rate(folder: Path, jobs: int) -> Rate:
+    """In-process `kg extract --format nquads`: read, extract, serialise every file."""
+    started, articles, size = time.perf_counter(), 0, corpus_bytes(folder)
+    for doc in pipeline.extract_files([folder], pipeline.Options(), _ignore, jobs=jobs):
+        serialize([q for g in doc.articles for q in g.quads], "nquads")
+        articles += len(doc.articles)
+    return Rate(articles, size, time.perf_counter() - started)
+
+
+def cli_extract_rate(folder: Path, jobs: int, articles: int) -> Rate:
+    """`python -m kg extract DIR --jobs N` as a user runs it, start-up included."""
+    started = time.perf_counter()
+    done = subprocess.run([PYTHON, "-m", "kg", "extract", str(folder), "--jobs", str(jobs)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 65):
+        raise RuntimeError(f"kg extract failed: {done.stderr.decode()[-500:]}")
+    return Rate(articles, corpus_bytes(folder), seconds)
+
+
+@dataclass(frozen=True)
+class Loading:
+    ours: Rate  # quads/s of replace_document
+    bulk: Rate  # quads/s of Store.bulk_load
+    nquads: Path  # the store's content as N-Quads (for the other servers)
+
+
+def loading(folder: Path, work: Path) -> Loading:
+    """Ingest `folder` into a fresh store at work/store, timing only the writes; then bulk_load the same quads."""
+    store = open_store(work / "store")
+    writing = 0.0
+    for doc in pipeline.extract_files([folder], pipeline.Options(), _ignore):
+        started = time.perf_counter()
+        for document, graphs in doc.graphs.items():
+            store.replace_document(document, graphs)
+        writing += time.perf_counter() - started
+    started = time.perf_counter()
+    store.flush()
+    writing += time.perf_counter() - started
+    quads = len(store)
+    nquads = work / "store.nq"
+    store.store.dump(str(nquads), RdfFormat.N_QUADS)
+    del store
+    bulk_store = Store(str(work / "bulk"))
+    started = time.perf_counter()
+    bulk_store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
+    bulk_store.flush()
+    bulk = Rate(len(bulk_store), nquads.stat().st_size, time.perf_counter() - started)
+    del bulk_store
+    return Loading(Rate(quads, nquads.stat().st_size, writing), bulk, nquads)
+
+
+def ingest_peak_rss(folder: Path, store: Path, jobs: int = 1) -> tuple[float, float]:
+    """(peak RSS in MB, seconds) of `python -m kg ingest folder` in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen([PYTHON, "-m", "kg", "ingest", str(folder), "--store", str(store), "--jobs", str(jobs)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 65):
+        raise RuntimeError(f"kg ingest failed: {process.stderr.read().decode()[-500:]}")
+    return usage.ru_maxrss / 1024, seconds  # Linux reports KiB

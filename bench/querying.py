@@ -1,0 +1,143 @@
+"""A fixed mix of realistic questions, asked of every engine with the same text and the same parameters.
+
+The mix: a person's timeline, the policies of a month, a person's
+co-attendance network, the most emphasised policies per quarter, and a
+full-text search over article bodies. Parameters (persons, months, words) are
+picked from the data once, then reused in the same order for each engine.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+
+PREFIXES = """PREFIX zw: <https://w3id.org/zhengwu/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+# An event's day: zw:date, else its start, else the issue date of the article that reports it
+_DAY = """OPTIONAL { ?event zw:date ?d1 } OPTIONAL { ?event zw:startDate ?d2 }
+  OPTIONAL { ?event zw:reportedIn/dcterms:issued ?d3 } BIND(COALESCE(?d1, ?d2, ?d3) AS ?day)"""
+
+QUESTIONS: dict[str, str] = {
+    "timeline": PREFIXES + """SELECT ?event ?day ?label WHERE {
+  VALUES ?person { <%s> }
+  ?person zw:attended ?event . OPTIONAL { ?event rdfs:label ?label } """ + _DAY + """
+} ORDER BY ?day LIMIT 500""",
+    "policies_of_month": PREFIXES + """SELECT ?policy ?name (COUNT(DISTINCT ?event) AS ?n) WHERE {
+  ?event zw:emphasised ?policy ; zw:reportedIn ?article . ?article dcterms:issued ?day .
+  ?policy rdfs:label ?name .
+  FILTER(STR(?day) >= "%s-01" && STR(?day) <= "%s-31")
+} GROUP BY ?policy ?name ORDER BY DESC(?n) LIMIT 50""",
+    "co_attendance": PREFIXES + """SELECT ?other ?name (COUNT(DISTINCT ?event) AS ?n) WHERE {
+  VALUES ?person { <%s> }
+  ?person zw:attended ?event . ?other zw:attended ?event ; rdfs:label ?name .
+  FILTER(?other != ?person)
+} GROUP BY ?other ?name ORDER BY DESC(?n) LIMIT 50""",
+    "policies_per_quarter": PREFIXES + """SELECT ?quarter ?policy (COUNT(DISTINCT ?event) AS ?n) WHERE {
+  ?event zw:emphasised ?policy ; zw:reportedIn/dcterms:issued ?day .
+  BIND(CONCAT(SUBSTR(STR(?day), 1, 4), "-Q", STR(CEIL(xsd:integer(SUBSTR(STR(?day), 6, 2)) / 3))) AS ?quarter)
+} GROUP BY ?quarter ?policy ORDER BY ?quarter DESC(?n) LIMIT 200""",
+    "full_text": PREFIXES + """SELECT ?article ?title WHERE {
+  ?article a zw:Article ; zw:text ?body . OPTIONAL { ?article dcterms:title ?title }
+  FILTER(CONTAINS(?body, "%s"))
+} LIMIT 20""",
+}
+
+_PARAMETERS = {
+    "persons": PREFIXES + """SELECT ?person (COUNT(DISTINCT ?event) AS ?n) WHERE { ?person zw:attended ?event }
+GROUP BY ?person ORDER BY DESC(?n) LIMIT 20""",
+    "months": PREFIXES + "SELECT DISTINCT ?day WHERE { ?a a zw:Article ; dcterms:issued ?day } LIMIT 2000",
+    "words": PREFIXES + """SELECT ?name (COUNT(*) AS ?n) WHERE { ?e zw:emphasised ?p . ?p rdfs:label ?name }
+GROUP BY ?name ORDER BY DESC(?n) LIMIT 20""",
+}
+
+Ask = Callable[[str], int]  # runs a query, returns the number of result rows
+
+
+def mix(ask_json: Callable[[str], list[dict]], rounds: int, seed: int = 1) -> list[tuple[str, str]]:
+    """The (question, SPARQL) sequence of `rounds` rounds, parameters drawn from the data."""
+    persons = [row["person"]["value"] for row in ask_json(_PARAMETERS["persons"])] or ["urn:none"]
+    months = sorted({row["day"]["value"][:7] for row in ask_json(_PARAMETERS["months"])}) or ["2024-01"]
+    words = [row["name"]["value"] for row in ask_json(_PARAMETERS["words"])] or ["发展"]
+    rng = random.Random(seed)
+    fill = {"timeline": lambda: (rng.choice(persons),), "co_attendance": lambda: (rng.choice(persons),),
+            "policies_of_month": lambda: (m := rng.choice(months), m), "policies_per_quarter": lambda: (),
+            "full_text": lambda: (rng.choice(words).replace('"', ""),)}
+    return [(name, text % fill[name]()) for _ in range(rounds) for name, text in QUESTIONS.items()]
+
+
+@dataclass(frozen=True)
+class Latencies:
+    by_question: dict[str, list[float]]  # seconds
+    wall: float
+
+    def quantile(self, q: float, question: str | None = None) -> float:
+        values = sorted(self.by_question[question] if question else
+                        [v for vs in self.by_question.values() for v in vs])
+        return values[min(len(values) - 1, round(q * (len(values) - 1)))] * 1000  # ms
+
+    @property
+    def throughput(self) -> float:
+        return sum(len(v) for v in self.by_question.values()) / self.wall
+
+    def p50(self, question: str | None = None) -> float:
+        return self.quantile(0.5, question)
+
+    def p99(self, question: str | None = None) -> float:
+        return self.quantile(0.99, question)
+
+    def median_ms(self) -> float:
+        return statistics.median(v for vs in self.by_question.values() for v in vs) * 1000
+
+
+def measure(ask: Ask, questions: list[tuple[str, str]]) -> Latencies:
+    ask(questions[0][1])  # warm the connection and caches
+    by_question: dict[str, list[float]] = {}
+    started = time.perf_counter()
+    for name, text in questions:
+        t = time.perf_counter()
+        ask(text)
+        by_question.setdefault(name, []).append(time.perf_counter() - t)
+    return Latencies(by_question, time.perf_counter() - started)
+
+
+def http_asker(endpoint: str, client: httpx.Client) -> Ask:
+    """A SPARQL 1.1 Protocol client: POST the query, read every row of the JSON results."""
+
+    def ask(text: str) -> int:
+        response = client.post(endpoint, content=text.encode(), headers={
+            "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+        response.raise_for_status()
+        return len(response.json()["results"]["bindings"])
+
+    return ask
+
+
+def http_json(endpoint: str, client: httpx.Client) -> Callable[[str], list[dict]]:
+    def ask(text: str) -> list[dict]:
+        response = client.post(endpoint, content=text.encode(), headers={
+            "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+        response.raise_for_status()
+        return response.json()["results"]["bindings"]
+
+    return ask
+
+
+def rdflib_asker(nquads: str) -> Ask:
+    """rdflib's in-memory Dataset with the union of its graphs as the default graph."""
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(nquads, format="nquads")
+
+    def ask(text: str) -> int:
+        return len(list(dataset.query(text)))
+
+    return ask

@@ -1,0 +1,184 @@
+"""`python -m bench [--quick]`: every figure beside its anchor, at each corpus size, in one run.
+
+Prints a table, then machine-readable `key: value` lines (ratios as plain
+numbers). Sizes are multiples of the 1× generated corpus (`bench.corpus`);
+`--quick` runs 1× only and fewer query rounds (under three minutes on 2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from bench import pipeline_bench as pb
+from bench import querying as qb
+from bench.corpus import BASE_ARTICLES, generate
+from bench.servers import kg_serve, oxigraph_serve
+
+RDFLIB_MAX_QUADS = 400_000  # rdflib's in-memory graph takes minutes and gigabytes beyond this
+
+
+class Table:
+    """Rows of figures, one column per corpus size."""
+
+    def __init__(self, sizes: list[int]) -> None:
+        self.sizes = sizes
+        self.rows: dict[str, dict[int, float]] = {}
+        self.units: dict[str, str] = {}
+
+    def put(self, name: str, size: int, value: float, unit: str = "") -> None:
+        self.rows.setdefault(name, {})[size] = value
+        self.units[name] = unit
+        print(f"  {name} @ {size}×: {value:,.3f} {unit}", file=sys.stderr, flush=True)
+
+    def get(self, name: str, size: int) -> float | None:
+        return self.rows.get(name, {}).get(size)
+
+    def render(self) -> str:
+        width = max(len(n) for n in self.rows) + 2
+        head = f"{'figure':<{width}}{'unit':<12}" + "".join(f"{f'{s}×':>14}" for s in self.sizes)
+        lines = [head, "-" * len(head)]
+        for name, values in self.rows.items():
+            cells = "".join(f"{values[s]:>14,.3f}" if s in values else f"{'–':>14}" for s in self.sizes)
+            lines.append(f"{name:<{width}}{self.units[name]:<12}{cells}")
+        return "\n".join(lines)
+
+
+def _section(title: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {title}", file=sys.stderr, flush=True)
+
+
+def bench_pipeline(table: Table, size: int, corpus: Path, work: Path, cli: bool) -> None:
+    _section(f"{size}×: extraction")
+    pb.warm_up(corpus)
+    one = pb.extract_rate(corpus, jobs=1)
+    two = pb.extract_rate(corpus, jobs=2)
+    jieba = pb.jieba_rate(corpus, one.items)
+    table.put("articles", size, one.items)
+    table.put("corpus MB", size, one.size / 1e6, "MB")
+    table.put("extract jobs=1", size, one.per_s, "articles/s")
+    table.put("extract jobs=1 MB/s", size, one.mb_s, "MB/s")
+    table.put("extract jobs=2", size, two.per_s, "articles/s")
+    table.put("jieba.lcut MB/s", size, jieba.mb_s, "MB/s")
+    table.put("extract_vs_jieba", size, one.mb_s / jieba.mb_s, "ratio")
+    table.put("jobs2_vs_jobs1", size, two.per_s / one.per_s, "ratio")
+    if cli:
+        cli_one = pb.cli_extract_rate(corpus, 1, one.items)
+        cli_two = pb.cli_extract_rate(corpus, 2, one.items)
+        table.put("CLI kg extract jobs=1", size, cli_one.per_s, "articles/s")
+        table.put("CLI kg extract jobs=2", size, cli_two.per_s, "articles/s")
+    _section(f"{size}×: loading")
+    load = pb.loading(corpus, work)
+    table.put("quads", size, load.ours.items)
+    table.put("load replace_document", size, load.ours.per_s, "quads/s")
+    table.put("load bulk_load", size, load.bulk.per_s, "quads/s")
+    table.put("load_vs_bulk_load", size, load.ours.per_s / load.bulk.per_s, "ratio")
+    _section(f"{size}×: memory of kg ingest")
+    rss, seconds = pb.ingest_peak_rss(corpus, work / "ingested")
+    shutil.rmtree(work / "ingested", ignore_errors=True)
+    table.put("kg ingest peak RSS", size, rss, "MB")
+    table.put("kg ingest (CLI)", size, one.items / seconds, "articles/s")
+
+
+def bench_queries(table: Table, size: int, work: Path, rounds: int) -> None:
+    _section(f"{size}×: querying ({rounds} rounds of {len(qb.QUESTIONS)} questions)")
+    with httpx.Client(timeout=120) as client:
+        with oxigraph_serve(work / "bulk") as url:
+            questions = qb.mix(qb.http_json(url + "/query", client), rounds)
+            oxigraph = qb.measure(qb.http_asker(url + "/query", client), questions)
+        _latencies(table, size, "oxigraph serve", oxigraph)
+        try:
+            with kg_serve(work / "store") as url:
+                ours = qb.measure(qb.http_asker(url + "/sparql", client), questions)
+        except (RuntimeError, httpx.HTTPError) as exc:
+            print(f"  kg serve /sparql not measured: {exc}", file=sys.stderr)
+        else:
+            _latencies(table, size, "our /sparql", ours)
+            table.put("sparql_vs_oxigraph_serve", size, ours.throughput / oxigraph.throughput, "ratio")
+    quads = table.get("quads", size) or 0
+    if quads <= RDFLIB_MAX_QUADS:
+        rdflib = qb.measure(qb.rdflib_asker(str(work / "store.nq")), questions[: 3 * len(qb.QUESTIONS)])
+        _latencies(table, size, "rdflib Dataset", rdflib)
+        table.put("oxigraph_vs_rdflib", size, rdflib.p50() / oxigraph.p50(), "ratio")
+
+
+def _latencies(table: Table, size: int, engine: str, latencies: qb.Latencies) -> None:
+    table.put(f"{engine} p50", size, latencies.p50(), "ms")
+    table.put(f"{engine} p99", size, latencies.p99(), "ms")
+    table.put(f"{engine} throughput", size, latencies.throughput, "queries/s")
+    for question in latencies.by_question:
+        table.put(f"{engine} p50 {question}", size, latencies.p50(question), "ms")
+
+
+def bench_companions(quick: bool) -> dict[str, float]:
+    """Figures from the API engineer's benches (`bench.sparql_throughput`, `bench.load_test`), when present."""
+    figures: dict[str, float] = {}
+    for name in ("bench.sparql_throughput", "bench.load_test"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError:
+            print(f"  {name}: not present", file=sys.stderr)
+            continue
+        _section(name)
+        run: Callable[..., dict[str, float]] = module.run
+        try:
+            figures.update(run(quick=quick))
+        except Exception as exc:  # a companion's failure must not lose the rest of the table
+            print(f"  {name} failed: {exc}", file=sys.stderr)
+    return figures
+
+
+def summary(table: Table, companions: dict[str, float]) -> dict[str, float]:
+    small, large = table.sizes[0], table.sizes[-1]
+    keys = {
+        "extract_vs_jieba": table.get("extract_vs_jieba", small),
+        "jobs2_vs_jobs1": table.get("jobs2_vs_jobs1", large),
+        "load_vs_bulk_load": table.get("load_vs_bulk_load", large),
+        "sparql_vs_oxigraph_serve": table.get("sparql_vs_oxigraph_serve", large),
+        "ingest_rss_growth": (table.get("kg ingest peak RSS", large) or 0) / (table.get("kg ingest peak RSS", small) or 1),
+        "ingest_peak_rss_mb": table.get("kg ingest peak RSS", large),
+        "extract_articles_per_s": table.get("extract jobs=1", large),
+        "sparql_p99_ms": table.get("our /sparql p99", large),
+        "oxigraph_serve_p99_ms": table.get("oxigraph serve p99", large),
+        "largest_size": float(large),
+    }
+    keys.update(companions)
+    keys.setdefault("rest_p99_ms", float("nan"))
+    return {k: v for k, v in keys.items() if v is not None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1× only, fewer query rounds (< 3 min)")
+    parser.add_argument("--sizes", default=None, help="comma-separated multipliers (default 1,10,100; quick: 1)")
+    parser.add_argument("--rounds", type=int, default=None, help="query rounds per engine (default 30; quick: 10)")
+    parser.add_argument("--work", type=Path, default=None, help="keep corpora and stores here (default: a temp dir)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in (args.sizes or ("1" if args.quick else "1,10,100")).split(",")]
+    rounds = args.rounds or (10 if args.quick else 30)
+    table = Table(sizes)
+    started = time.perf_counter()
+    with contextlib.ExitStack() as stack:
+        root = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-bench-")))
+        for size in sizes:
+            work = root / f"{size}x"
+            shutil.rmtree(work, ignore_errors=True)
+            corpus = work / "corpus"
+            generate(corpus, articles=BASE_ARTICLES * size, seed=size)
+            bench_pipeline(table, size, corpus, work, cli=size == sizes[0])
+            bench_queries(table, size, work, rounds)
+        companions = bench_companions(args.quick)
+    print(table.render())
+    print(f"\n(total {time.perf_counter() - started:.0f} s; sizes × {BASE_ARTICLES} generated articles)\n")
+    for key, value in summary(table, companions).items():
+        print(f"{key}: {value:.4g}")
+    return 0

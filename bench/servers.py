@@ -1,0 +1,72 @@
+"""Servers the benchmarks talk to, each a subprocess on 127.0.0.1 that is stopped afterwards."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+PYTHON = sys.executable
+OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(command: list[str], probe: str, *, env: dict[str, str] | None = None,
+            wait: float = 60.0) -> Iterator[subprocess.Popen[bytes]]:
+    """Run `command` until the block ends; first wait until GET `probe` answers."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[0]} exited: {process.stderr.read().decode()[-500:]}")
+            try:
+                if httpx.get(probe, timeout=5).status_code < 500:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{' '.join(command)} did not answer within {wait:g} s")
+            time.sleep(0.1)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def kg_serve(store: Path) -> Iterator[str]:
+    """Our `kg serve` on `store`; yields its base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [PYTHON, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port)]
+    with serving(command, url + "/sparql?query=ASK%7B%7D"):
+        yield url
+
+
+@contextlib.contextmanager
+def oxigraph_serve(store: Path) -> Iterator[str]:
+    """`oxigraph serve` on `store`, the union of the graphs as default graph; yields its base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [OXIGRAPH, "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    with serving(command, url + "/query?query=ASK%7B%7D"):
+        yield url
