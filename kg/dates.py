@@ -1,0 +1,134 @@
+"""Dates in news text, resolved against the issue date of the paper.
+
+Local papers write event dates without a year (4月9日), often without a month
+(9日), as ranges (4月8日—9日, 8日至10日) and with spaces from the PDF text layer
+(12 月 28日). A date without a year belongs to the issue's year unless its month
+is after the issue's month (then it is last year's: 12月29日 in an issue of
+January); a bare day belongs to the issue's month unless it is after the
+issue's day (then it is last month's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from kg import lexicon
+from kg.model import DateRange
+
+if TYPE_CHECKING:
+    from kg.model import Article
+
+# Full-width digits and the ideographic space read as their ASCII forms, one char for one char,
+# so offsets into the normalised text are offsets into the original.
+_FOLD = str.maketrans("０１２３４５６７８９\u3000", "0123456789 ")
+
+_S = r"[ \t]*"
+_YEAR = rf"(?:(?P<{{p}}y>(?:19|20)\d\d){_S}年{_S})"
+_MONTH = rf"(?:(?P<{{p}}m>1[0-2]|0?[1-9]){_S}月{_S})"
+_DAY = rf"(?P<{{p}}d>3[01]|[12]\d|0?[1-9]){_S}[日号]"
+
+
+def _date(prefix: str) -> str:
+    return (_YEAR + "?" + _MONTH + "?" + _DAY).format(p=prefix)
+
+
+# A range joins two dates with a dash or 至/到; the second may omit year and month.
+RANGE_JOINER = r"[ \t]*(?:[—–－\-~～]{1,2}|至|到)[ \t]*"
+DATE_EXPRESSION = re.compile(
+    rf"(?<![\d年月.])(?:{_date('a')})(?:{RANGE_JOINER}(?:{_date('b')}))?"
+    r"(?![ \t]*(?:以内|之内|内|以上|左右))"
+)
+# 今天/昨天 and the like, which resolve to the issue date itself, are not event dates here.
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _previous_month(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def _resolve(y: str | None, m: str | None, d: str, issued: dt.date | None,
+             anchor: dt.date | None = None) -> dt.date | None:
+    """One date; `anchor` is the start of a range whose end this is (it lends year and month)."""
+    day = int(d)
+    if anchor is not None:
+        year = int(y) if y else anchor.year
+        month = int(m) if m else anchor.month
+        date = _safe(year, month, day)
+        if date and not y and date < anchor:  # 12月30日至1月2日 crosses the new year
+            date = _safe(year + 1, month, day)
+        return date
+    if y and m:
+        return _safe(int(y), int(m), day)
+    if issued is None or (y and not m):
+        return None
+    if m:
+        month = int(m)
+        year = issued.year - 1 if month > issued.month else issued.year
+        return _safe(year, month, day)
+    year, month = issued.year, issued.month
+    if day > issued.day:
+        year, month = _previous_month(year, month)
+    return _safe(year, month, day)
+
+
+def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, int]]:
+    """Every day-precise date expression of `text`, with its `[start, end)` offsets.
+
+    >>> issue = dt.date(2024, 4, 10)
+    >>> [(str(r.start), str(r.end), s, e) for r, s, e in find_dates("4月8日—9日，市长", issue)]
+    [('2024-04-08', '2024-04-09', 0, 7)]
+    >>> [str(r.start) for r, _, _ in find_dates("12 月 29日下午", dt.date(2024, 1, 2))]
+    ['2023-12-29']
+    >>> find_dates("30日内办结", issue)
+    []
+    """
+    out: list[tuple[DateRange, int, int]] = []
+    for match in DATE_EXPRESSION.finditer(_fold(text)):
+        g = match.groupdict()
+        if g["ay"] and not g["am"]:
+            continue  # 2024年9日 is no date
+        start = _resolve(g["ay"], g["am"], g["ad"], issued)
+        if start is None:
+            continue
+        end = start
+        if g["bd"]:
+            end = _resolve(g["by"], g["bm"], g["bd"], issued, anchor=start) or start
+            if end < start:
+                end = start
+        out.append((DateRange(start, end), match.start(), match.end()))
+    return out
+
+
+def _vague_before(sentence: str, position: int) -> bool:
+    """Whether the sentence says 近日/日前 (the paper does not know or say when) before `position`."""
+    head = sentence[:position]
+    return any(word in head for word in lexicon.words("layout_vague_dates.txt"))
+
+
+def lead_date(article: Article) -> DateRange | None:
+    """The date of the event the article reports: the dateline's, else the lead sentence's first date.
+
+    近日/日前 or no date at all give None: the issue date is never passed off as the event's.
+    """
+    lead = article.sentences[0].text if article.sentences else article.body[:200]
+    lead_dates = find_dates(lead, article.issued)
+    first_at = lead_dates[0][1] if lead_dates else len(lead)
+    if _vague_before(lead, first_at):
+        return None
+    if article.dateline:
+        in_dateline = find_dates(article.dateline, article.issued)
+        if in_dateline:
+            return in_dateline[0][0]
+    return lead_dates[0][0] if lead_dates else None

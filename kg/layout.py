@@ -1,0 +1,387 @@
+"""The layout of a newspaper page's text layer: reflow, article boundaries, headline, byline, dateline.
+
+A PDF text layer gives lines wrapped at the column width, with blank lines
+where a column ends; those are not paragraph breaks and can fall inside a word
+or a quotation. A paragraph ends with a short line that ends a sentence, or
+before an indented line, or at a blank after a sentence end; any other line
+break is a wrap and is joined. An article opens with a dateline (本报讯,
+新华社北京4月9日电, 本报记者 张三…) and ends with a byline in brackets
+（张三、李四）; its headline (and subtitle) are short blocks standing alone between
+blank lines that do not end a sentence: printed after the byline by some
+papers, before the dateline by others — which one a page uses is read from
+where its first article's headline stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg import lexicon
+
+TERMINATORS = "。！？!?…"
+CLOSERS = "”’」』）)》"
+NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027"
+NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
+NAME_TOKEN = re.compile(rf"(?:{NAME})")
+NAME_SEPARATORS = re.compile(r"[、，,;；\s\u3000]+")
+BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
+DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
+# Spaces the text layer puts between CJK characters, digits and dates ("12 月 28日", "75 周年").
+SPACE_BETWEEN = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9０-９])[ \t\u3000]+(?=[{CJK}{CJK_PUNCT}0-9０-９])")
+HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
+HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
+
+
+def _alternatives(name: str) -> str:
+    return "|".join(re.escape(word) for word in lexicon.longest_first(name))
+
+
+@cache
+def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    roles = _alternatives("byline_roles.txt")
+    agencies = _alternatives("datelines.txt")
+    place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
+    bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
+    strong = re.compile(rf"(?P<line>(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)){bracket}")
+    by_reporter = re.compile(
+        rf"(?P<line>(?:{roles})[ \t]*(?:{NAME})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{NAME}))*(?:[ \t]*报道)?)"
+        rf"(?=[ \t\n（(]|\d|$)"
+    )
+    return strong, by_reporter
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence (closing quotes and brackets after the mark allowed).
+
+    >>> ends_sentence("落地见效。”"), ends_sentence("抓住一切有利时")
+    (True, False)
+    """
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINATORS
+
+
+def reporter_names(group: str) -> tuple[str, ...] | None:
+    """The names in a byline's brackets, role words dropped; None if something else is in there.
+
+    >>> reporter_names("记者 邓慧敏 胡洋"), reporter_names("上海市精神卫生中心")
+    (('邓慧敏', '胡洋'), None)
+    """
+    roles = lexicon.longest_first("byline_roles.txt")
+    names: list[str] = []
+    for token in NAME_SEPARATORS.split(group.strip()):
+        stripped = True
+        while token and stripped:
+            stripped = False
+            for role in roles:
+                if token.startswith(role) and (len(token) == len(role) or len(token) - len(role) >= 2):
+                    token, stripped = token[len(role):], True
+                    break
+        token = token.removesuffix("报道")
+        if not token:
+            continue
+        if not NAME_TOKEN.fullmatch(token):
+            return None
+        names.append(token)
+    return tuple(names) or None
+
+
+def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
+    """`(start, names)` of a byline closing `line` — alone, or after a sentence end — else None."""
+    match = BYLINE_TAIL.search(line)
+    if not match:
+        return None
+    before = line[: match.start()].rstrip(" \t\u3000")
+    if before and not ends_sentence(before):
+        return None
+    names = reporter_names(match.group(1))
+    return (match.start(), names) if names else None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str
+    end: int  # where the body starts after it (before any blank)
+    reporters: tuple[str, ...] = ()
+
+
+def split_dateline(text: str) -> Dateline | None:
+    """The dateline opening `text` (leading blanks allowed), with reporters named in it.
+
+    >>> d = split_dateline(" 新华社长沙4月18日电（记者韩立、周思远）全国会议18日召开")
+    >>> d.text, d.reporters, d.end
+    ('新华社长沙4月18日电（记者韩立、周思远）', ('韩立', '周思远'), 22)
+    """
+    lead = len(text) - len(text.lstrip())
+    strong, by_reporter = _dateline_patterns()
+    match = strong.match(text, lead)
+    if match:
+        reporters: tuple[str, ...] = ()
+        end = match.end()
+        if match.group("bracket"):
+            names = reporter_names(match.group("bracket"))
+            if names is None:
+                end = match.end("line")
+            else:
+                reporters = names
+        return Dateline(text[lead:end], end, reporters)
+    match = by_reporter.match(text, lead)
+    if match:
+        names = reporter_names(match.group("line").removesuffix("报道"))
+        if names:
+            return Dateline(match.group("line"), match.end(), names)
+    return None
+
+
+def starts_article(line: str) -> bool:
+    """Whether a (stripped) line opens with a dateline."""
+    return split_dateline(line) is not None
+
+
+def column_width(lengths: list[int]) -> int:
+    """The width a page's columns wrap at: the commonest line length (the wider on a tie).
+
+    >>> column_width([14, 15, 15, 3, 14, 16])
+    15
+    """
+    counts = Counter(n for n in lengths if n > 3)
+    if not counts:
+        return max(lengths, default=0)
+    top = max(counts.values())
+    return max(n for n, c in counts.items() if c == top)
+
+
+def remove_layout_spaces(text: str) -> str:
+    """Drop blanks the text layer puts between CJK characters and digits; keep them between Latin words.
+
+    >>> remove_layout_spaces("12 月 28日，成立 75 周年 Apple 公司")
+    '12月28日，成立75周年 Apple 公司'
+    """
+    return SPACE_BETWEEN.sub("", text)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # without surrounding blanks
+    start: int  # offset of text[0] in the document
+    indented: bool = False
+    blank_before: bool = False
+
+
+@dataclass
+class Segment:
+    """An article's share of a page: its lines, headline lines and byline."""
+
+    lines: list[Line] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
+    reporters: tuple[str, ...] = ()
+
+
+def join_lines(lines: list[Line], width: int) -> tuple[str, list[tuple[int, int]]]:
+    """Reflow: lines joined into paragraphs ("\\n" between), with `(position, source offset)` of each line.
+
+    A break is a paragraph break when the line before ends a sentence and is
+    short, or is followed by a blank or an indented line; otherwise it is a wrap.
+    """
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    position = 0
+    for i, line in enumerate(lines):
+        if i:
+            before = lines[i - 1].text
+            if ends_sentence(before) and (line.blank_before or line.indented or len(before) <= width - 2):
+                parts.append("\n")
+                position += 1
+        anchors.append((position, line.start))
+        parts.append(line.text)
+        position += len(line.text)
+    return "".join(parts), anchors
+
+
+@dataclass
+class _Block:
+    lines: list[Line]
+    opens: bool = False  # its first line opens with a dateline
+    reporters: tuple[str, ...] = ()  # its last line closes with this byline
+    headline_like: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """One article as the layout gives it, before it becomes a `kg.model.Article`."""
+
+    body: str
+    body_offset: int
+    title: str | None = None
+    subtitle: str | None = None
+    dateline: str | None = None
+    reporters: tuple[str, ...] = ()
+
+
+def _is_noise(line: str) -> bool:
+    return line.startswith(lexicon.words("layout_noise.txt"))
+
+
+def _raw_lines(text: str) -> list[Line]:
+    """Every line of the text; blank (and page-furniture) lines have empty text."""
+    out: list[Line] = []
+    offset = 0
+    blank_before = True
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        stripped = content.strip()
+        lead = len(content) - len(content.lstrip())
+        if stripped and _is_noise(stripped):
+            stripped = ""
+        out.append(Line(stripped, offset + lead, bool(stripped) and lead > 0, blank_before))
+        blank_before = not stripped
+        offset += len(raw)
+    return out
+
+
+def _headline_like(lines: list[Line]) -> bool:
+    return len(lines) <= HEADLINE_RUN_MAX and all(
+        len(line.text) <= HEADLINE_MAX and line.text[-1] not in NO_HEADLINE_END and not ends_sentence(line.text)
+        and line.text[0] not in "（(" for line in lines
+    )
+
+
+def _blocks(lines: list[Line]) -> list[_Block]:
+    """Runs of non-blank lines, also cut after a byline and before a dateline."""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for i, line in enumerate(lines):
+        if not line.text:
+            current = None
+            continue
+        previous = lines[i - 1].text if i else ""
+        opens = starts_article(line.text) and (
+            line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
+        if current is None or opens:
+            current = _Block([], opens=opens)
+            blocks.append(current)
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        byline = byline_at_end(line.text)
+        if byline and (following is None or not following.text or following.indented
+                       or starts_article(following.text)):
+            cut, names = byline
+            kept = line.text[:cut].rstrip(" \t\u3000")
+            if kept:
+                current.lines.append(Line(kept, line.start, line.indented, line.blank_before))
+            current.reporters = names
+            current = None
+            continue
+        current.lines.append(line)
+    for block in blocks:
+        block.headline_like = bool(block.lines) and not block.opens and not block.reporters and _headline_like(
+            block.lines)
+    return blocks
+
+
+def _ends_paragraph(block: _Block) -> bool:
+    return bool(block.reporters) or (bool(block.lines) and ends_sentence(block.lines[-1].text))
+
+
+def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
+    """Start → end (exclusive) of each run of headline blocks standing between articles."""
+    runs: dict[int, int] = {}
+    i = 0
+    while i < len(blocks):
+        if blocks[i].headline_like and (i == 0 or _ends_paragraph(blocks[i - 1])):
+            j = i + 1
+            while j < len(blocks) and blocks[j].headline_like and j - i < HEADLINE_RUN_MAX:
+                j += 1
+            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].reporters:
+                runs[i] = j
+                i = j
+                continue
+        i += 1
+    return runs
+
+
+def segment_page(text: str) -> list[Segment]:
+    """The articles of a page, in order, each with its lines, headline lines and byline."""
+    blocks = _blocks(_raw_lines(text))
+    runs = _headline_runs(blocks)
+    headline_first = 0 in runs  # the page prints a headline before its first article
+    segments: list[Segment] = []
+    pending: list[str] = []
+    current: Segment | None = None
+    i = 0
+    while i < len(blocks):
+        if i in runs:
+            titles = [line.text for block in blocks[i: runs[i]] for line in block.lines]
+            if headline_first:
+                pending = titles
+            elif segments and not segments[-1].headlines:
+                segments[-1].headlines = titles
+            current, i = None, runs[i]
+            continue
+        block = blocks[i]
+        if current is None or block.opens:
+            current = Segment(headlines=pending if headline_first else [])
+            pending = []
+            segments.append(current)
+        current.lines.extend(block.lines)
+        if block.reporters:
+            current.reporters = block.reporters
+            current = None
+        i += 1
+    return segments
+
+
+def _source_offset(anchors: list[tuple[int, int]], position: int) -> int:
+    """Offset in the document of reflowed `position` (anchors: each line's start, in order)."""
+    lo, hi = 0, len(anchors) - 1
+    while lo < hi:  # the last anchor at or before `position`
+        mid = (lo + hi + 1) // 2
+        if anchors[mid][0] <= position:
+            lo = mid
+        else:
+            hi = mid - 1
+    at, source = anchors[lo]
+    return source + position - at
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for group in groups for name in group))
+
+
+def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
+           reporters: tuple[str, ...] = ()) -> ArticleParts | None:
+    """An article from its reflowed text: dateline off the start, layout spaces out; None if no body."""
+    dateline = split_dateline(text)
+    start = dateline.end if dateline else 0
+    while start < len(text) and text[start].isspace():
+        start += 1
+    body = remove_layout_spaces(text[start:]).rstrip()
+    if not body:
+        return None
+    return ArticleParts(
+        body=body,
+        body_offset=_source_offset(anchors, start),
+        title=title,
+        subtitle=subtitle,
+        dateline=remove_layout_spaces(dateline.text) if dateline else None,
+        reporters=_union(dateline.reporters if dateline else (), reporters),
+    )
+
+
+def page_articles(text: str) -> list[ArticleParts]:
+    """The articles of a newspaper page's text layer."""
+    width = column_width([len(line.text) for line in _raw_lines(text) if line.text])
+    out = []
+    for segment in segment_page(text):
+        if not segment.lines:
+            continue
+        joined, anchors = join_lines(segment.lines, width)
+        titles = segment.headlines
+        parts = finish(joined, anchors, title=titles[0] if titles else None,
+                       subtitle=" ".join(titles[1:]) or None, reporters=segment.reporters)
+        if parts is not None:
+            out.append(parts)
+    return out
