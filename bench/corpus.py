@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bench import patterns as P
 
-BASE_ARTICLES = 120  # the 1× corpus
+BASE_ARTICLES = 300  # the 1× corpus
 
 
 @dataclass(frozen=True)
