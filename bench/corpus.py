@@ -118,7 +118,7 @@ def _article(draw: _Draw, city: str, event_day: dt.date) -> tuple[list[str], str
     paragraphs = ["本报讯 " + P.OPENINGS[kind].format(**slots)]
     body = [s for kinds, group in P.BODY.items() if kinds == "*" or kind in kinds.split() for s in group]
     rng.shuffle(body)  # each sentence pattern at most once an article
-    while body and len(paragraphs) < 6:
+    while body and len(paragraphs) < 7:
         sentences, body = body[: rng.randint(1, 3)], body[3:]
         paragraphs.append("".join(s.format(**slots, **draw.policy_slots()) for s in sentences))
     reporters = draw._names(rng.choice((1, 1, 2)))
