@@ -1,5 +1,6 @@
 """One router per resource; `ROUTERS` is the order they are mounted in."""
 
-from api.routers import sparql, store
+from api.routers import articles, events, persons, policies, search, sparql, store
 
-ROUTERS = [sparql.router, store.router]
+ROUTERS = [sparql.router, store.router, persons.router, events.router, policies.router, articles.router,
+           search.router]

@@ -1,0 +1,96 @@
+"""The REST API's records: plain functions `fn(store, …) -> dict` that shape query rows into JSON.
+
+They run inside the query workers (`api.workers`) and a test can call them on
+any `GraphStore`. Queries live in `api/queries/*.rq`; request parameters reach
+them only as RDF terms made by pyoxigraph (`NamedNode`, `Literal`), written
+into a `VALUES` block in N-Triples syntax (escaped by pyoxigraph), never as
+pasted text. (pyoxigraph's `substitutions` cannot be used: they do not reach
+variables that only appear in a FILTER.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+from pyoxigraph import BlankNode, Literal, NamedNode
+
+from api.guard import code_of
+from kg.errors import NotFound
+from kg.iri import PREFIXES
+from kg.store import GraphStore
+
+Term = NamedNode | Literal | BlankNode
+Row = dict[str, object]
+
+_HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_QUERIES = Path(__file__).resolve().parent.parent / "queries"  # package data of `api`
+
+
+@cache
+def sparql(name: str) -> str:
+    """The text of `api/queries/<name>.rq`, with the project's prefixes declared."""
+    return _HEADER + (_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def bind(query: str, values: Mapping[str, Sequence[Term]]) -> str:
+    """`query` with a `VALUES ?var { … }` block per variable at the start of its WHERE group.
+
+    >>> bind("SELECT ?s WHERE { ?s ?p ?q }", {"q": [Literal('a"} #')]})
+    'SELECT ?s WHERE { VALUES ?q { "a\\\\"} #" } ?s ?p ?q }'
+    """
+    blocks = "".join(f" VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+                     for name, terms in values.items() if terms)
+    if not blocks:
+        return query
+    match = _WHERE.search(code_of(query))
+    assert match, "every query of api/queries has a WHERE group"
+    return query[: match.end()] + blocks + query[match.end():]
+
+
+def plain(term: object) -> object:
+    """A term as JSON: an IRI or a literal's lexical value (integers as numbers)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return int(term.value) if term.datatype.value == _INTEGER else term.value
+    return term.value  # type: ignore[attr-defined]
+
+
+def select(store: GraphStore, name: str, values: Mapping[str, Sequence[Term]] | None = None,
+           *, limit: int | None = None, offset: int = 0) -> list[Row]:
+    """Rows of the named query as dicts of plain values (unbound variables left out)."""
+    query = bind(sparql(name), values or {})
+    if limit is not None:
+        query += f"\nLIMIT {int(limit)} OFFSET {int(offset)}"
+    solutions = store.query(query)
+    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    return [{n: plain(row[n]) for n in names if row[n] is not None} for row in solutions]  # type: ignore[union-attr]
+
+
+def page(rows: list[Row], limit: int, offset: int) -> dict[str, object]:
+    """A page of results: `rows` was fetched with `limit + 1` to tell whether more follow."""
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "more": len(rows) > limit}
+
+
+def local(iri: str) -> str:
+    """The local name of an IRI.
+
+    >>> local("https://w3id.org/zhengwu/ontology#spokeAt")
+    'spokeAt'
+    """
+    return re.split(r"[#/]", iri)[-1]
+
+
+def distinct(items: Iterable[object]) -> list[object]:
+    return list(dict.fromkeys(i for i in items if i is not None))
+
+
+def require(rows: list[Row], what: str, iri: str) -> list[Row]:
+    if not rows:
+        raise NotFound(f"no {what} {iri}")
+    return rows

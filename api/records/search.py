@@ -1,0 +1,21 @@
+"""One search box over persons, posts, events, policies and organisations (substring match, ranked)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pyoxigraph import Literal
+
+from api.records import page, select
+from kg.errors import BadInput
+from kg.store import GraphStore
+
+
+def search(store: GraphStore, q: str, limit: int, offset: int) -> dict:
+    """Items whose label contains `q`: exact matches first, then prefixes, then shorter labels."""
+    text = unicodedata.normalize("NFKC", q).strip()
+    if not text:
+        raise BadInput("q: give some text to search for")
+    rows = select(store, "search", {"q": [Literal(text)]}, limit=limit + 1, offset=offset)
+    items = [{"iri": r["item"], "kind": r["kind"], "label": r.get("name"), "rank": r.get("rank")} for r in rows]
+    return page(items, limit, offset)

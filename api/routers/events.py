@@ -1,0 +1,39 @@
+"""/events: meetings, inspections, visits… with their date, places, participants and policies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import Service
+from api.records import events
+from api.rest import Limit, Offset, respond, to_iri
+
+router = APIRouter(tags=["events"])
+
+
+@router.get("/events", summary="events by date range, kind, participant, policy and place")
+async def list_events(
+    request: Request, service: Service,
+    start: Annotated[dt.date | None, Query(alias="from", description="first day, YYYY-MM-DD")] = None,
+    end: Annotated[dt.date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
+    kind: Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z]{1,60}$", description="e.g. Meeting")] = None,
+    person: Annotated[str | None, Query(max_length=500, description="a person id or IRI")] = None,
+    policy: Annotated[str | None, Query(max_length=500, description="a policy id or IRI")] = None,
+    place: Annotated[str | None, Query(max_length=500, description="a place id or IRI")] = None,
+    limit: Limit = 50, offset: Offset = 0,
+) -> JSONResponse:
+    base = service.settings.base
+    record = await service.read(
+        events.list_events, start, end, kind,
+        to_iri(base, "person", person) if person else None, to_iri(base, "policy", policy) if policy else None,
+        to_iri(base, "place", place) if place else None, limit, offset)
+    return respond(request, record)
+
+
+@router.get("/events/{ident:path}", summary="an event: kind, date, places, participants by role, policies, evidence")
+async def get_event(request: Request, service: Service, ident: str) -> JSONResponse:
+    return respond(request, await service.read(events.event, to_iri(service.settings.base, "article", ident)))

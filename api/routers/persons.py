@@ -1,0 +1,27 @@
+"""/persons: officials and other persons named in the news."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import Service
+from api.records import persons
+from api.rest import Limit, Offset, respond, to_iri
+
+router = APIRouter(tags=["persons"])
+
+
+@router.get("/persons", summary="persons whose name contains q, who held a post whose title contains post")
+async def list_persons(request: Request, service: Service, q: Annotated[str | None, Query(max_length=200)] = None,
+                       post: Annotated[str | None, Query(max_length=200)] = None,
+                       limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return respond(request, await service.read(persons.list_persons, q or None, post or None, limit, offset))
+
+
+@router.get("/persons/{ident:path}", summary="a person: labels, posts held and when, events with roles, co-attendees")
+async def get_person(request: Request, service: Service, ident: str) -> JSONResponse:
+    iri = to_iri(service.settings.base, "person", ident)
+    return respond(request, await service.read(persons.person, iri))

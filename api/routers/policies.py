@@ -1,0 +1,25 @@
+"""/policies: policies, campaigns and formulations the events emphasised."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import Service
+from api.records import policies
+from api.rest import Limit, Offset, respond, to_iri
+
+router = APIRouter(tags=["policies"])
+
+
+@router.get("/policies", summary="policies whose name or a variant contains q")
+async def list_policies(request: Request, service: Service, q: Annotated[str | None, Query(max_length=200)] = None,
+                        limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return respond(request, await service.read(policies.list_policies, q or None, limit, offset))
+
+
+@router.get("/policies/{ident:path}", summary="a policy: names, events over time, officials, policies alongside")
+async def get_policy(request: Request, service: Service, ident: str) -> JSONResponse:
+    return respond(request, await service.read(policies.policy, to_iri(service.settings.base, "policy", ident)))

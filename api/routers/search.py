@@ -1,0 +1,20 @@
+"""/search: one box over persons, posts, events, policies and organisations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import Service
+from api.records import search
+from api.rest import Limit, Offset, respond
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/search", summary="labels containing q (Chinese substring match), exact and prefix matches first")
+async def search_all(request: Request, service: Service, q: Annotated[str, Query(min_length=1, max_length=200)],
+                     limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
+    return respond(request, await service.read(search.search, q, limit, offset))
