@@ -117,18 +117,29 @@ def _vague_before(sentence: str, position: int) -> bool:
     return any(word in head for word in lexicon.words("layout_vague_dates.txt"))
 
 
-def lead_date(article: Article) -> DateRange | None:
-    """The date of the event the article reports: the dateline's, else the lead sentence's first date.
+def _lead_sentences(article: Article) -> list[str]:
+    """The first sentences of the lead paragraph (two: a short scene-setter may come before the date)."""
+    if not article.sentences:
+        return [article.body[:200]]
+    first = article.sentences[:2]
+    paragraph_end = article.body.find("\n")
+    return [s.text for s in first if paragraph_end < 0 or s.start < paragraph_end]
 
-    近日/日前 or no date at all give None: the issue date is never passed off as the event's.
+
+def lead_date(article: Article) -> DateRange | None:
+    """The date of the event the article reports: the lead's first date, else the dateline's.
+
+    近日/日前 before any date, or no date at all, give None: the issue date is
+    never passed off as the event's.
     """
-    lead = article.sentences[0].text if article.sentences else article.body[:200]
-    lead_dates = find_dates(lead, article.issued)
-    first_at = lead_dates[0][1] if lead_dates else len(lead)
-    if _vague_before(lead, first_at):
-        return None
+    for sentence in _lead_sentences(article):
+        dates = find_dates(sentence, article.issued)
+        if _vague_before(sentence, dates[0][1] if dates else len(sentence)):
+            return None
+        if dates:
+            return dates[0][0]
     if article.dateline:
         in_dateline = find_dates(article.dateline, article.issued)
         if in_dateline:
             return in_dateline[0][0]
-    return lead_dates[0][0] if lead_dates else None
+    return None

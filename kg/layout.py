@@ -33,6 +33,11 @@ BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 # Spaces the text layer puts between CJK characters, digits and dates ("12 月 28日", "75 周年").
 SPACE_BETWEEN = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9０-９])[ \t\u3000]+(?=[{CJK}{CJK_PUNCT}0-9０-９])")
+# Page furniture: the date line with its weekday, a page number (第3版, A2版).
+PAGE_FURNITURE = re.compile(
+    r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*)?(?:星期|周)[一二三四五六日天].{0,20}"
+    r"|第?[ \t]*[A-Z]?\d{1,3}[ \t]*版.{0,12}")
+BLANKS = re.compile(r"[ \t\u3000]+")
 HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
 
@@ -137,8 +142,10 @@ def split_dateline(text: str) -> Dateline | None:
     return None
 
 
-def starts_article(line: str) -> bool:
-    """Whether a (stripped) line opens with a dateline."""
+def starts_article(line: str, *, strong_only: bool = False) -> bool:
+    """Whether a (stripped) line opens with a dateline (`strong_only`: an agency's, not 本报记者 张三)."""
+    if strong_only:
+        return _dateline_patterns()[0].match(line) is not None
     return split_dateline(line) is not None
 
 
@@ -181,11 +188,17 @@ class Segment:
     reporters: tuple[str, ...] = ()
 
 
-def join_lines(lines: list[Line], width: int) -> tuple[str, list[tuple[int, int]]]:
+def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """Reflow: lines joined into paragraphs ("\\n" between), with `(position, source offset)` of each line.
 
     A break is a paragraph break when the line before ends a sentence and is
-    short, or is followed by a blank or an indented line; otherwise it is a wrap.
+    shorter than the column `width` or is followed by a blank or an indented
+    line, or when a line well short of the width (a subheading) is followed by
+    a blank; otherwise it is a wrap and is joined. `blank_breaks`: every blank
+    line is a paragraph break (clean files have no column breaks).
+
+    >>> join_lines([Line("甲乙丙丁戊", 0), Line("己。", 6), Line("庚辛", 9, blank_before=True)], 5)[0]
+    '甲乙丙丁戊己。\\n庚辛'
     """
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
@@ -193,7 +206,9 @@ def join_lines(lines: list[Line], width: int) -> tuple[str, list[tuple[int, int]
     for i, line in enumerate(lines):
         if i:
             before = lines[i - 1].text
-            if ends_sentence(before) and (line.blank_before or line.indented or len(before) <= width - 2):
+            if (blank_breaks and line.blank_before
+                    or ends_sentence(before) and (line.blank_before or line.indented or len(before) < width)
+                    or (line.blank_before or line.indented) and len(before) <= width * 2 // 3):
                 parts.append("\n")
                 position += 1
         anchors.append((position, line.start))
@@ -223,7 +238,7 @@ class ArticleParts:
 
 
 def _is_noise(line: str) -> bool:
-    return line.startswith(lexicon.words("layout_noise.txt"))
+    return line.startswith(lexicon.words("layout_noise.txt")) or PAGE_FURNITURE.fullmatch(line) is not None
 
 
 def _raw_lines(text: str) -> list[Line]:
@@ -259,14 +274,14 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             current = None
             continue
         previous = lines[i - 1].text if i else ""
-        opens = starts_article(line.text) and (
+        opens = starts_article(line.text, strong_only=True) or starts_article(line.text) and (
             line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
         following = lines[i + 1] if i + 1 < len(lines) else None
         byline = byline_at_end(line.text)
-        if byline and (following is None or not following.text or following.indented
+        if byline and (byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text)):
             cut, names = byline
             kept = line.text[:cut].rstrip(" \t\u3000")
@@ -307,7 +322,8 @@ def segment_page(text: str) -> list[Segment]:
     """The articles of a page, in order, each with its lines, headline lines and byline."""
     blocks = _blocks(_raw_lines(text))
     runs = _headline_runs(blocks)
-    headline_first = 0 in runs  # the page prints a headline before its first article
+    # The page prints headlines before their articles if it opens with one and does not end with one.
+    headline_first = 0 in runs and len(blocks) not in runs.values()
     segments: list[Segment] = []
     pending: list[str] = []
     current: Segment | None = None
@@ -366,7 +382,7 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
         body_offset=_source_offset(anchors, start),
         title=title,
         subtitle=subtitle,
-        dateline=remove_layout_spaces(dateline.text) if dateline else None,
+        dateline=BLANKS.sub(" ", dateline.text).strip() if dateline else None,
         reporters=_union(dateline.reporters if dateline else (), reporters),
     )
 

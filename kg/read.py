@@ -281,7 +281,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
     for headlines, body_lines, reporters in groups:
         if not body_lines:
             continue
-        joined, anchors = join_lines(body_lines, width=10**9)  # every sentence end at a line end is a paragraph
+        joined, anchors = join_lines(body_lines, width=10**9, blank_breaks=True)  # every sentence end at a line end is a paragraph
         part = finish(joined, anchors, title=headlines[0] if headlines else None,
                       subtitle=" ".join(headlines[1:]) or None, reporters=reporters)
         if part is not None:
@@ -302,7 +302,7 @@ def body_article(text: str) -> ArticleParts | None:
         reporters = byline[1]
     if not lines:
         return None
-    joined, anchors = join_lines(lines, width=10**9)
+    joined, anchors = join_lines(lines, width=10**9, blank_breaks=True)
     return finish(joined, anchors, reporters=reporters)
 
 
