@@ -25,7 +25,7 @@ CONTEXT = {
 
 
 def to_iri(base: str, kind: str, ident: str) -> str:
-    """The IRI an API id stands for: a full IRI, `kind/rest` or `rest` under `base`.
+    """The IRI an API id stands for: a full IRI, `kind/rest` or `rest` under `base` (any path if no kind).
 
     >>> to_iri("https://w3id.org/zhengwu/id/", "person", "无锡/杜小刚")
     'https://w3id.org/zhengwu/id/person/无锡/杜小刚'
@@ -33,7 +33,7 @@ def to_iri(base: str, kind: str, ident: str) -> str:
     ident = ident.strip()
     if ident.startswith(("http://", "https://")):
         iri = ident
-    elif ident.startswith(kind + "/"):
+    elif not kind or ident.startswith(kind + "/"):
         iri = base + ident
     else:
         iri = f"{base}{kind}/{ident}"

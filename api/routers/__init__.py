@@ -1,6 +1,17 @@
 """One router per resource; `ROUTERS` is the order they are mounted in."""
 
-from api.routers import articles, events, persons, policies, search, sparql, store
+from api.routers import (
+           articles,
+           events,
+           graph,
+           linked_data,
+           ontology,
+           persons,
+           policies,
+           search,
+           sparql,
+           store,
+)
 
 ROUTERS = [sparql.router, store.router, persons.router, events.router, policies.router, articles.router,
-           search.router]
+           search.router, graph.router, linked_data.router, ontology.router]

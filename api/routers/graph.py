@@ -1,0 +1,25 @@
+"""/graph: a neighbourhood of the graph for Cytoscape.js, Cytoscape, Gephi (JSON, GraphML, GEXF)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from api.deps import Service
+from api.records import graph
+from api.rest import to_iri
+
+router = APIRouter(tags=["visualisation"])
+MEDIA = {"cytoscape": "application/json", "graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
+
+
+@router.get("/graph", summary="persons, events, policies, organisations and places around focus, with role-labelled edges")
+async def draw(service: Service,
+               focus: Annotated[str | None, Query(max_length=2000, description="an IRI (or id) to centre on")] = None,
+               depth: Annotated[int, Query(ge=1, le=3, description="links from the focus")] = 1,
+               format: Annotated[Literal["cytoscape", "graphml", "gexf"], Query()] = "cytoscape") -> Response:
+    iri = to_iri(service.settings.base, "", focus) if focus else None
+    data = await service.read(graph.drawing, format, iri, depth)
+    return Response(data, media_type=MEDIA[format])

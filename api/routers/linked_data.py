@@ -1,0 +1,59 @@
+"""Linked Data: every IRI under the configured base dereferences at /id/… (HTML, Turtle, JSON-LD, …)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from pyoxigraph import NamedNode
+
+from api import html
+from api.deps import Service
+from api.negotiation import GRAPH_FORMATS, choose
+from api.records import graph
+from kg.errors import BadInput
+
+router = APIRouter(tags=["Linked Data"])
+HTML_OFFERS = {"text/html": None, "application/xhtml+xml": None, **GRAPH_FORMATS}
+FORMAT_PARAMETER = {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples",
+                    "rdfxml": "application/rdf+xml", "html": "text/html"}
+
+
+def accepted(request: Request) -> str:
+    """The media type to answer with: `?format=` (for links in a browser) wins over `Accept`."""
+    fmt = request.query_params.get("format")
+    if fmt is not None:
+        if fmt not in FORMAT_PARAMETER:
+            raise BadInput(f"format must be one of {', '.join(FORMAT_PARAMETER)}")
+        return FORMAT_PARAMETER[fmt]
+    return choose(request.headers.get("accept"), HTML_OFFERS, "text/turtle")
+
+
+def iri_of(base: str, path: str) -> str:
+    try:
+        return NamedNode(base + path).value
+    except ValueError:
+        raise BadInput(f"/id/{path} is not a valid IRI path") from None
+
+
+@router.api_route("/id/{path:path}", methods=["GET", "HEAD"],
+                  summary="dereference an IRI of the graph: HTML for browsers, RDF by Accept")
+async def resource(request: Request, service: Service, path: str) -> Response:
+    settings = service.settings
+    iri, media = iri_of(settings.base, path), accepted(request)
+    if media not in ("text/html", "application/xhtml+xml"):
+        answer = await service.read(graph.describe, iri, media, settings.row_limit)
+        return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+    rows = await service.read(graph.statements, iri, min(settings.row_limit, 2000))
+    out = [(html.link(str(r["property"]), None, settings.base),
+            html.link(str(r["value"]), r.get("valueLabel"), settings.base) if "valueLabel" in r
+            or str(r["value"]).startswith(("http://", "https://")) else html.text(str(r["value"])))
+           for r in rows if r["direction"] == "out"]
+    incoming = [(html.link(str(r["value"]), r.get("valueLabel"), settings.base),
+                 html.link(str(r["property"]), None, settings.base)) for r in rows if r["direction"] == "in"]
+    title = next((str(r["value"]) for r in rows if str(r["property"]).endswith("#label")), iri)
+    body = html.table(out, ("property", "value")) + "<h2>links here</h2>" + html.table(incoming, ("from", "property"))
+    here = "/id/" + quote(path)
+    alternates = {"Turtle": f"{here}?format=turtle", "JSON-LD": f"{here}?format=jsonld"}
+    return HTMLResponse(html.page(title, iri, body, alternates), headers={"Vary": "Accept"})
