@@ -1,0 +1,181 @@
+"""Persons named in the body: after a post (市委书记杜小刚), after a group label
+(市领导甲、乙), in 、-lists, before a title written after names (…总书记), and
+later by bare name.
+
+A name is a known surname plus one or two characters, accepted only when a
+word that can follow a name (or punctuation) comes next and jieba does not know
+it as a common word; among readings the one with the strongest follower wins
+(蒋敏一同 reads 蒋敏 + 一同, not 蒋敏一 + 同).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract import patterns as P
+from kg.extract.segmenter import is_common_word
+from kg.lexicon import word_set, words
+
+MAX_TITLE = 30  # longest organisation-plus-title written before a name
+PAIRED_JOINERS = "与和及同"  # join two named persons, but also occur inside organisation names
+
+
+@dataclass
+class NameHit:
+    """One occurrence of a person's name, with the title spans written before it."""
+
+    name: str
+    start: int
+    end: int
+    titles: tuple[tuple[int, int], ...] = ()
+    lead: int | None = None  # where the whole mention starts (first title or group label)
+    national: bool = False  # named with a title written after the name (…总书记): a mention only
+    after_title: tuple[int, int] | None = None
+
+    @property
+    def span_start(self) -> int:
+        return self.lead if self.lead is not None else self.start
+
+
+def _follower_strength(body: str, end: int) -> int:
+    """How surely the text at `end` can follow a name: 0 not at all, else the follower's length."""
+    if end >= len(body) or body[end] in P.PUNCT:
+        return 3
+    for word in P.followers():
+        if body.startswith(word, end):
+            return len(word)
+    return 0
+
+
+def read_name(body: str, pos: int) -> tuple[str, int] | None:
+    """The personal name starting at `pos`, if one does.
+
+    >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
+    (('杜小刚', 3), ('蒋敏', 2), None)
+    """
+    stop = word_set("name_stop_chars.txt")
+    best: tuple[tuple[int, int], str, int] | None = None
+    for surname in (body[pos:pos + 2], body[pos:pos + 1]):
+        if surname not in P.surnames():
+            continue
+        for given in (1, 2):
+            end = pos + len(surname) + given
+            if end > len(body):
+                break
+            rest = body[pos + len(surname):end]
+            if not all("\u4e00" <= c <= "\u9fff" and c not in stop for c in rest):
+                break
+            strength = _follower_strength(body, end)
+            name = body[pos:end]
+            if strength and not is_common_word(name):
+                key = (strength, len(name))
+                if best is None or key > best[0]:
+                    best = (key, name, end)
+    return (best[1], best[2]) if best else None
+
+
+def _title_start(body: str, core: int, name_ends: set[int], names: set[str] = frozenset()) -> int:
+    """Where the post ending in the title word at `core` begins: back to a boundary."""
+    bounds = words("title_left_bounds.txt")
+    i, limit = core, max(core - MAX_TITLE, 0)
+    while i > limit:
+        ch = body[i - 1]
+        if ch in "）)":
+            opening = max(body.rfind("（", limit, i), body.rfind("(", limit, i))
+            if opening < 0:
+                break
+            i = opening
+            continue
+        if ch in P.PUNCT or any(body.endswith(w, 0, i) for w in bounds):
+            break
+        if ch in PAIRED_JOINERS and (i - 1 in name_ends or i == 1 or body[i - 2] in P.PUNCT
+                                     or any(body.endswith(n, 0, i - 1) for n in names)):
+            break
+        i -= 1
+    if i == limit and limit > 0:
+        return core  # no boundary in reach: trust the title word alone
+    return i
+
+
+def _title_ending_at(body: str, end: int) -> int | None:
+    """Start of a title word that ends exactly at `end`, if any."""
+    for title in P.titles_longest_first():
+        if body.endswith(title, 0, end):
+            return end - len(title)
+    return None
+
+
+def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -> tuple[tuple[int, int], ...]:
+    """Spans of the post ending at the title word starting at `core` and of posts stacked before it with 、."""
+    end = core + (P.title_re().match(body, core).end() - core)
+    spans = [(_title_start(body, core, name_ends, names), end)]
+    while spans[0][0] > 0 and body[spans[0][0] - 1] == "、":
+        prev_end = spans[0][0] - 1
+        prev_core = _title_ending_at(body, prev_end)
+        if prev_core is None or prev_end in name_ends:
+            break
+        spans.insert(0, (_title_start(body, prev_core, name_ends, names), prev_end))
+    return tuple(spans)
+
+
+def _list_after(body: str, end: int, taken: set[int]) -> list[NameHit]:
+    """Untitled names continuing a 、-list after the name ending at `end` (市领导甲、乙、丙)."""
+    out = []
+    while end < len(body) and body[end] == "、" and end + 1 not in taken:
+        if P.title_re().match(body, end + 1) or P.label_re().match(body, end + 1):
+            break
+        got = read_name(body, end + 1)
+        if not got:
+            break
+        out.append(NameHit(got[0], end + 1, got[1]))
+        end = got[1]
+    return out
+
+
+def find_names(body: str) -> list[NameHit]:
+    """Every person mention of the body, in text order, without overlaps."""
+    hits: dict[int, NameHit] = {}
+    name_ends: set[int] = set()
+
+    def add(hit: NameHit) -> None:
+        if hit.start not in hits:
+            hits[hit.start] = hit
+            name_ends.add(hit.end)
+
+    for match in P.after_name_re().finditer(body):
+        start, end = match.span("name")
+        add(NameHit(match["name"], start, end, national=True, after_title=match.span("title")))
+    anchors = sorted([(m.start(), m.end(), "title") for m in P.title_re().finditer(body)]
+                     + [(m.start(), m.end(), "label") for m in P.label_re().finditer(body)])
+    for start, end, kind in anchors:
+        got = read_name(body, end)
+        if not got or any(h.start < end < h.end for h in hits.values()):
+            continue
+        name, name_end = got
+        if kind == "title":
+            hit = NameHit(name, end, name_end, titles=_titles_before(body, start, name_ends, {h.name for h in hits.values()}))
+            hit.lead = hit.titles[0][0]
+        else:
+            hit = NameHit(name, end, name_end, lead=start)
+        add(hit)
+        for listed in _list_after(body, name_end, set(hits)):
+            add(listed)
+    _add_bare_mentions(body, hits)
+    return [hits[k] for k in sorted(hits)]
+
+
+def _add_bare_mentions(body: str, hits: dict[int, NameHit]) -> None:
+    """Later references by bare name (杜小刚强调) to names already found."""
+    covered = [(h.span_start, h.end) for h in hits.values()]
+    for name in sorted({h.name for h in hits.values()}, key=len, reverse=True):
+        national = all(h.national for h in hits.values() if h.name == name)
+        pos = body.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(s <= pos < e or s < end <= e for s, e in covered):
+                follow = _follower_strength(body, end)
+                after = P.after_name_re().match(body, pos)
+                if follow or after:
+                    hits[pos] = NameHit(name, pos, end, national=national or bool(after))
+                    covered.append((pos, end))
+            pos = body.find(name, end)

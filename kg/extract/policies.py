@@ -1,0 +1,149 @@
+"""Policies the event emphasised: quoted initiatives, named plans and the
+standing formulations of the genre, each under one canonical label.
+
+- A quoted phrase is a policy when a policy suffix follows it (“强基”工程), a
+  cue word follows it (树牢“…”意识), a policy verb comes shortly before it
+  (扎实开展“…”), or it continues a list of quoted policies (“甲”“乙”等).
+  The canonical label strips the quotes and keeps the suffix; a quote of bare
+  digits keeps the words it qualifies (某某“1+8”行动).
+- An unquoted phrase right after a policy verb and ending in a policy suffix
+  (开展…三年行动, 落实…20条举措) is a policy, minus issuers and qualifiers.
+- 关于…的重要论述/重要思想 formulations.
+- The national formulations of the lexicon (新质生产力, 两个确立 …), unless
+  inside a longer policy already found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.extract import patterns as P
+from kg.lexicon import longest_first
+
+CJK = P.CJK
+VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
+SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
+MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a suffix names them
+DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
+QUOTE_ONLY_VERBS = ("把",)  # 把“…”办好 marks a quoted policy; unquoted, 把 opens any object
+PLAIN = re.compile(rf"[{CJK}0-9+]")
+ADJECTIVAL = ("式",)
+
+
+@dataclass(frozen=True)
+class PolicyHit:
+    canonical: str
+    start: int
+    end: int
+
+
+def canonical(text: str) -> str:
+    """The label policies are known by: quotes, brackets and spaces removed, width folded.
+
+    >>> canonical("“四个注重选拔、四个坚决不用”"), canonical("红链赋能“１+８”行动")
+    ('四个注重选拔、四个坚决不用', '红链赋能1+8行动')
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s“”‘’\"'《》「」『』]", "", folded)
+
+
+def _suffix_at(body: str, pos: int) -> str | None:
+    """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
+    for suffix in longest_first("policy_suffixes.txt"):
+        if body.startswith(suffix, pos):
+            return suffix
+    match = P.policy_suffix_re().match(body, pos)
+    if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group():
+        return match.group()
+    return None
+
+
+def _verb_before(body: str, start: int) -> bool:
+    window = body[max(start - VERB_GAP - 4, 0):start]
+    for match in P.policy_verb_re().finditer(window):
+        gap = window[match.end():]
+        if len(gap) <= VERB_GAP and not any(c in P.PUNCT for c in gap) and not gap.endswith("的"):
+            return True
+    return False
+
+
+def _prefix_words(body: str, start: int) -> str:
+    """The words a bare-digit quote qualifies: back to punctuation, minus a leading policy verb."""
+    i = start
+    while i > 0 and body[i - 1] not in P.PUNCT and start - i < 12:
+        i -= 1
+    words = body[i:start]
+    verbs = list(P.policy_verb_re().finditer(words))
+    return words[verbs[-1].end():] if verbs else words
+
+
+def quoted_policies(body: str) -> list[PolicyHit]:
+    out: list[PolicyHit] = []
+    previous_end = -10
+    for match in P.QUOTED.finditer(body):
+        content = match.group(1)
+        suffix = _suffix_at(body, match.end())
+        internal = _suffix_at(content, max(len(content) - 6, 0)) is not None and content.endswith(
+            tuple(longest_first("policy_suffixes.txt")))
+        cue = any(body.startswith(c, match.end()) for c in longest_first("policy_cues.txt"))
+        listed = match.start() - previous_end <= 1 and previous_end > 0
+        is_policy = suffix or internal or (len(content) >= MIN_QUOTED and (cue or listed or _verb_before(body, match.start())))
+        if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
+            continue
+        label, start, end = content, match.start(), match.end()
+        if suffix:
+            label, end = content + suffix, match.end() + len(suffix)
+            if not re.search(f"[{CJK}]", content) and suffix in longest_first("policy_suffixes.txt"):
+                prefix = _prefix_words(body, match.start())
+                label, start = prefix + label, match.start() - len(prefix)
+        out.append(PolicyHit(canonical(label), start, end))
+        previous_end = match.end()
+    return out
+
+
+def _strip_qualifiers(text: str) -> tuple[str, int]:
+    dropped = 0
+    changed = True
+    while changed:
+        changed = False
+        for word in longest_first("policy_drop_prefixes.txt"):
+            if text.startswith(word) and len(text) > len(word) + 2:
+                text, dropped, changed = text[len(word):], dropped + len(word), True
+    return text, dropped
+
+
+def named_policies(body: str) -> list[PolicyHit]:
+    """Unquoted plans right after a policy verb: 开展…三年行动, 落实…20条举措."""
+    out = []
+    for verb in P.policy_verb_re().finditer(body):
+        if verb.group() in QUOTE_ONLY_VERBS:
+            continue
+        match = P.policy_suffix_re().match(body, verb.end())
+        if not match:
+            continue
+        text, dropped = _strip_qualifiers(match.group())
+        if "的" in text or len(text) < 4:
+            continue
+        out.append(PolicyHit(canonical(text), match.start() + dropped, match.end()))
+    return out
+
+
+def formulations(body: str) -> list[PolicyHit]:
+    out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
+    for match in P.formulation_re().finditer(body):
+        label, end = match.group(), match.end()
+        for suffix in ("战略", "工程", "行动"):
+            if body.startswith(suffix, end) and not label.endswith(suffix):
+                label, end = label + suffix, end + len(suffix)
+        out.append(PolicyHit(canonical(label), match.start(), end))
+    return out
+
+
+def find_policies(body: str) -> list[PolicyHit]:
+    """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
+    ruled = quoted_policies(body) + named_policies(body)
+    found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
+    spans = ruled + found
+    return sorted(spans, key=lambda h: (h.start, -h.end))

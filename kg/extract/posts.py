@@ -1,0 +1,89 @@
+"""Posts as written (市委书记) with their canonical label (无锡市委书记) and
+organisation (中共无锡市委), from the titles written before names."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract import patterns as P
+from kg.lexicon import table
+from kg.model import Post
+
+LEVEL_WORDS = {"省": ("全省", "我省"), "市": ("全市", "我市"), "县": ("全县", "我县"), "区": ("全区", "我区")}
+
+
+@cache
+def _templates() -> tuple[tuple[str, str, str], ...]:
+    rows = [(r[0], r[1], r[2] if len(r) > 2 else "") for r in table("post_organisations.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def place_level(body: str, place: str | None) -> str | None:
+    """The level of the paper's jurisdiction, from how the body speaks of it (全市/我市 → 市).
+
+    >>> place_level("全市各级党组织要……我市", "无锡"), place_level("全省民营企业", "江西"), place_level("", None)
+    ('市', '省', None)
+    """
+    if not place:
+        return None
+    counts = {level: sum(body.count(w) for w in ws) + body.count(place + level) for level, ws in LEVEL_WORDS.items()}
+    level, count = max(counts.items(), key=lambda kv: kv[1])
+    return level if count else None
+
+
+def _template_for(title: str) -> tuple[str, str, str] | None:
+    for prefix, organisation, level in _templates():
+        if title.startswith(prefix):
+            return prefix, organisation, level
+    return None
+
+
+def _core(title: str) -> str:
+    """The title word ending `title` (副市长 in 无锡市副市长)."""
+    for word in P.titles_longest_first():
+        if title.endswith(word):
+            return word
+    return title
+
+
+_LEVEL_PREFIX = re.compile(r"^[省市县区]")
+
+
+def make_post(title: str, place: str | None, level: str | None, inherit: str | None = None) -> Post:
+    """A post from its title as written.
+
+    >>> make_post("市委书记", "无锡", "市")
+    Post(title='市委书记', canonical='无锡市委书记', organisation='中共无锡市委')
+    >>> make_post("副市长", "无锡", "市").canonical
+    '无锡市副市长'
+    >>> make_post("华虹集团董事长", "无锡", "市").organisation
+    '华虹集团'
+    >>> make_post("省委省级机关工委一级巡视员", "无锡", "市").canonical
+    '省委省级机关工委一级巡视员'
+    >>> make_post("市长", "无锡", None).canonical
+    '无锡市长'
+    >>> make_post("秘书长", "江西", "省", inherit="省委").canonical
+    '江西省委秘书长'
+    """
+    template = _template_for(title)
+    if template is None and inherit and _template_for(inherit):
+        prefixed = make_post(inherit + title, place, level)
+        return Post(title, prefixed.canonical, prefixed.organisation)
+    if template is not None:
+        prefix, organisation, tlevel = template
+        if tlevel and place and (level is None or tlevel == level):
+            canonical = place + title if _LEVEL_PREFIX.match(title) else place + tlevel + title
+            return Post(title, canonical, organisation.format(place=place))
+        if not tlevel:  # national bodies: 中共中央, 国务院
+            canonical = title if title.startswith(organisation) else organisation + title
+            return Post(title, canonical, organisation)
+        return Post(title, title, None)
+    organisation = title[: -len(_core(title))] or None
+    return Post(title, title, organisation)
+
+
+def stack_prefix(title: str) -> str | None:
+    """The jurisdiction prefix a later post in a 、-stack inherits (省委常委、秘书长 → 省委)."""
+    template = _template_for(title)
+    return template[0] if template and template[0].endswith(("委", "政府", "政协", "常委会")) else None

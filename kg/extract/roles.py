@@ -1,0 +1,106 @@
+"""Roles of persons at the event: the subjects of role verbs.
+
+A role verb (主持, 带队, 讲话, 一同, 出席 …) applies to the persons written
+before it in its clause; a comma right after a name continues a list, so
+"市领导甲、乙，市政协秘书长丙出席会议" gives all three. 他/她 at a clause start
+stands for the last person who opened a clause; a clause that opens with the
+verb (", 表示将…") takes the subject of its sentence. Persons met at a 会见 are
+attendees too. Names in formulations (…总书记) are never agents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract import patterns as P
+from kg.extract.persons import NameHit
+from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start
+from kg.model import Role
+
+PRONOUNS = "他她"
+MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
+HEARD = ("听取", "聆听", "观看", "听")  # 听取发言: someone else spoke
+NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
+AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
+NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
+OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    person: str
+    role: Role
+    start: int
+    end: int
+
+
+def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
+    """Start of the stretch of text whose persons are the verb's subjects."""
+    i = verb_at
+    while i > 0:
+        ch = body[i - 1]
+        if ch in SENTENCE_ENDS:
+            break
+        if ch in CLAUSE_BREAKS and i - 1 not in name_ends:
+            break
+        i -= 1
+    return i
+
+
+def _sentence_start(body: str, offset: int) -> int:
+    i = offset
+    while i > 0 and body[i - 1] not in SENTENCE_ENDS:
+        i -= 1
+    return i
+
+
+def _is_role_use(body: str, start: int, end: int) -> bool:
+    if body[end:end + 1] and body[end] in NOUN_AFTER:
+        return False
+    if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
+        return False
+    if any(body.endswith(w, 0, start) for w in HEARD):
+        return False
+    verb = body[start:end]
+    if verb == "要求" and any(body.endswith(w, 0, start) for w in NOUN_BEFORE):
+        return False
+    return not (verb == "说" and body[end:end + 1] not in ("，", "：", ":", ","))
+
+
+def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
+    """Every (person, role) the body states, with the role word's span as evidence."""
+    agents = [h for h in hits if not h.national]
+    name_ends = {h.end for h in agents}
+    openers = [h for h in agents if clause_start(body, h.span_start) == h.span_start]
+    roles = P.role_of_verb()
+    out: list[RoleHit] = []
+    previous_end = -1
+    for match in P.role_verb_re().finditer(body):
+        start, end = match.span()
+        chained, previous_end = start == previous_end, end
+        if chained or not _is_role_use(body, start, end):
+            continue  # 参加调研, 一同走访: the second verb names what they joined
+        role = Role(roles[match.group()])
+        seg = _segment_start(body, start, name_ends)
+        subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start]
+        if not subjects:
+            subjects = _implied_subjects(body, seg, start, openers)
+        if match.group() in MEETING_VERBS:
+            stop = next((i for i in range(end, len(body)) if body[i] in SENTENCE_ENDS), len(body))
+            subjects += [h.name for h in agents if end <= h.span_start and h.end <= stop]
+        out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))
+    accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
+    return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
+
+
+def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit]) -> list[str]:
+    """The subject a clause without a name refers to: 他/她, or its sentence's opener."""
+    head = body[seg:verb_at]
+    if head[:1] and head[0] in PRONOUNS:
+        before = [h for h in openers if h.end <= seg]
+        return [before[-1].name] if before else []
+    if seg and body[seg - 1] in "，," and len(head) <= OPENING_ADVERBS:
+        sentence = _sentence_start(body, seg)
+        first = [h for h in openers if sentence <= h.span_start < seg]
+        return [first[0].name] if first else []
+    return []

@@ -1,0 +1,65 @@
+"""The article as the rules see it: body, sentences, and evidence spans."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kg.iri import scope_of_source
+from kg.lexicon import word_set
+from kg.model import Article, Mention, Sentence
+from kg.sentences import split_sentences
+
+CLAUSE_BREAKS = frozenset("，。；！？：\n")
+SENTENCE_ENDS = frozenset("。；！？\n")
+
+
+@dataclass
+class Doc:
+    """An article with the lookups every rule needs."""
+
+    article: Article
+    body: str = field(init=False)
+    sentences: tuple[Sentence, ...] = field(init=False)
+    scope: str = field(init=False)
+    place: str | None = field(init=False)
+    _starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.body = self.article.body
+        self.sentences = self.article.sentences or split_sentences(self.body)
+        self._starts = [s.start for s in self.sentences]
+        self.scope = scope_of_source(self.article.source)
+        self.place = jurisdiction(self.article.source, self.scope)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (the last one starting at or before it)."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def mention(self, start: int, end: int) -> Mention:
+        return Mention(self.body[start:end], start, end, self.sentence_of(start))
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.body)
+        s = self.sentences[self.sentence_of(offset)]
+        return s.start, s.end
+
+
+def jurisdiction(source: str | None, scope: str) -> str | None:
+    """The place a source covers, if it is a local paper (无锡日报 → 无锡; 新华社 → None).
+
+    >>> jurisdiction("无锡日报", "无锡"), jurisdiction("新华社", "新华社"), jurisdiction(None, "unknown")
+    ('无锡', None, None)
+    """
+    if not source or source in word_set("national_publications.txt") or scope == source:
+        return None
+    return scope
+
+
+def clause_start(body: str, offset: int) -> int:
+    """Start of the clause holding `offset` (just after the previous ，。；！？： or newline)."""
+    i = offset
+    while i > 0 and body[i - 1] not in CLAUSE_BREAKS:
+        i -= 1
+    return i
