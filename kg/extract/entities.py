@@ -19,14 +19,15 @@ from kg.lexicon import table
 from kg.model import Holding, Organisation, Place
 
 OPENERS = "在|来到|前往|与|和|及|、|，|。|；|：|（|\n|^"
+CLOSERS = "[、，。；：和与及等在是将已为把对向从于的]"  # what may follow a name
 NOT_OPENING_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")  # verbs, adverbs, prepositions …
 
 
 @cache
 def _ending_re(lexicon: str) -> re.Pattern[str]:
     endings = "|".join(re.escape(row[0]) for row in sorted(table(lexicon), key=lambda r: len(r[0]), reverse=True))
-    return re.compile(rf"(?:{OPENERS})(?P<name>[{P.CJK}（）]{{2,20}}?(?P<end>{endings}))(?![{P.CJK}])|"
-                      rf"(?:{OPENERS})(?P<name2>[{P.CJK}（）]{{1,12}}?(?P<end2>{endings}))(?=[、，。；和与及等])")
+    return re.compile(rf"(?:{OPENERS})(?P<name>[{P.CJK}（）]{{2,20}}?(?P<end>{endings}))(?![{P.CJK}]|{CLOSERS})|"
+                      rf"(?:{OPENERS})(?P<name2>[{P.CJK}（）]{{1,12}}?(?P<end2>{endings}))(?={CLOSERS})")
 
 
 @cache
@@ -36,7 +37,7 @@ def _kinds(lexicon: str) -> dict[str, str]:
 
 def _trim(name: str) -> str:
     """Drop words that cannot open a name (jieba's tags for its dictionary words)."""
-    words = cut(name)
+    words = list(cut(name))
     while len(words) > 1 and word_tag(words[0]).startswith(NOT_OPENING_TAGS):
         words = words[1:]
     return "".join(words)

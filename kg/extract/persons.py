@@ -89,12 +89,22 @@ def _title_start(body: str, core: int, name_ends: set[int], names: set[str] = fr
         if ch in P.PUNCT or any(body.endswith(w, 0, i) for w in bounds):
             break
         if ch in PAIRED_JOINERS and (i - 1 in name_ends or i == 1 or body[i - 2] in P.PUNCT
-                                     or any(body.endswith(n, 0, i - 1) for n in names)):
+                                     or any(body.endswith(n, 0, i - 1) for n in names)
+                                     or _name_opens_clause(body, i - 1)):
             break
         i -= 1
     if i == limit and limit > 0:
         return core  # no boundary in reach: trust the title word alone
     return i
+
+
+def _name_opens_clause(body: str, joiner: int) -> bool:
+    """Whether the clause before the joiner at `joiner` is just a name (张某与…董事长李某)."""
+    start = joiner
+    while start > 0 and body[start - 1] not in P.PUNCT and joiner - start <= 4:
+        start -= 1
+    got = read_name(body, start)
+    return bool(got and got[1] == joiner)
 
 
 def _title_ending_at(body: str, end: int) -> int | None:

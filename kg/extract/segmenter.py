@@ -8,7 +8,7 @@ first word end.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
@@ -54,9 +54,10 @@ def is_common_word(text: str) -> bool:
     return freq >= COMMON_WORD_FREQ and not _tags().get(text, "").startswith("nr")
 
 
-def cut(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def cut(text: str) -> tuple[str, ...]:
     """Words of a short span (HMM off: only dictionary words, so unknown names stay in pieces)."""
-    return tokenizer().lcut(text, HMM=False)
+    return tuple(tokenizer().lcut(text, HMM=False))
 
 
 def word_tag(word: str) -> str:
