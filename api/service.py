@@ -13,6 +13,9 @@ from kg.errors import StoreError
 from kg.settings import Settings
 from kg.store import open_store
 
+JOBS = ("api.execution", "api.records.persons", "api.records.policies", "api.records.articles",
+        "api.records.search", "api.records.graph")  # imported by each worker before it says it is ready
+
 
 def _reader_count(settings: Settings) -> int:
     configured = getattr(settings, "query_workers", None)  # a Settings field if the lead adds one
@@ -32,13 +35,13 @@ class StoreService:
             self._scratch = location = tempfile.mkdtemp(prefix="kg-serve-")
         self.location = location
         open_store(location).store.flush()  # create it (or fail clearly: locked, unreadable) before forking
-        self.writer = WorkerPool(location, 1, read_only=False, timeout=settings.query_timeout)
+        self.writer = WorkerPool(location, 1, read_only=False, timeout=settings.query_timeout, preload=JOBS)
         self.readers = WorkerPool(location, _reader_count(settings), read_only=True,
-                                  timeout=settings.query_timeout)
+                                  timeout=settings.query_timeout, preload=JOBS)
 
-    def start(self) -> None:
-        self.writer.start()
-        self.readers.start()
+    async def start(self) -> None:
+        await self.writer.start()  # first: it creates the store the readers open
+        await self.readers.start()
 
     def close(self) -> None:
         self.readers.close()
