@@ -101,10 +101,18 @@ class _ArticleBuilder:
         self.graph = minter.graph(self.article)
         self.quads: list[Quad] = []
         self._seen: set[str] = set()
+        self._minted: dict[tuple[str, ...], NamedNode] = {}
         self._persons = {p.name: p for p in extraction.persons}
         self._default_scope = scope_of_source(a.source)
         self._orgs = {o.name: o for o in extraction.organisations}
         self._places = {p.name: p for p in extraction.places}
+
+    def mint(self, kind: str, *key: str) -> NamedNode:
+        """`Minter.<kind>(*key)`, memoised: the same person or policy recurs across an article's facts."""
+        node = self._minted.get((kind, *key))
+        if node is None:
+            node = self._minted[(kind, *key)] = getattr(self.minter, kind)(*key)
+        return node
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         self.quads.append(Quad(s, p, o, self.graph))
@@ -194,7 +202,7 @@ class _ArticleBuilder:
     def person(self, name: str) -> NamedNode:
         known = self._persons.get(name)
         scope = self.scope(name)
-        node = self.minter.person(scope, name)
+        node = self.mint("person", scope, name)
         if self.first(node.value):
             self.add(node, TYPE, PERSON)
             self.add(node, LABEL, Literal(name))
@@ -210,7 +218,7 @@ class _ArticleBuilder:
         self.add(node, ENTITY, entity)
 
     def organisation(self, name: str) -> NamedNode:
-        node = self.minter.organisation(name)
+        node = self.mint("organisation", name)
         if self.first(node.value):
             self.add(node, TYPE, ORGANIZATION)
             self.add(node, LABEL, Literal(name))
@@ -226,7 +234,7 @@ class _ArticleBuilder:
     def place(self, name: str) -> NamedNode:
         if name in self._orgs and name not in self._places:
             return self.organisation(name)  # an organisation visited is where the event took place
-        node = self.minter.place(name)
+        node = self.mint("place", name)
         if self.first(node.value):
             self.add(node, TYPE, PLACE)
             self.add(node, LABEL, Literal(name))
@@ -240,7 +248,7 @@ class _ArticleBuilder:
         return node
 
     def policy(self, label: str) -> NamedNode:
-        node = self.minter.policy(label)
+        node = self.mint("policy", label)
         if self.first(node.value):
             scheme = self.minter.policy_scheme()
             self.add(node, TYPE, POLICY)
@@ -262,7 +270,7 @@ class _ArticleBuilder:
         issued = self.x.article.issued
         for holding in self.x.holdings:
             person = self.person(holding.person)
-            post = self.minter.post(self.scope(holding.person), holding.post.canonical)
+            post = self.mint("post", self.scope(holding.person), holding.post.canonical)
             node = self.minter.qualified(self.article, "holding", holding.person, holding.post.canonical)
             if not self.first(node.value):
                 continue

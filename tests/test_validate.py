@@ -7,7 +7,7 @@ import re
 import pyshacl
 import pytest
 import rdflib
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from kg.errors import BadInput
 from kg.iri import PREFIXES, Minter
@@ -144,3 +144,12 @@ def test_store_input_sees_every_graph() -> None:
     store.add(Quad(event, DATE, Literal("昨天"), NamedNode("https://w3id.org/zhengwu/id/graph/other")))
     messages = {v.message for v in validate(store)}
     assert {"zw:date must be an xsd:date", "an event has at most one zw:date"} <= messages
+
+
+def test_kg_extract_output_of_both_seeds_conforms(seeds) -> None:
+    done = run_kg("extract", str(seeds), "--format", "nquads")  # source and issue dates from seeds/manifest.tsv
+    assert done.returncode == 0, done.stderr
+    store = Store()
+    store.load(done.stdout.encode(), format=RdfFormat.N_QUADS)
+    assert len(list(store.named_graphs())) >= 5
+    assert [str(v) for v in validate(store)] == []
