@@ -43,13 +43,13 @@ _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _HOLDS, _VIA_POST = f"<{ORG}holds>", f"<{ORG}holds>/<{ORG}postIn>"
 # Links between IRIs, plus person → organisation through a post they hold.
 _LINKS = f"""
-SELECT ?s ?p ?o WHERE {{
+SELECT DISTINCT ?s ?p ?o WHERE {{
   {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != {_TYPE}) }} UNION {{ ?s {_VIA_POST} ?o BIND({_HOLDS} AS ?p) }}
 }}
 """
 # The same, for the links that touch the nodes in ?n (bound by a VALUES block put in at `#VALUES`).
 _LINKS_AROUND = f"""
-SELECT ?s ?p ?o WHERE {{
+SELECT DISTINCT ?s ?p ?o WHERE {{
   #VALUES
   {{ ?n ?p ?o BIND(?n AS ?s) FILTER(isIRI(?o) && ?p != {_TYPE}) }} UNION {{ ?s ?p ?n BIND(?n AS ?o) }}
   UNION {{ ?n {_VIA_POST} ?o BIND(?n AS ?s) BIND({_HOLDS} AS ?p) }}

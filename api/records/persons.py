@@ -39,20 +39,14 @@ def person(store: GraphStore, iri: str) -> dict:
 
 
 def _posts(rows: list[Row]) -> list[dict]:
-    posts: dict[str, dict] = {}
+    posts = []
     for r in rows:
-        post = posts.setdefault(r["post"], {"iri": r["post"], "titles": [], "label": None,
-                                            "organisation": None, "seen": []})
-        post["titles"] = distinct([*post["titles"], r.get("title")])
-        post["label"] = post["label"] or r.get("canonical") or r.get("title")
-        if "org" in r:
-            post["organisation"] = {"iri": r["org"], "label": r.get("orgLabel")}
-        if "heldOn" in r:
-            post["seen"] = sorted(distinct([*post["seen"], r["heldOn"]]))
-    for post in posts.values():
-        post["first_seen"] = post["seen"][0] if post["seen"] else None
-        post["last_seen"] = post["seen"][-1] if post["seen"] else None
-    return sorted(posts.values(), key=lambda p: (p["last_seen"] or "", p["label"] or ""), reverse=True)
+        seen = sorted(_split(r.get("seen")))
+        posts.append({"iri": r["post"], "label": r.get("canonical") or next(iter(_split(r.get("titles"))), None),
+                      "titles": _split(r.get("titles")),
+                      "organisation": {"iri": r["org"], "label": r.get("orgLabel")} if "org" in r else None,
+                      "seen": seen, "first_seen": seen[0] if seen else None, "last_seen": seen[-1] if seen else None})
+    return sorted(posts, key=lambda p: (p["last_seen"] or "", p["label"] or ""), reverse=True)
 
 
 def _with_roles(summary: dict, person: str, everyone: list[Row]) -> dict:
