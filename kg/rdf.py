@@ -67,11 +67,11 @@ ROLE_INDIVIDUAL = {
 # any other kind keeps the base class only, so an extractor's new kind never mints an undeclared class.
 ORGANISATION_CLASS = {k: _zw(k) for k in (
     "PartyOrganization", "PartyCommittee", "GovernmentBody", "PeoplesCongress", "PoliticalConsultativeConference",
-    "JudicialBody", "MassOrganization", "SocialOrganization", "Company", "Bank", "EducationalInstitution",
-    "ResearchInstitute", "Hospital", "MediaOrganization")}
+    "JudicialBody", "MassOrganization", "SocialOrganization", "Association", "Company", "Bank",
+    "EducationalInstitution", "University", "ResearchInstitute", "Hospital", "MediaOrganization")}
 PLACE_CLASS = {k: _zw(k) for k in (
-    "AdministrativeArea", "Country", "Province", "City", "District", "County", "Township", "Community", "Site",
-    "IndustrialPark")}
+    "AdministrativeArea", "Country", "Province", "City", "District", "County", "Township", "Town", "Subdistrict",
+    "Community", "Village", "Site", "IndustrialPark")}
 POLICY_SCHEME_LABEL = Literal("政务政策与提法")
 
 

@@ -13,6 +13,7 @@ import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Store, parse
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg import lexicon
 from kg.iri import PREFIXES, Minter
 from kg.model import EventKind, Role
 from kg.rdf import ONTOLOGY_DIR, ORGANISATION_CLASS, PLACE_CLASS, article_quads, context, serialize
@@ -77,6 +78,17 @@ def test_model_enums_are_classes_and_properties_of_the_ontology(onto: rdflib.Gra
         assert ORG.Organization in set(onto.transitive_objects(ZW[name], RDFS.subClassOf)), name
     for name in PLACE_CLASS:
         assert ZW.Place in set(onto.transitive_objects(ZW[name], RDFS.subClassOf)), name
+
+
+def test_the_kinds_the_extractor_writes_are_classes_of_the_ontology(onto: rdflib.Graph) -> None:
+    """The lexicons name the kinds the extractor assigns; each must reach a class (or be the base class)."""
+    declared = {str(s)[len(str(ZW)):] for s in onto.subjects(RDF.type, OWL.Class) if str(s).startswith(str(ZW))}
+    events = {row[1] for row in lexicon.table("event_triggers.tsv")}
+    assert events and events <= {k.value for k in EventKind} <= declared
+    orgs = {row[1] for row in lexicon.table("org_suffixes.tsv")} - {"Organisation", "Organization"}
+    assert orgs and orgs <= set(ORGANISATION_CLASS)
+    places = {row[1] for row in lexicon.table("place_suffixes.tsv")} - {"Place"}
+    assert places and places <= set(PLACE_CLASS)
 
 
 def test_aligned_to_the_standard_vocabularies(onto: rdflib.Graph) -> None:
