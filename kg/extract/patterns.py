@@ -11,6 +11,7 @@ CJK = "\u4e00-\u9fff"
 QUOTED = re.compile(r"“([^“”\n]{1,30})”")
 PUNCT = frozenset("，。、；：！？（）()“”‘’《》〈〉「」『』【】 \u3000\n")
 HAN = re.compile(f"[{CJK}]")
+FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")  # 约翰·马库拉
 
 
 def _alternation(items: tuple[str, ...]) -> str:

@@ -41,6 +41,8 @@ def _follower_strength(body: str, end: int) -> int:
     """How surely the text at `end` can follow a name: 0 not at all, else the follower's length."""
     if end >= len(body) or body[end] in P.PUNCT:
         return 3
+    if body[end].isdigit():  # 国家副主席某某20日在北京会见…
+        return 2
     for word in P.followers():
         if body.startswith(word, end):
             return len(word)
@@ -48,11 +50,17 @@ def _follower_strength(body: str, end: int) -> int:
 
 
 def read_name(body: str, pos: int) -> tuple[str, int] | None:
-    """The personal name starting at `pos`, if one does.
+    """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
+
+    >>> read_name("约翰·马库拉表示", 0)
+    ('约翰·马库拉', 6)
 
     >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
     (('杜小刚', 3), ('蒋敏', 2), None)
     """
+    foreign = P.FOREIGN_NAME.match(body, pos)
+    if foreign and _follower_strength(body, foreign.end()):
+        return foreign.group(), foreign.end()
     stop = word_set("name_stop_chars.txt")
     best: tuple[tuple[int, int], str, int] | None = None
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
@@ -177,15 +185,18 @@ def find_names(body: str) -> list[NameHit]:
 def _add_bare_mentions(body: str, hits: dict[int, NameHit]) -> None:
     """Later references by bare name (杜小刚强调) to names already found."""
     covered = [(h.span_start, h.end) for h in hits.values()]
-    for name in sorted({h.name for h in hits.values()}, key=len, reverse=True):
+    forms = {h.name: h.name for h in hits.values()}
+    forms.update({h.name.split("·")[-1]: h.name for h in hits.values() if "·" in h.name})
+    for form in sorted(forms, key=len, reverse=True):
+        name = forms[form]
         national = all(h.national for h in hits.values() if h.name == name)
-        pos = body.find(name)
+        pos = body.find(form)
         while pos >= 0:
-            end = pos + len(name)
+            end = pos + len(form)
             if not any(s <= pos < e or s < end <= e for s, e in covered):
-                follow = _follower_strength(body, end)
+                follow = len(form) > 2 or _follower_strength(body, end)  # 2-character names need a follower
                 after = P.after_name_re().match(body, pos)
                 if follow or after:
                     hits[pos] = NameHit(name, pos, end, national=national or bool(after))
                     covered.append((pos, end))
-            pos = body.find(name, end)
+            pos = body.find(form, end)
