@@ -25,6 +25,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from pyoxigraph import serialize as ox_serialize
 
+from kg.errors import BadInput
 from kg.iri import DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
 from kg.model import Event, EventKind, Extraction, Mention, Role
 from kg.settings import DEFAULT_BASE
@@ -354,8 +355,14 @@ def article_quads(extraction: Extraction, minter: Minter) -> ArticleGraph:
     """The quads of one article's named graph, with IRIs from `minter` only.
 
     Deterministic: the same extraction gives the same quads in the same order.
+    Text RDF cannot hold (lone surrogates from a careless decoder) raises
+    `BadInput` naming the document, so the batch goes on without it.
     """
-    return _ArticleBuilder(extraction, minter).build()
+    try:
+        return _ArticleBuilder(extraction, minter).build()
+    except ValueError as exc:
+        a = extraction.article
+        raise BadInput(f"article {a.index} cannot be written as RDF: {exc}", path=a.path or a.doc_id) from None
 
 
 # --- serialisation ----------------------------------------------------------------------

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store, parse
 
+from kg.errors import BadInput
 from kg.iri import PREFIXES, Minter
 from kg.model import (
     Article,
@@ -32,6 +36,7 @@ from kg.model import (
     Sentence,
 )
 from kg.rdf import article_quads, context, serialize
+from tests.conftest import REPO
 
 SOURCE = "江城日报"
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
@@ -305,3 +310,22 @@ def test_a_url_that_is_no_iri_is_kept_as_a_literal() -> None:
     bad = Extraction(article=Article(**{**x.article.__dict__, "url": "not a url"}))
     quads = article_quads(bad, Minter()).quads
     assert any(q.object == Literal("not a url", datatype=NamedNode(PREFIXES["xsd"] + "anyURI")) for q in quads)
+
+
+def test_text_rdf_cannot_hold_is_bad_input_naming_the_document() -> None:
+    article = Article(doc_id="broken", index=2, body="坏\udc80字", path="in/broken.txt")
+    with pytest.raises(BadInput, match=r"in/broken.txt: article 2 cannot be written as RDF"):
+        article_quads(Extraction(article=article), Minter())
+
+
+def test_quads_are_the_same_in_another_process_with_another_hash_seed() -> None:
+    code = ("import sys; from kg.iri import Minter; from kg.rdf import article_quads, serialize; "
+            "from tests.test_rdf import meeting_article, visit_article; "
+            "sys.stdout.buffer.write(serialize([q for x in (meeting_article(), visit_article()) "
+            "for q in article_quads(x, Minter()).quads], 'nquads'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=REPO, timeout=120,
+                          env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert done.returncode == 0, done.stderr.decode()
+    here = serialize([q for x in (meeting_article(), visit_article()) for q in article_quads(x, Minter()).quads],
+                     "nquads")
+    assert done.stdout == here
