@@ -59,8 +59,11 @@ def read_name(body: str, pos: int) -> tuple[str, int] | None:
     (('杜小刚', 3), ('蒋敏', 2), None)
     """
     foreign = P.FOREIGN_NAME.match(body, pos)
-    if foreign and _follower_strength(body, foreign.end()):
-        return foreign.group(), foreign.end()
+    if foreign:  # the shortest reading a follower confirms: 约翰·马库拉|表示
+        last_part = max(foreign.group().rfind(c) for c in "·•・") + 1
+        for end in range(pos + last_part + 1, foreign.end() + 1):
+            if _follower_strength(body, end):
+                return body[pos:end], end
     stop = word_set("name_stop_chars.txt")
     best: tuple[tuple[int, int], str, int] | None = None
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
