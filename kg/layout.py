@@ -31,13 +31,14 @@ NAME_TOKEN = re.compile(rf"(?:{NAME})")
 NAME_SEPARATORS = re.compile(r"[、，,;；\s\u3000]+")
 BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
-# Spaces the text layer puts between CJK characters, digits and dates ("12 月 28日", "75 周年").
-SPACE_BETWEEN = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9０-９])[ \t\u3000]+(?=[{CJK}{CJK_PUNCT}0-9０-９])")
+# Spaces the text layer puts beside CJK characters ("12 月 28日", "75 周年", "5G 网络"); Latin words keep theirs.
+SPACE_BETWEEN = re.compile(
+    rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000]+(?=[^\s])|(?<=[^\s])[ \t\u3000]+(?=[{CJK}{CJK_PUNCT}])")
+BLANKS = re.compile(r"[ \t\u3000]+")
 # Page furniture: the date line with its weekday, a page number (第3版, A2版).
 PAGE_FURNITURE = re.compile(
     r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*)?(?:星期|周)[一二三四五六日天].{0,20}"
     r"|第?[ \t]*[A-Z]?\d{1,3}[ \t]*版.{0,12}")
-BLANKS = re.compile(r"[ \t\u3000]+")
 HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
 
@@ -163,10 +164,10 @@ def column_width(lengths: list[int]) -> int:
 
 
 def remove_layout_spaces(text: str) -> str:
-    """Drop blanks the text layer puts between CJK characters and digits; keep them between Latin words.
+    """Drop blanks the text layer puts beside CJK characters; keep them between Latin words.
 
-    >>> remove_layout_spaces("12 月 28日，成立 75 周年 Apple 公司")
-    '12月28日，成立75周年 Apple 公司'
+    >>> remove_layout_spaces("12 月 28日，成立 75 周年 Apple Watch 发布")
+    '12月28日，成立75周年Apple Watch发布'
     """
     return SPACE_BETWEEN.sub("", text)
 
@@ -265,6 +266,12 @@ def _headline_like(lines: list[Line]) -> bool:
     )
 
 
+def _headline_above_blank(lines: list[Line], i: int) -> bool:
+    """Whether line `i` is a lone headline line: the page's next line is blank or missing."""
+    return (i < len(lines) and bool(lines[i].text) and _headline_like([lines[i]])
+            and (i + 1 == len(lines) or not lines[i + 1].text))
+
+
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Runs of non-blank lines, also cut after a byline and before a dateline."""
     blocks: list[_Block] = []
@@ -282,7 +289,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         following = lines[i + 1] if i + 1 < len(lines) else None
         byline = byline_at_end(line.text)
         if byline and (byline[0] == 0 or following is None or not following.text or following.indented
-                       or starts_article(following.text)):
+                       or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
             cut, names = byline
             kept = line.text[:cut].rstrip(" \t\u3000")
             if kept:
@@ -291,10 +298,36 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             current = None
             continue
         current.lines.append(line)
+    blocks = _split_glued_headlines(blocks)
     for block in blocks:
         block.headline_like = bool(block.lines) and not block.opens and not block.reporters and _headline_like(
             block.lines)
     return blocks
+
+
+def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
+    """A headline set right under the last line of a text, no blank between: its own block.
+
+    Only before a dateline or at the end of the page, and only after a line that ends a sentence.
+    """
+    out: list[_Block] = []
+    for i, block in enumerate(blocks):
+        after = i + 1
+        while (after < len(blocks) and after - i <= HEADLINE_RUN_MAX and not blocks[after].opens
+               and not blocks[after].reporters and _headline_like(blocks[after].lines)):
+            after += 1
+        before_article = after == len(blocks) or blocks[after].opens
+        tail = 0
+        if before_article and not block.reporters:
+            while (tail < 2 and tail + 1 < len(block.lines) and _headline_like(block.lines[-tail - 1:])
+                   and ends_sentence(block.lines[-tail - 2].text)):
+                tail += 1
+        if tail:
+            out.append(_Block(block.lines[:-tail], opens=block.opens))
+            out.append(_Block(block.lines[-tail:]))
+        else:
+            out.append(block)
+    return out
 
 
 def _ends_paragraph(block: _Block) -> bool:

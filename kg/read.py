@@ -121,7 +121,7 @@ def _best_guess(data: bytes, path: str | None) -> str:
             continue
         candidates.append((_plausibility(text[:20000]), text))
     if not candidates or max(score for score, _ in candidates) < 0.5:
-        raise BadInput("cannot decode: not UTF-8, GB18030/GBK or UTF-16 text", path=path)
+        raise BadInput("not text: cannot decode it as UTF-8, GB18030/GBK or UTF-16", path=path)
     return max(candidates, key=lambda c: c[0])[1]
 
 
