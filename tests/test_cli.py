@@ -65,7 +65,7 @@ def test_ingest_twice_changes_nothing(ingested: Path, tmp_path: Path) -> None:
     before = _count(store)
     again = run_kg("ingest", str(SEEDS), "--store", str(store))
     assert again.returncode == 0, again.stderr
-    assert "5 articles" in again.stdout
+    assert "6 articles" in again.stdout
     assert _count(store) == before > 0
 
 
@@ -113,13 +113,13 @@ def test_stats_and_remove(ingested: Path, tmp_path: Path) -> None:
     shutil.copytree(ingested, store)
     stats = run_kg("stats", "--store", str(store))
     assert stats.returncode == 0, stats.stderr
-    assert "articles           5" in stats.stdout
+    assert "articles           6" in stats.stdout
     removed = run_kg("remove", str(SEED_000), "--published", "2024-04-10", "--source", "无锡日报",
                      "--store", str(store))
     assert removed.returncode == 0, removed.stderr
     assert "removed 3 article graphs" in removed.stdout
     after = run_kg("stats", "--store", str(store))
-    assert "articles           2" in after.stdout
+    assert "articles           3" in after.stdout
     # 杜小刚 is still there: the other document supports him
     names = run_kg("query", 'ASK { ?p <http://www.w3.org/2000/01/rdf-schema#label> "杜小刚" }',
                    "--store", str(store))
