@@ -33,7 +33,7 @@ def code_of(sparql: str) -> str:
     """`sparql` with strings, IRIs and comments blanked to spaces (same length, so offsets hold).
 
     >>> code_of('SELECT * { ?s ?p "SERVICE {" } # LOAD')
-    'SELECT * { ?s ?p           }       '
+    'SELECT * { ?s ?p             }       '
     """
     return _DATA_SPANS.sub(lambda m: " " * len(m.group()), sparql)
 

@@ -33,15 +33,17 @@ GRAPH_FORMATS: dict[str, RdfFormat] = {
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """Media ranges by preference (q, then specificity), q=0 dropped.
+    """Media ranges by preference (q, then specificity), q=0 dropped; no header accepts anything.
 
     >>> parse_accept("text/turtle;q=0.5, application/ld+json, */*;q=0.1")
     [('application/ld+json', 1.0), ('text/turtle', 0.5), ('*/*', 0.1)]
     >>> parse_accept(None)
     [('*/*', 1.0)]
+    >>> parse_accept("text/turtle;q=0")
+    []
     """
     ranges = []
-    for position, part in enumerate((header or "*/*").split(",")):
+    for position, part in enumerate((header if header and header.strip() else "*/*").split(",")):
         media, *params = (p.strip() for p in part.split(";"))
         q = 1.0
         for param in params:
@@ -55,7 +57,7 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
             specificity = media.count("*")
             ranges.append((-q, specificity, position, media.lower(), q))
     ranges.sort()
-    return [(media, q) for _, _, _, media, q in ranges] or [("*/*", 1.0)]
+    return [(media, q) for _, _, _, media, q in ranges]
 
 
 def choose(header: str | None, offers: dict[str, object], default: str) -> str:

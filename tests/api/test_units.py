@@ -1,0 +1,82 @@
+"""Pure functions of the HTTP layer: doctests, content negotiation, the SERVICE/LOAD guard, USING rewriting."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from api.guard import check_query, check_update, with_using
+from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, choose
+from kg.errors import BadInput, Forbidden
+
+MODULES = ["api.negotiation", "api.guard", "api.protocol", "api.records", "api.rest", "api.html", "kg.export"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+@pytest.mark.parametrize(("accept", "expected"), [
+    ("application/sparql-results+xml;q=0.5, text/csv", "text/csv"),
+    ("text/*", "text/csv"),
+    ("*/*", "application/sparql-results+json"),
+    (None, "application/sparql-results+json"),
+    ("application/json", "application/json"),
+])
+def test_result_negotiation(accept: str | None, expected: str) -> None:
+    assert choose(accept, RESULT_FORMATS, "application/sparql-results+json") == expected
+
+
+def test_negotiation_refuses_what_is_not_offered_and_q_zero() -> None:
+    with pytest.raises(NotAcceptable):
+        choose("text/turtle;q=0", GRAPH_FORMATS, "text/turtle")
+    with pytest.raises(NotAcceptable):
+        choose("application/sparql-results+json", GRAPH_FORMATS, "text/turtle")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }",
+    "SELECT * { SERVICE SILENT <http://x/> { ?s ?p ?o } }",
+    "SELECT * {\nservice\t?endpoint { ?s ?p ?o } }",
+    'SELECT * { ?s ?p "a" .SERVICE <http://x/> {} }',
+    "SELECT * { ?s ?p ?o } # comment\nSERVICE <http://x/> {}",
+])
+def test_service_is_seen_wherever_the_parser_would_see_it(query: str) -> None:
+    with pytest.raises(Forbidden):
+        check_query(query, allow_service=False)
+    check_query(query, allow_service=True)
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT * { ?s ?p "SERVICE <http://x/> {}" }',
+    "SELECT * { ?s <http://example.org/SERVICE> ?o }",
+    "SELECT ?service { ?service ?p ?o }",
+    "PREFIX service: <http://x/> SELECT * { ?s service:p ?o }",
+    "SELECT * { ?s ?p ?o } # SERVICE <http://x/>",
+    "SELECT * { ?s ?p '''LOAD\nSERVICE''' }",
+])
+def test_service_in_data_or_names_is_not_refused(query: str) -> None:
+    check_query(query, allow_service=False)
+
+
+def test_load_is_refused_unless_allowed() -> None:
+    with pytest.raises(Forbidden):
+        check_update("LOAD <http://x/d.ttl>", allow_service=False, allow_load=False)
+    check_update("LOAD <http://x/d.ttl>", allow_service=False, allow_load=True)
+    check_update('INSERT DATA { <http://a> <http://b> "LOAD" }', allow_service=False, allow_load=False)
+
+
+def test_using_graph_uri_goes_before_each_where_and_conflicts_with_using_or_with() -> None:
+    update = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o } ; INSERT { ?s a <http://c> } WHERE { ?s ?p ?o }"
+    out = with_using(update, ["<http://g>"], ["<http://n>"])
+    assert out.count("USING <http://g> USING NAMED <http://n> WHERE") == 2
+    assert with_using('INSERT DATA { <http://a> <http://b> "WHERE {" }', ["<http://g>"], []) == \
+        'INSERT DATA { <http://a> <http://b> "WHERE {" }'
+    for update in ("WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                   "DELETE { ?s ?p ?o } USING <http://g> WHERE { ?s ?p ?o }"):
+        with pytest.raises(BadInput):
+            with_using(update, ["<http://g>"], [])
