@@ -40,7 +40,11 @@ DATE_EXPRESSION = re.compile(
     rf"(?<![\d年月.])(?:{_date('a')})(?:{RANGE_JOINER}(?:{_date('b')}))?"
     r"(?![ \t]*(?:以内|之内|内|以上|左右))"
 )
-# 今天/昨天 and the like, which resolve to the issue date itself, are not event dates here.
+# Days named relative to the issue (昨天 in an issue of 4月10日 is 4月9日). 今天 is left out: it is
+# as often "nowadays" as the issue day.
+SCENE_SETTER = 20  # characters: a first sentence this short may set the scene before the dated one
+RELATIVE_DAYS = {"昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
+RELATIVE_EXPRESSION = re.compile(r"(昨天|昨日|前天|前日)(?!黄花)")
 
 
 def _fold(text: str) -> str:
@@ -108,6 +112,11 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
             if end < start:
                 end = start
         out.append((DateRange(start, end), match.start(), match.end()))
+    if issued is not None:
+        for match in RELATIVE_EXPRESSION.finditer(text):
+            day = issued - dt.timedelta(days=RELATIVE_DAYS[match.group(1)])
+            out.append((DateRange(day, day), match.start(), match.end()))
+        out.sort(key=lambda found: found[1])
     return out
 
 
@@ -121,9 +130,11 @@ def _lead_sentences(article: Article) -> list[str]:
     """The first sentences of the lead paragraph (two: a short scene-setter may come before the date)."""
     if not article.sentences:
         return [article.body[:200]]
-    first = article.sentences[:2]
-    paragraph_end = article.body.find("\n")
-    return [s.text for s in first if paragraph_end < 0 or s.start < paragraph_end]
+    first = article.sentences[0]
+    second = article.sentences[1:2]
+    if len(first.text) > SCENE_SETTER or not second or "\n" in article.body[first.end: second[0].start]:
+        return [first.text]
+    return [first.text, second[0].text]
 
 
 def lead_date(article: Article) -> DateRange | None:
