@@ -77,6 +77,19 @@ def test_a_role_without_attended_and_a_quote_off_its_span_are_reported() -> None
     assert any("is not backed by" not in m and "quote \"陪同\" is not the span" in m for m in found)
 
 
+def test_a_person_with_two_names_or_a_tagged_name_is_reported() -> None:
+    quads = _quads()
+    person = NamedNode("https://w3id.org/zhengwu/id/person/江城/陈立")
+    label = NamedNode(PREFIXES["rdfs"] + "label")
+    quads.append(Quad(person, label, Literal("陈 立"), quads[0].graph_name))
+    found = [str(v) for v in validate(serialize(quads, "nquads"))]
+    assert found == [f"<{person.value}> rdfs:label: a person has exactly one name (rdfs:label), the Chinese name "
+                     "as written, a plain string"]
+    tagged = [Quad(q.subject, q.predicate, Literal(q.object.value, language="zh"), q.graph_name)
+              if q.subject == person and q.predicate == label else q for q in _quads()]
+    assert [v.focus for v in validate(serialize(tagged, "nquads"))] == [f"<{person.value}>"]
+
+
 def test_our_sparql_evaluation_agrees_with_pyshacl() -> None:
     """The one-pass SPARQL constraints give exactly pySHACL's results for them (slow path run once)."""
     quads = list(article_quads(visit_article(), Minter()).quads)
