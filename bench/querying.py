@@ -13,6 +13,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import httpx
 
@@ -54,23 +55,49 @@ _PARAMETERS = {
     "persons": PREFIXES + """SELECT ?person (COUNT(DISTINCT ?event) AS ?n) WHERE { ?person zw:attended ?event }
 GROUP BY ?person ORDER BY DESC(?n) LIMIT 20""",
     "months": PREFIXES + "SELECT DISTINCT ?day WHERE { ?a a zw:Article ; dcterms:issued ?day } LIMIT 2000",
-    "words": PREFIXES + """SELECT ?name (COUNT(*) AS ?n) WHERE { ?e zw:emphasised ?p . ?p rdfs:label ?name }
-GROUP BY ?name ORDER BY DESC(?n) LIMIT 20""",
+    "policies": PREFIXES + """SELECT ?policy (SAMPLE(?label) AS ?name) (COUNT(*) AS ?n) WHERE {
+  ?e zw:emphasised ?policy . ?policy rdfs:label ?label } GROUP BY ?policy ORDER BY DESC(?n) LIMIT 20""",
 }
 
 Ask = Callable[[str], int]  # runs a query, returns the number of result rows
 
 
-def mix(ask_json: Callable[[str], list[dict]], rounds: int, seed: int = 1) -> list[tuple[str, str]]:
-    """The (question, SPARQL) sequence of `rounds` rounds, parameters drawn from the data."""
-    persons = [row["person"]["value"] for row in ask_json(_PARAMETERS["persons"])] or ["urn:none"]
-    months = sorted({row["day"]["value"][:7] for row in ask_json(_PARAMETERS["months"])}) or ["2024-01"]
-    words = [row["name"]["value"] for row in ask_json(_PARAMETERS["words"])] or ["发展"]
+@dataclass(frozen=True)
+class Parameters:
+    """What the questions are asked about, drawn from the data once."""
+
+    persons: list[str]  # IRIs of the most active persons
+    months: list[str]  # YYYY-MM with articles
+    policies: list[str]  # IRIs of the most emphasised policies
+    words: list[str]  # their labels, for full-text search
+
+    @classmethod
+    def draw(cls, ask_json: Callable[[str], list[dict]]) -> Parameters:
+        persons = [row["person"]["value"] for row in ask_json(_PARAMETERS["persons"])] or ["urn:none"]
+        months = sorted({row["day"]["value"][:7] for row in ask_json(_PARAMETERS["months"])}) or ["2024-01"]
+        policies = ask_json(_PARAMETERS["policies"])
+        return cls(persons, months, [row["policy"]["value"] for row in policies] or ["urn:none"],
+                   [row["name"]["value"].replace('"', "") for row in policies] or ["发展"])
+
+
+def mix(params: Parameters, rounds: int, seed: int = 1) -> list[tuple[str, str]]:
+    """The (question, SPARQL) sequence of `rounds` rounds."""
     rng = random.Random(seed)
-    fill = {"timeline": lambda: (rng.choice(persons),), "co_attendance": lambda: (rng.choice(persons),),
-            "policies_of_month": lambda: (m := rng.choice(months), m), "policies_per_quarter": lambda: (),
-            "full_text": lambda: (rng.choice(words).replace('"', ""),)}
+    fill = {"timeline": lambda: (rng.choice(params.persons),), "co_attendance": lambda: (rng.choice(params.persons),),
+            "policies_of_month": lambda: (m := rng.choice(params.months), m), "policies_per_quarter": lambda: (),
+            "full_text": lambda: (rng.choice(params.words),)}
     return [(name, text % fill[name]()) for _ in range(rounds) for name, text in QUESTIONS.items()]
+
+
+def rest_mix(params: Parameters, base: str, rounds: int, seed: int = 1) -> list[tuple[str, str]]:
+    """(page, path) of the REST person and policy pages, for the same persons and policies."""
+    rng = random.Random(seed)
+
+    def path(collection: str, iri: str) -> str:
+        return f"/{collection}/" + quote(iri[len(base):] if iri.startswith(base) else iri, safe="/")
+
+    return [page for _ in range(rounds) for page in (("person", path("persons", rng.choice(params.persons))),
+                                                     ("policy", path("policies", rng.choice(params.policies))))]
 
 
 @dataclass(frozen=True)
@@ -116,6 +143,17 @@ def http_asker(endpoint: str, client: httpx.Client) -> Ask:
             "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
         response.raise_for_status()
         return len(response.json()["results"]["bindings"])
+
+    return ask
+
+
+def rest_asker(url: str, client: httpx.Client) -> Ask:
+    """GET a REST page, read the whole JSON body."""
+
+    def ask(path: str) -> int:
+        response = client.get(url + path, headers={"Accept": "application/json"})
+        response.raise_for_status()
+        return len(response.content)
 
     return ask
 
