@@ -190,6 +190,9 @@ class WorkerPool:
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
             raise StoreError("a query worker stopped unexpectedly; try again") from None
+        except BaseException:  # cancelled mid-job: its answer must never reach the next job
+            self._replace(worker)
+            raise
         self._idle.put_nowait(worker)
         if outcome[0] == "error":
             _raise_remote(outcome[1], outcome[2])
