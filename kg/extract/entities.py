@@ -20,7 +20,8 @@ from kg.model import Holding, Organisation, Place
 
 OPENERS = "在|来到|前往|与|和|及|、|，|。|；|：|（|\n|^"
 CLOSERS = "[、，。；：和与及等在是将已为把对向从于的]"  # what may follow a name
-NOT_OPENING_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")  # verbs, adverbs, prepositions …
+NOT_OPENING_TAGS = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t", "ad", "z")  # verbs, adverbs, prepositions …
+CLAUSE_TAGS = ("v", "m", "mq", "q", "i", "l", "p", "c", "u", "ad")  # inside a name they mean a clause
 
 
 @cache
@@ -43,9 +44,15 @@ def _trim(name: str) -> str:
     return "".join(words)
 
 
-def _has_predicate(name: str) -> bool:
-    """A verb or a count inside the candidate means it is a clause, not a name (参观企业展厅, 两家园区)."""
-    return any(word_tag(w) in ("v", "m", "mq", "q") for w in cut(name))
+def _has_predicate(name: str, ending: str) -> bool:
+    """A verb, count, idiom or conjunction inside the candidate means a clause, not a name
+    (参观企业展厅, 两家园区, 党和政府); so does a one-character ending that is only the tail of
+    a common word (布局, 都市)."""
+    words = cut(name)
+    if any(word_tag(w) in CLAUSE_TAGS for w in words):
+        return True
+    last = words[-1]
+    return len(ending) == 1 and len(last) > 1 and not word_tag(last).startswith(("ns", "nt"))
 
 
 def _named(doc: Doc, lexicon: str) -> dict[str, tuple[str, list[tuple[int, int]]]]:
@@ -54,10 +61,11 @@ def _named(doc: Doc, lexicon: str) -> dict[str, tuple[str, list[tuple[int, int]]
         group = "name" if match["name"] else "name2"
         raw = match[group]
         name = _trim(raw)
-        if len(name) < 3 or "的" in name or _has_predicate(name):
+        ending = match["end"] or match["end2"]
+        if len(name) < 3 or "的" in name or name.count("（") != name.count("）") or _has_predicate(name, ending):
             continue
         start = match.end(group) - len(name)
-        kind = _kinds(lexicon)[match["end"] or match["end2"]]
+        kind = _kinds(lexicon)[ending]
         found.setdefault(name, (kind, []))[1].append((start, match.end(group)))
     return found
 
@@ -68,7 +76,7 @@ def find_organisations(doc: Doc, holdings: tuple[Holding, ...]) -> tuple[Organis
     known = {o.name for o in out}
     for h in holdings:
         org = h.post.organisation
-        if org and org not in known and len(org) > 1:
+        if org and org not in known and len(org) > 2:
             kind = next((k for end, k in _kinds("org_suffixes.tsv").items() if org.endswith(end)), "Organization")
             out.append(Organisation(org, kind, (h.evidence,)))
             known.add(org)

@@ -22,6 +22,7 @@ HELD = re.compile(
     rf"(?P<label>[^，。；：！？\n]{{2,80}}?)(?:\d{{1,2}}日)?(?:[上下]午)?(?:在(?P<place>[{CJK}]{{2,10}}?))?"
     r"(?:隆重|顺利|正式)?(?:召开|举行|举办|开幕|揭晓)"
 )
+CONVENED = re.compile(r"(?:主持)?召开(?:了)?(?P<label>[^，。；：！？\n]{2,40}(?:会议|大会|座谈会|常委会|全会|调度会|推进会|部署会|专题会))")
 PLACE_BEFORE_VERB = re.compile(
     rf"在(?P<place>[{CJK}]{{2,10}}?)(?=召开|举行|举办|开幕|密集|专题|会见|会谈|调研|考察|拜访|走访|视察|慰问|检查|看望)"
 )
@@ -58,6 +59,11 @@ def _kind_of(text: str, last: bool = False) -> tuple[EventKind, re.Match[str] | 
 
 def _held_event(doc: Doc, start: int, end: int) -> EventSpan | None:
     text = doc.body[start:end]
+    convened = CONVENED.search(text)
+    if convened:  # 市委书记甲主持召开市委常委会会议
+        kind, _ = _kind_of(convened["label"], last=True)
+        offset = start + convened.start("label")
+        return EventSpan(kind, convened["label"], offset, offset + len(convened["label"]))
     for match in HELD.finditer(text):
         label = LEAD_NOISE.sub("", match["label"]).strip()
         kind, trigger = _kind_of(label, last=True)

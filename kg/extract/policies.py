@@ -8,6 +8,7 @@ standing formulations of the genre, each under one canonical label.
   digits keeps the words it qualifies (某某“1+8”行动).
 - An unquoted phrase right after a policy verb and ending in a policy suffix
   (开展…三年行动, 落实…20条举措) is a policy, minus issuers and qualifiers.
+- Documents named in 《》 whose title ends like a rule or plan (条例, 意见, 方案 …).
 - 关于…的重要论述/重要思想 formulations.
 - The national formulations of the lexicon (新质生产力, 两个确立 …), unless
   inside a longer policy already found.
@@ -28,6 +29,7 @@ SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its 
 MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a suffix names them
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
 QUOTE_ONLY_VERBS = ("把",)  # 把“…”办好 marks a quoted policy; unquoted, 把 opens any object
+TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式",)
 
@@ -103,6 +105,13 @@ def quoted_policies(body: str) -> list[PolicyHit]:
     return out
 
 
+def titled_documents(body: str) -> list[PolicyHit]:
+    """Rules, plans and opinions named in 《》 (not books or papers: the ending decides)."""
+    endings = tuple(longest_first("policy_document_suffixes.txt"))
+    return [PolicyHit(canonical(m.group(1)), m.start(), m.end()) for m in TITLED.finditer(body)
+            if m.group(1).endswith(endings)]
+
+
 def _strip_qualifiers(text: str) -> tuple[str, int]:
     dropped = 0
     changed = True
@@ -143,7 +152,7 @@ def formulations(body: str) -> list[PolicyHit]:
 
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
-    ruled = quoted_policies(body) + named_policies(body)
+    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body)
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
     spans = ruled + found
     return sorted(spans, key=lambda h: (h.start, -h.end))

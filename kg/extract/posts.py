@@ -72,14 +72,17 @@ def make_post(title: str, place: str | None, level: str | None, inherit: str | N
         return Post(title, prefixed.canonical, prefixed.organisation)
     if template is not None:
         prefix, organisation, tlevel = template
-        if tlevel and place and (level is None or tlevel == level):
+        if tlevel and place and (tlevel == level or level is None and tlevel != "省"):
             canonical = place + title if _LEVEL_PREFIX.match(title) else place + tlevel + title
             return Post(title, canonical, organisation.format(place=place))
         if not tlevel:  # national bodies: 中共中央, 国务院
             canonical = title if title.startswith(organisation) else organisation + title
             return Post(title, canonical, organisation)
         return Post(title, title, None)
-    organisation = title[: -len(_core(title))] or None
+    core = _core(title)
+    organisation = title[: -len(core)] or None
+    if organisation and core.endswith("部长") and not organisation.endswith("部"):
+        organisation += "部"  # 外交部长 → 外交部
     return Post(title, title, organisation)
 
 

@@ -10,6 +10,7 @@ attendees too. Names in formulations (…总书记) are never agents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
@@ -23,6 +24,7 @@ HEARD = ("听取", "聆听", "观看", "听")  # 听取发言: someone else spok
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
+LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
 
 
@@ -55,7 +57,7 @@ def _sentence_start(body: str, offset: int) -> int:
 
 
 def _is_role_use(body: str, start: int, end: int) -> bool:
-    if body[end:end + 1] and body[end] in NOUN_AFTER:
+    if body[end:end + 1] and body[end] in NOUN_AFTER and not LISTED_AFTER.match(body[end:end + 8]):
         return False
     if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
         return False
@@ -85,7 +87,10 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start]
         if not subjects:
             subjects = _implied_subjects(body, seg, start, openers)
-        if match.group() in MEETING_VERBS:
+        listed = LISTED_AFTER.match(body[end:end + 8])
+        if listed:  # 出席会议的还有甲、乙: the persons come after the verb
+            subjects = []
+        if match.group() in MEETING_VERBS or listed:
             stop = next((i for i in range(end, len(body)) if body[i] in SENTENCE_ENDS), len(body))
             subjects += [h.name for h in agents if end <= h.span_start and h.end <= stop]
         out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))

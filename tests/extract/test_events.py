@@ -54,3 +54,10 @@ def test_aside_inspection_is_an_event_of_its_own_with_its_roles():
     assert [e.kind for e in x.events] == [EventKind.MEETING, EventKind.INSPECTION]
     assert {p.role.value for p in x.events[1].participations} == {"led"}
     assert {p.role.value for p in x.events[0].participations} == {"attended", "spokeAt"}
+
+
+def test_convened_meeting_is_labelled_by_its_name():
+    x = extract("3月18日，市委书记彭立明主持召开市委常委会会议，传达学习全国两会精神。")
+    assert x.events[0].label == "市委常委会会议"
+    assert x.events[0].kind is EventKind.MEETING
+    assert {p.role.value for p in x.events[0].participations} == {"presided"}

@@ -49,3 +49,9 @@ def test_same_policy_in_two_articles_has_one_canonical_label():
 def test_formulation_inside_a_longer_policy_is_not_repeated():
     x = extract("会议召开。积极落实党建赋能乡村振兴15条举措。")
     assert policies(x) == {"党建赋能乡村振兴15条举措"}
+
+
+def test_documents_named_in_book_quotes_when_they_are_rules_or_plans():
+    x = extract("会议召开。要认真学习《中国共产党纪律处分条例》，落实《关于推进乡村建设的实施意见》，阅读《求是》杂志和《平凡的世界》。")
+    assert {"中国共产党纪律处分条例", "关于推进乡村建设的实施意见"} <= policies(x)
+    assert not {"求是", "平凡的世界"} & policies(x)

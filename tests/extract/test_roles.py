@@ -64,3 +64,10 @@ def test_a_person_merely_visited_has_no_role():
 def test_noun_uses_of_role_verbs_do_not_fire():
     x = extract("座谈会上，大家围绕发展交流。按照市委部署要求，做好工作。")
     assert roles(x) == {}
+
+
+def test_attendees_listed_after_the_verb():
+    x = extract("全市工作会议召开。市委书记王建国讲话。出席会议的还有市领导陈一平、周小琴，市政协副主席孙立。")
+    r = roles(x)
+    assert r["陈一平"] == r["周小琴"] == r["孙立"] == {"attended"}
+    assert r["王建国"] == {"spokeAt"}
