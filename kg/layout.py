@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from kg import lexicon
 
@@ -49,7 +50,7 @@ def _alternatives(name: str) -> str:
 
 @cache
 def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    roles = _alternatives("byline_roles.txt")
+    roles = _alternatives("byline_dateline_roles.txt")
     agencies = _alternatives("datelines.txt")
     place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
     bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
@@ -143,8 +144,15 @@ def split_dateline(text: str) -> Dateline | None:
     return None
 
 
+@cache
+def _dateline_initials() -> frozenset[str]:
+    return frozenset(word[0] for name in ("datelines.txt", "byline_dateline_roles.txt") for word in lexicon.words(name))
+
+
 def starts_article(line: str, *, strong_only: bool = False) -> bool:
     """Whether a (stripped) line opens with a dateline (`strong_only`: an agency's, not 本报记者 张三)."""
+    if not line or line[0] not in _dateline_initials():
+        return False  # most lines: no regex needed
     if strong_only:
         return _dateline_patterns()[0].match(line) is not None
     return split_dateline(line) is not None
@@ -172,8 +180,7 @@ def remove_layout_spaces(text: str) -> str:
     return SPACE_BETWEEN.sub("", text)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     text: str  # without surrounding blanks
     start: int  # offset of text[0] in the document
     indented: bool = False
@@ -239,24 +246,31 @@ class ArticleParts:
 
 
 def _is_noise(line: str) -> bool:
-    return line.startswith(lexicon.words("layout_noise.txt")) or PAGE_FURNITURE.fullmatch(line) is not None
+    if line.startswith(lexicon.words("layout_noise.txt")):
+        return True
+    return len(line) <= 40 and ("版" in line or "星期" in line or "周" in line) and bool(PAGE_FURNITURE.fullmatch(line))
 
 
 def _raw_lines(text: str) -> list[Line]:
     """Every line of the text; blank (and page-furniture) lines have empty text."""
     out: list[Line] = []
+    append = out.append
     offset = 0
     blank_before = True
     for raw in text.splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        stripped = content.strip()
-        lead = len(content) - len(content.lstrip())
-        if stripped and _is_noise(stripped):
+        stripped = raw.strip()
+        if stripped and stripped[0] in _noise_initials() and _is_noise(stripped):
             stripped = ""
-        out.append(Line(stripped, offset + lead, bool(stripped) and lead > 0, blank_before))
+        lead = raw.find(stripped[:1]) if stripped else 0
+        append(Line(stripped, offset + lead, lead > 0, blank_before))
         blank_before = not stripped
         offset += len(raw)
     return out
+
+
+@cache
+def _noise_initials() -> frozenset[str]:
+    return frozenset(word[0] for word in lexicon.words("layout_noise.txt")) | set("0123456789第星周ABCDEFGH")
 
 
 def _headline_like(lines: list[Line]) -> bool:
@@ -277,21 +291,24 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     for i, line in enumerate(lines):
-        if not line.text:
+        text = line.text
+        if not text:
             current = None
             continue
-        previous = lines[i - 1].text if i else ""
-        opens = starts_article(line.text, strong_only=True) or starts_article(line.text) and (
-            line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
+        opens = False
+        if starts_article(text):  # cheap for the lines that cannot open one
+            previous = lines[i - 1].text if i else ""
+            opens = starts_article(text, strong_only=True) or (
+                line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
+        byline = byline_at_end(text) if text[-1] in "）)" else None
         following = lines[i + 1] if i + 1 < len(lines) else None
-        byline = byline_at_end(line.text)
         if byline and (byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
             cut, names = byline
-            kept = line.text[:cut].rstrip(" \t\u3000")
+            kept = text[:cut].rstrip(" \t\u3000")
             if kept:
                 current.lines.append(Line(kept, line.start, line.indented, line.blank_before))
             current.reporters = names
@@ -351,9 +368,9 @@ def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
     return runs
 
 
-def segment_page(text: str) -> list[Segment]:
-    """The articles of a page, in order, each with its lines, headline lines and byline."""
-    blocks = _blocks(_raw_lines(text))
+def segment_page(text: str | list[Line]) -> list[Segment]:
+    """The articles of a page (its text or its lines), in order, each with its lines, headline lines and byline."""
+    blocks = _blocks(_raw_lines(text) if isinstance(text, str) else text)
     runs = _headline_runs(blocks)
     # The page prints headlines before their articles if it opens with one and does not end with one.
     headline_first = 0 in runs and len(blocks) not in runs.values()
@@ -422,9 +439,10 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
 
 def page_articles(text: str) -> list[ArticleParts]:
     """The articles of a newspaper page's text layer."""
-    width = column_width([len(line.text) for line in _raw_lines(text) if line.text])
+    lines = _raw_lines(text)
+    width = column_width([len(line.text) for line in lines if line.text])
     out = []
-    for segment in segment_page(text):
+    for segment in segment_page(lines):
         if not segment.lines:
             continue
         joined, anchors = join_lines(segment.lines, width)

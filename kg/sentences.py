@@ -7,6 +7,8 @@ passage of several sentences stays one sentence with the words around it.
 
 from __future__ import annotations
 
+import re
+
 from kg.model import Sentence
 
 TERMINATORS = frozenset("。！？!?")
@@ -15,33 +17,44 @@ OPEN_QUOTES = frozenset("“「『")
 CLOSE_QUOTES = frozenset("”」』")
 # Quotes a column break or a typo left unbalanced must not swallow the rest of a paragraph.
 MAX_QUOTE = 300
+MARKS = re.compile("[。！？!?“「『”」』\n]")
 
 
 def _spans(body: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence; only the marks that matter are visited, not every character."""
     spans: list[tuple[int, int]] = []
     start = depth = quote_start = 0
-    i, n = 0, len(body)
-    while i < n:
+    n = len(body)
+    skip_to = 0
+    for match in MARKS.finditer(body):
+        i = match.start()
+        if i < skip_to:
+            continue
         ch = body[i]
         if ch == "\n":
             spans.append((start, i))
             start, depth = i + 1, 0
-        elif ch in OPEN_QUOTES:
+            continue
+        if ch in OPEN_QUOTES:
             if depth == 0:
                 quote_start = i
             depth += 1
-        elif ch in CLOSE_QUOTES and depth:
-            depth -= 1
-        elif depth and i - quote_start > MAX_QUOTE:
-            depth = 0
-        if ch in TERMINATORS and depth == 0 or ch in CLOSE_QUOTES and depth == 0 and i and body[i - 1] in TERMINATORS:
-            end = i + 1
-            while end < n and (body[end] in CLOSERS or body[end] in TERMINATORS):
-                end += 1
-            spans.append((start, end))
-            start = i = end
             continue
-        i += 1
+        if depth and i - quote_start > MAX_QUOTE:
+            depth = 0
+        if ch in CLOSE_QUOTES:
+            if not depth:
+                continue
+            depth -= 1
+            if depth or not i or body[i - 1] not in TERMINATORS:
+                continue
+        elif depth:  # a terminator inside a quotation
+            continue
+        end = i + 1
+        while end < n and (body[end] in CLOSERS or body[end] in TERMINATORS):
+            end += 1
+        spans.append((start, end))
+        start = skip_to = end
     spans.append((start, n))
     return spans
 
