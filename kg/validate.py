@@ -190,7 +190,7 @@ def validate(data: bytes | Path | str | Store, *, fmt: str = "nquads", inference
         graph.parse(data=merged, format="nt")
     conforms, results, _ = pyshacl.validate(
         graph, shacl_graph=_core_shapes(), ont_graph=ontology_graph(), inference=inference,
-        allow_warnings=True, allow_infos=True)
+        allow_warnings=True, allow_infos=True, inplace=True)  # `graph` is ours to throw away: no clone
     if not conforms and not isinstance(results, rdflib.Graph):  # pySHACL refused the shapes: our bug
         raise RuntimeError(f"{SHAPES}: {results}")
     for result in ([] if conforms else results.subjects(rdflib.RDF.type, SH.ValidationResult)):
