@@ -25,6 +25,7 @@ from kg import lexicon
 TERMINATORS = "。！？!?…"
 CLOSERS = "”’」』）)》"
 NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
+SENTENCE_TAIL = frozenset(TERMINATORS + CLOSERS)
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027"
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
@@ -215,7 +216,7 @@ def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> 
         if i:
             before = lines[i - 1].text
             if (blank_breaks and line.blank_before
-                    or ends_sentence(before) and (line.blank_before or line.indented or len(before) < width)
+                    or before[-1] in SENTENCE_TAIL and ends_sentence(before) and (line.blank_before or line.indented or len(before) < width)
                     or (line.blank_before or line.indented) and len(before) <= width * 2 // 3):
                 parts.append("\n")
                 position += 1
@@ -290,13 +291,14 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     """Runs of non-blank lines, also cut after a byline and before a dateline."""
     blocks: list[_Block] = []
     current: _Block | None = None
+    initials = _dateline_initials()  # most lines cannot open an article: no regex for them
     for i, line in enumerate(lines):
         text = line.text
         if not text:
             current = None
             continue
         opens = False
-        if starts_article(text):  # cheap for the lines that cannot open one
+        if text[0] in initials and starts_article(text):
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
