@@ -345,6 +345,13 @@ class _ArticleBuilder:
 
 
 def _iri_or_literal(text: str) -> NamedNode | Literal:
+    """A source URL as an IRI when it is one.
+
+    >>> _iri_or_literal("https://example.org/a")
+    <NamedNode value=https://example.org/a>
+    >>> _iri_or_literal("www.example.org/a b").datatype.value
+    'http://www.w3.org/2001/XMLSchema#anyURI'
+    """
     try:
         return NamedNode(text)
     except ValueError:  # not a valid IRI (spaces, no scheme …): keep it, typed as what it claims to be

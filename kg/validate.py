@@ -45,7 +45,15 @@ class Violation:
 
 
 def _short(term: object) -> str:
-    """A term (rdflib or pyoxigraph) as a reader wants it: prefixed names for our vocabularies, else `<iri>`."""
+    """A term (rdflib or pyoxigraph) as a reader wants it: prefixed names for our vocabularies, else `<iri>`.
+
+    >>> _short(NamedNode("https://w3id.org/zhengwu/ontology#attended"))
+    'zw:attended'
+    >>> _short(rdflib.URIRef("https://w3id.org/zhengwu/id/person/无锡/杜小刚"))
+    '<https://w3id.org/zhengwu/id/person/无锡/杜小刚>'
+    >>> _short(Literal("2024-04-09")), _short(rdflib.Literal("2024-04-09", datatype=rdflib.XSD.date))
+    ('"2024-04-09"', '"2024-04-09"^^xsd:date')
+    """
     if term is None:
         return ""
     if isinstance(term, rdflib.URIRef | NamedNode):
