@@ -84,7 +84,7 @@ def policy_verb_re() -> re.Pattern[str]:
 @cache
 def policy_suffix_re() -> re.Pattern[str]:
     """An unquoted phrase ending in a policy suffix, e.g. 安全生产治本攻坚三年行动."""
-    return re.compile(f"[{CJK}0-9０-９+＋]{{2,24}}?(?:{_alternation(words('policy_suffixes.txt'))})")
+    return re.compile(f"[{CJK}0-9０-９+＋.]{{2,24}}?(?:{_alternation(words('policy_suffixes.txt'))})")
 
 
 @cache

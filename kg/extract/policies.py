@@ -30,6 +30,7 @@ MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a s
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
 QUOTE_ONLY_VERBS = ("把",)  # 把“…”办好 marks a quoted policy; unquoted, 把 opens any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
+PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)精神")  # 党的二十大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式",)
 
@@ -125,22 +126,33 @@ def _strip_qualifiers(text: str) -> tuple[str, int]:
 
 def named_policies(body: str) -> list[PolicyHit]:
     """Unquoted plans right after a policy verb: 开展…三年行动, 落实…20条举措."""
-    out = []
+    weak = tuple(longest_first("policy_weak_suffixes.txt"))
+    out: list[PolicyHit] = []
+    reached = 0
     for verb in P.policy_verb_re().finditer(body):
-        if verb.group() in QUOTE_ONLY_VERBS:
-            continue
+        if verb.group() in QUOTE_ONLY_VERBS or verb.start() < reached:
+            continue  # 实施营商环境建设…: 建设 inside a phrase already taken is no new verb
         match = P.policy_suffix_re().match(body, verb.end())
         if not match:
             continue
         text, dropped = _strip_qualifiers(match.group())
-        if "的" in text or len(text) < 4:
+        is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
+        if "的" in text:  # 践行新发展理念的公园城市示范区: the name is what follows the last 的
+            if is_weak:
+                continue
+            cut_at = text.rindex("的") + 1
+            text, dropped = text[cut_at:], dropped + cut_at
+        stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
+        if len(text) < 4 or (is_weak and stem < 4):
             continue
         out.append(PolicyHit(canonical(text), match.start() + dropped, match.end()))
+        reached = match.end()
     return out
 
 
 def formulations(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
+    out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
         label, end = match.group(), match.end()
         for suffix in ("战略", "工程", "行动"):
