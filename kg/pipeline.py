@@ -8,6 +8,7 @@ batch, so one bad file never stops the others.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import time
 from collections import deque
@@ -27,6 +28,7 @@ from kg.read import expand_paths, read_path
 from kg.store import GraphStore
 
 ErrorHandler = Callable[[BadInput], None]
+Packed = list[tuple[str, str, str, bytes]]  # per article: document, article, graph IRIs and its N-Quads
 
 
 def _raise(error: BadInput) -> None:
@@ -58,6 +60,45 @@ class DocumentGraphs:
         self.graphs.setdefault(graph.document, {})[graph.graph] = graph.quads
         self.articles.append(graph)
 
+    @property
+    def article_count(self) -> int:
+        return len(self.articles)
+
+    def nquads(self) -> bytes:
+        """All its quads as N-Quads, articles in order (what `kg extract` prints)."""
+        return serialize_quads([q for a in self.articles for q in a.quads], format=RdfFormat.N_QUADS)
+
+
+class _PackedDocument(DocumentGraphs):
+    """A file's graphs as a worker sent them: N-Quads, parsed into quads only when asked for.
+
+    `kg extract` only prints them, so with `--jobs` this process never builds
+    the quads at all; `kg ingest` parses them (in Rust) when it writes.
+    """
+
+    def __init__(self, path: Path, packed: Packed) -> None:  # not the dataclass __init__: the fields are lazy
+        self.path, self._packed = path, packed
+
+    @functools.cached_property
+    def articles(self) -> list[ArticleGraph]:  # type: ignore[override]
+        return [ArticleGraph(NamedNode(document), NamedNode(article), NamedNode(graph),
+                             list(parse(nquads, format=RdfFormat.N_QUADS)))
+                for document, article, graph, nquads in self._packed]
+
+    @functools.cached_property
+    def graphs(self) -> dict[NamedNode, dict[NamedNode, list[Quad]]]:  # type: ignore[override]
+        grouped: dict[NamedNode, dict[NamedNode, list[Quad]]] = {}
+        for article in self.articles:
+            grouped.setdefault(article.document, {})[article.graph] = article.quads
+        return grouped
+
+    @property
+    def article_count(self) -> int:
+        return len(self._packed)
+
+    def nquads(self) -> bytes:
+        return b"".join(nquads for *_, nquads in self._packed)
+
 
 def extract_file(path: Path, options: Options, on_error: ErrorHandler = _raise) -> DocumentGraphs:
     """The RDF of every article in one file; per-record problems go to `on_error`."""
@@ -82,7 +123,6 @@ def _extract_guarded(path: Path, options: Options, on_error: ErrorHandler) -> Do
 
 
 Problem = tuple[str, str | None, int | None]  # a BadInput's fields: it crosses the process boundary as data
-Packed = list[tuple[str, str, str, bytes]]  # per article: document, article, graph IRIs and its N-Quads
 
 
 def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None, list[Problem]]]:
@@ -101,14 +141,6 @@ def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None
             for a in doc.articles]
         out.append((packed, [(e.message, e.path, e.line) for e in problems]))
     return out
-
-
-def _unpack(path: Path, packed: Packed) -> DocumentGraphs:
-    doc = DocumentGraphs(path)
-    for document, article, graph, nquads in packed:
-        quads = list(parse(nquads, format=RdfFormat.N_QUADS))
-        doc.add(ArticleGraph(NamedNode(document), NamedNode(article), NamedNode(graph), quads))
-    return doc
 
 
 def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
@@ -153,7 +185,7 @@ def _deliver(batch: list[Path], result: AsyncResult, on_error: ErrorHandler) -> 
         for message, where, line in problems:
             on_error(BadInput(message, path=where, line=line))
         if packed is not None:
-            yield _unpack(path, packed)
+            yield _PackedDocument(path, packed)
 
 
 def extract_files(
@@ -213,7 +245,7 @@ def ingest_files(
         for document, graphs in doc.graphs.items():
             store.replace_document(document, graphs)
         summary.documents += 1
-        summary.articles += len(doc.articles)
+        summary.articles += doc.article_count
         if on_file:
             on_file(doc.path)
     store.flush()
