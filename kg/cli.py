@@ -99,11 +99,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out = sys.stdout.buffer
     pending = []
     for doc in pipeline.extract_files(args.paths, _options(args), on_error, jobs=args.jobs):
-        quads = [q for g in doc.articles for q in g.quads]
         if args.format == "nquads":  # streams: one file at a time
-            out.write(serialize(quads, "nquads"))
+            out.write(doc.nquads())
         else:
-            pending.extend(quads)
+            pending.extend(q for g in doc.articles for q in g.quads)
     if pending:
         out.write(serialize(pending, args.format))
     out.flush()
