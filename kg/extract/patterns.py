@@ -48,7 +48,9 @@ def compound_surnames() -> frozenset[str]:
 
 @cache
 def followers() -> tuple[str, ...]:
-    return longest_first("name_followers.txt")
+    """Words that may follow a name: the lexicon's, and every role verb (市长某某致欢迎辞)."""
+    both = set(words("name_followers.txt")) | {row[0] for row in table("role_verbs.tsv")}
+    return tuple(sorted(both, key=len, reverse=True))
 
 
 @cache

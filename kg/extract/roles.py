@@ -20,7 +20,8 @@ from kg.model import Role
 
 PRONOUNS = "他她"
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
-HEARD = ("听取", "聆听", "观看", "听")  # 听取发言: someone else spoke
+HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
+SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报")  # after 听取 anywhere in the clause: heard
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
@@ -84,6 +85,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             continue  # 参加调研, 一同走访: the second verb names what they joined
         role = Role(roles[match.group()])
         seg = _segment_start(body, start, name_ends)
+        if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
+            continue
         subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start]
         if not subjects:
             subjects = _implied_subjects(body, seg, start, openers)

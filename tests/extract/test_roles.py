@@ -71,3 +71,10 @@ def test_attendees_listed_after_the_verb():
     r = roles(x)
     assert r["陈一平"] == r["周小琴"] == r["孙立"] == {"attended"}
     assert r["王建国"] == {"spokeAt"}
+
+
+def test_reports_heard_are_not_speeches_but_reports_given_are():
+    x = extract("全市大会召开。市委书记王建国听取了市发展改革委主任赵一帆所作的工作报告。")
+    assert "spokeAt" not in roles(x).get("王建国", set())
+    y = extract("全市大会召开。会上，市发展改革委主任赵一帆作工作报告。市长李强国致欢迎辞。")
+    assert roles(y)["赵一帆"] == roles(y)["李强国"] == {"spokeAt"}
