@@ -41,6 +41,8 @@ BLANKS = re.compile(r"[ \t\u3000]+")
 PAGE_FURNITURE = re.compile(
     r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*)?(?:星期|周)[一二三四五六日天].{0,20}"
     r"|第?[ \t]*[A-Z]?\d{1,3}[ \t]*版.{0,12}")
+PAPER_NAME_MAX = 8
+HEADLINE_MIN = 4  # characters: 要闻, A1 and other page furniture are shorter
 HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
 
@@ -55,7 +57,7 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     agencies = _alternatives("datelines.txt")
     place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
     bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
-    strong = re.compile(rf"(?P<line>(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)){bracket}")
+    strong = re.compile(rf"(?P<line>据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)){bracket}")
     by_reporter = re.compile(
         rf"(?P<line>(?:{roles})[ \t]*(?:{NAME})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{NAME}))*(?:[ \t]*报道)?)"
         rf"(?=[ \t\n（(]|\d|$)"
@@ -249,6 +251,8 @@ class ArticleParts:
 def _is_noise(line: str) -> bool:
     if line.startswith(lexicon.words("layout_noise.txt")):
         return True
+    if len(line) <= PAPER_NAME_MAX and line.endswith(lexicon.words("publication_suffixes.txt")):
+        return True  # the paper's name in the page head
     return len(line) <= 40 and ("版" in line or "星期" in line or "周" in line) and bool(PAGE_FURNITURE.fullmatch(line))
 
 
@@ -260,7 +264,7 @@ def _raw_lines(text: str) -> list[Line]:
     blank_before = True
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
-        if stripped and stripped[0] in _noise_initials() and _is_noise(stripped):
+        if stripped and (stripped[0] in _noise_initials() or len(stripped) <= PAPER_NAME_MAX) and _is_noise(stripped):
             stripped = ""
         lead = raw.find(stripped[:1]) if stripped else 0
         append(Line(stripped, offset + lead, lead > 0, blank_before))
@@ -276,8 +280,8 @@ def _noise_initials() -> frozenset[str]:
 
 def _headline_like(lines: list[Line]) -> bool:
     return len(lines) <= HEADLINE_RUN_MAX and all(
-        len(line.text) <= HEADLINE_MAX and line.text[-1] not in NO_HEADLINE_END and not ends_sentence(line.text)
-        and line.text[0] not in "（(" for line in lines
+        HEADLINE_MIN <= len(line.text) <= HEADLINE_MAX and line.text[-1] not in NO_HEADLINE_END
+        and not ends_sentence(line.text) and line.text[0] not in "（(" for line in lines
     )
 
 
@@ -419,13 +423,27 @@ def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for group in groups for name in group))
 
 
-def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
-           reporters: tuple[str, ...] = ()) -> ArticleParts | None:
-    """An article from its reflowed text: dateline off the start, layout spaces out; None if no body."""
-    dateline = split_dateline(text)
-    start = dateline.end if dateline else 0
+def _datelines(text: str) -> tuple[list[Dateline], int]:
+    """The datelines opening `text` (本报讯 then 记者 张三 报道：, at most three) and where the body starts."""
+    found: list[Dateline] = []
+    start = 0
+    while len(found) < 3:
+        dateline = split_dateline(text[start:])
+        if dateline is None:
+            break
+        found.append(dateline)
+        start += dateline.end
+        while start < len(text) and (text[start].isspace() or text[start] in "：:"):
+            start += 1
     while start < len(text) and text[start].isspace():
         start += 1
+    return found, start
+
+
+def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
+           reporters: tuple[str, ...] = ()) -> ArticleParts | None:
+    """An article from its reflowed text: datelines off the start, layout spaces out; None if no body."""
+    datelines, start = _datelines(text)
     body = remove_layout_spaces(text[start:]).rstrip()
     if not body:
         return None
@@ -434,8 +452,8 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
         body_offset=_source_offset(anchors, start),
         title=title,
         subtitle=subtitle,
-        dateline=BLANKS.sub(" ", dateline.text).strip() if dateline else None,
-        reporters=_union(dateline.reporters if dateline else (), reporters),
+        dateline=BLANKS.sub(" ", " ".join(d.text for d in datelines)).strip() or None,
+        reporters=_union(*(d.reporters for d in datelines), reporters),
     )
 
 
@@ -447,7 +465,8 @@ def page_articles(text: str) -> list[ArticleParts]:
     for segment in segment_page(lines):
         if not segment.lines:
             continue
-        joined, anchors = join_lines(segment.lines, width)
+        own = column_width([len(line.text) for line in segment.lines]) if len(segment.lines) >= 8 else width
+        joined, anchors = join_lines(segment.lines, own)
         titles = segment.headlines
         parts = finish(joined, anchors, title=titles[0] if titles else None,
                        subtitle=" ".join(titles[1:]) or None, reporters=segment.reporters)

@@ -27,6 +27,7 @@ from kg.layout import (
     Line,
     _raw_lines,
     byline_at_end,
+    column_width,
     ends_sentence,
     finish,
     join_lines,
@@ -130,8 +131,15 @@ def detect_kind(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if lines and lines[0].startswith("{"):
         return "jsonl"
-    narrow = sum(1 for line in lines if len(line) <= 25)
-    return "page" if len(lines) >= 4 and narrow >= 0.8 * len(lines) else "article"
+    if len(lines) < 4:
+        return "article"
+    # A page's lines are wrapped at a column: most of the longer ones stop mid-sentence and share one width.
+    longer = [line for line in lines if len(line) > 8]
+    mid_sentence = sum(1 for line in longer if not ends_sentence(line))
+    width = column_width([len(line) for line in lines])
+    narrow = sum(1 for line in lines if len(line) <= width + 3)
+    wrapped = bool(longer) and mid_sentence >= 0.5 * len(longer) and narrow >= 0.7 * len(lines)
+    return "page" if wrapped and width <= 40 else "article"
 
 
 def date_in_name(name: str) -> dt.date | None:
@@ -244,6 +252,12 @@ def _headline_line(line: Line) -> bool:
             and not starts_article(text) and byline_at_end(text) is None)
 
 
+def _opens_next(lines: list[Line], i: int) -> bool:
+    """Whether line `i` sits between a sentence end and a dateline: a headline with no blank around it."""
+    return (0 < i < len(lines) - 1 and ends_sentence(lines[i - 1].text)
+            and bool(lines[i + 1].text) and starts_article(lines[i + 1].text))
+
+
 def article_file_articles(text: str) -> list[ArticleParts]:
     """Clean article files: headline (and subtitle) lines, then body paragraphs; articles one after another.
 
@@ -261,7 +275,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
         continues_heading = bool(groups) and not groups[-1][1] and heading and len(groups[-1][0]) < 3
         if continues_heading:
             groups[-1][0].append(line.text)
-        elif heading and (after_break or not groups) and not (
+        elif heading and (after_break or not groups or _opens_next(lines, i)) and not (
                 groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
             groups.append(([line.text], [], ()))
         else:
