@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import multiprocessing
 import time
 from collections import deque
@@ -170,7 +171,12 @@ def _extract_parallel(paths: Iterator[Path], options: Options, on_error: ErrorHa
         if doc is not None:
             yield doc
         break
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    gc.freeze()  # the workers' garbage collector leaves inherited objects alone: no copy-on-write of the heap
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    finally:
+        gc.unfreeze()
+    with pool:
         pending: deque = deque()
         for batch in _chunks(paths, chunk):
             pending.append((batch, pool.apply_async(_extract_chunk, ((batch, options),))))
