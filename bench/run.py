@@ -121,6 +121,7 @@ def _latencies(table: Table, size: int, engine: str, latencies: qb.Latencies) ->
     table.put(f"{engine} p50", size, latencies.p50(), "ms")
     table.put(f"{engine} p99", size, latencies.p99(), "ms")
     table.put(f"{engine} throughput", size, latencies.throughput, "queries/s")
+    table.put(f"{engine} queries timed", size, sum(len(v) for v in latencies.by_question.values()))
     for question in latencies.by_question:
         table.put(f"{engine} p50 {question}", size, latencies.p50(question), "ms")
 
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             generate(corpus, articles=BASE_ARTICLES * size, seed=size)
             bench_pipeline(table, size, corpus, work, cli=size == sizes[0])
             bench_queries(table, size, work, rounds)
-        companions = bench_companions(args.quick)
+        companions = bench_companions(quick=args.quick or max(sizes) < 100)  # their full runs take long
     print(table.render())
     print(f"\n(total {time.perf_counter() - started:.0f} s; sizes × {BASE_ARTICLES} generated articles; "
           f"{os.cpu_count()} CPUs, load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)\n")
