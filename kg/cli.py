@@ -13,7 +13,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg import pipeline
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError
 from kg.settings import Settings
 
@@ -58,7 +57,9 @@ def _report(error: BadInput) -> None:
     print(f"kg: {error}", file=sys.stderr)
 
 
-def _options(args: argparse.Namespace) -> pipeline.Options:
+def _options(args: argparse.Namespace):
+    from kg import pipeline  # here, not at the top: it loads jieba, which only extraction needs
+
     return pipeline.Options(published=args.published, source=args.source, kind=args.kind, base=args.base)
 
 
@@ -88,6 +89,7 @@ class _Progress:
 
 # --- commands ------------------------------------------------------------------------
 def cmd_extract(args: argparse.Namespace) -> int:
+    from kg import pipeline
     from kg.rdf import serialize
 
     failed = []
@@ -110,6 +112,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg import pipeline
     from kg.read import expand_paths
     from kg.store import counts
 
@@ -161,12 +164,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate
 
     if args.path:
-        try:
-            data = Path(args.path).read_bytes()
-        except OSError as exc:
-            raise BadInput(exc.strerror or str(exc), path=args.path) from None
-        fmt = "trig" if args.path.endswith(".trig") else "turtle" if args.path.endswith(".ttl") else "nquads"
-        violations = validate(data, fmt=fmt)
+        if not Path(args.path).is_file():
+            raise BadInput("no such file", path=args.path)
+        violations = validate(Path(args.path))  # the format follows the file's extension
     else:
         violations = validate(_open(args, read_only=True).store)
     for violation in violations:
@@ -176,6 +176,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from kg import pipeline
+
     store = _open(args)
     removed = 0
     for doc in pipeline.extract_files(args.paths, _options(args), _report):

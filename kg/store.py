@@ -125,6 +125,8 @@ def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
         if location == ":memory:":
             return GraphStore(Store(), location)
         if read_only:
+            if not (Path(location) / "CURRENT").exists():
+                raise StoreError(f"{location}: no store here yet (run `kg ingest` first, or pass --store DIR)")
             return GraphStore(Store.read_only(location), location)
         Path(location).mkdir(parents=True, exist_ok=True)
         return GraphStore(Store(location), location)
