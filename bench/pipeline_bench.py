@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import time
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class Rate:
     items: int
     size: int
     seconds: float
+    cpu: float = 0.0  # CPU seconds of this process and its (reaped) children
 
     @property
     def per_s(self) -> float:
@@ -74,11 +76,16 @@ def jieba_rate(folder: Path, articles: int) -> Rate:
 
 def extract_rate(folder: Path, jobs: int) -> Rate:
     """In-process `kg extract --format nquads`: read, extract, serialise every file."""
-    started, articles, size = time.perf_counter(), 0, corpus_bytes(folder)
+    started, cpu, articles, size = time.perf_counter(), _cpu(), 0, corpus_bytes(folder)
     for doc in pipeline.extract_files([folder], pipeline.Options(), _ignore, jobs=jobs):
         doc.nquads()  # what `kg extract` prints
         articles += doc.article_count
-    return Rate(articles, size, time.perf_counter() - started)
+    return Rate(articles, size, time.perf_counter() - started, _cpu() - cpu)
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def cli_extract_rate(folder: Path, jobs: int, articles: int) -> Rate:

@@ -73,6 +73,10 @@ def bench_pipeline(table: Table, size: int, corpus: Path, work: Path, cli: bool)
     table.put("jieba.lcut MB/s", size, jieba.mb_s, "MB/s")
     table.put("extract_vs_jieba", size, one.mb_s / jieba.mb_s, "ratio")
     table.put("jobs2_vs_jobs1", size, two.per_s / one.per_s, "ratio")
+    table.put("extract CPU jobs=1", size, 1000 * one.cpu / one.items, "ms/article")
+    table.put("extract CPU jobs=2", size, 1000 * two.cpu / two.items, "ms/article")
+    # what 2 otherwise idle cores would give: the same CPU work spread over both
+    table.put("jobs2_vs_jobs1 (CPU-bound, 2 idle cores)", size, 2 * one.cpu / two.cpu, "ratio")
     if cli:
         cli_one = pb.cli_extract_rate(corpus, 1, one.items)
         cli_two = pb.cli_extract_rate(corpus, 2, one.items)
