@@ -30,6 +30,7 @@ from kg.store import GraphStore
 
 ErrorHandler = Callable[[BadInput], None]
 Packed = list[tuple[str, str, str, bytes]]  # per article: document, article, graph IRIs and its N-Quads
+FLUSH_EVERY = 100_000  # quads between store flushes during an ingest (RocksDB's write buffers grow until flushed)
 
 
 def _raise(error: BadInput) -> None:
@@ -247,9 +248,14 @@ def ingest_files(
         summary.skipped += 1
         on_error(error)
 
+    unflushed = 0
     for doc in extract_files(paths, options, count_error, jobs=jobs):
         for document, graphs in doc.graphs.items():
             store.replace_document(document, graphs)
+            unflushed += sum(len(quads) for quads in graphs.values())
+        if unflushed >= FLUSH_EVERY:  # write buffers out, so memory stays flat however big the batch
+            store.flush()
+            unflushed = 0
         summary.documents += 1
         summary.articles += doc.article_count
         if on_file:
