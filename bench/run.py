@@ -126,6 +126,7 @@ def _latencies(table: Table, size: int, engine: str, latencies: qb.Latencies) ->
     table.put(f"{engine} p99", size, latencies.p99(), "ms")
     table.put(f"{engine} throughput", size, latencies.throughput, "queries/s")
     table.put(f"{engine} queries timed", size, sum(len(v) for v in latencies.by_question.values()))
+    table.put(f"{engine} errors", size, latencies.errors)
     for question in latencies.by_question:
         table.put(f"{engine} p50 {question}", size, latencies.p50(question), "ms")
 
