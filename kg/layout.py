@@ -35,8 +35,8 @@ BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 # Spaces the text layer puts beside CJK characters ("12 月 28日", "75 周年", "5G 网络"); Latin words keep theirs.
 SPACE_BETWEEN = re.compile(
-    rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000]+(?=[^\s])|(?<=[^\s])[ \t\u3000]+(?=[{CJK}{CJK_PUNCT}])")
-BLANKS = re.compile(r"[ \t\u3000]+")
+    rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\xa0]+(?=[^\s])|(?<=[^\s])[ \t\u3000\xa0]+(?=[{CJK}{CJK_PUNCT}])")
+BLANKS = re.compile(r"[ \t\u3000\xa0]+")
 # Page furniture: the date line with its weekday, a page number (第3版, A2版).
 PAGE_FURNITURE = re.compile(
     r"(?:\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*)?(?:星期|周)[一二三四五六日天].{0,20}"
@@ -57,10 +57,11 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     agencies = _alternatives("datelines.txt")
     place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
     bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
+    name = f"(?!报道)(?:{NAME})"
     strong = re.compile(rf"(?P<line>据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)){bracket}")
     by_reporter = re.compile(
-        rf"(?P<line>(?:{roles})[ \t]*(?:{NAME})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{NAME}))*(?:[ \t]*报道)?)"
-        rf"(?=[ \t\n（(]|\d|$)"
+        rf"(?P<line>(?:{roles})[ \t]*(?:{name})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{name}))*(?:[ \t]*报道)?)"
+        rf"(?=[ \t\n（(：:]|\d|$)"
     )
     return strong, by_reporter
 
@@ -463,8 +464,8 @@ def page_articles(text: str) -> list[ArticleParts]:
     width = column_width([len(line.text) for line in lines if line.text])
     out = []
     for segment in segment_page(lines):
-        if not segment.lines:
-            continue
+        if not segment.lines or not segment.reporters and sum(len(line.text) for line in segment.lines) < HEADLINE_MIN:
+            continue  # a page label (要闻, A1) standing alone
         own = column_width([len(line.text) for line in segment.lines]) if len(segment.lines) >= 8 else width
         joined, anchors = join_lines(segment.lines, own)
         titles = segment.headlines

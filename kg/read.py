@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -56,6 +57,8 @@ MAGIC = {
 }
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+HTML_TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
+HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h[1-6]|/li|/tr)\b[^<>]*>", re.IGNORECASE)
 JSONL_KNOWN = {"title", "subtitle", "body", "content", "text", "published", "source", "url"}
 
 
@@ -129,7 +132,7 @@ def _best_guess(data: bytes, path: str | None) -> str:
 def detect_kind(text: str) -> str:
     """"jsonl" if the text opens with a JSON object, "page" if its lines are column-narrow, else "article"."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if lines and lines[0].startswith("{"):
+    if lines and (lines[0].startswith("{") or lines[0].startswith("[") and lines[-1].endswith("]")):
         return "jsonl"
     if len(lines) < 4:
         return "article"
@@ -320,8 +323,17 @@ def body_article(text: str) -> ArticleParts | None:
     return finish(joined, anchors, reporters=reporters)
 
 
-def _read_jsonl(text: str, *, doc_id: str, published: dt.date | None, source: str | None, path: str | None,
-                name_date: dt.date | None) -> Iterator[Article | BadInput]:
+def _records(text: str, path: str | None) -> Iterator[tuple[int, int, str, dict | BadInput]]:
+    """(line number, offset, raw text, record or problem) of each JSON Lines record; a JSON array works too."""
+    if text.lstrip().startswith("["):
+        try:
+            records = json.loads(text)
+        except ValueError as exc:
+            raise BadInput(f"not a JSON array: {exc.msg}", path=path, line=exc.lineno) from None
+        for number, record in enumerate(records if isinstance(records, list) else [records], start=1):
+            yield number, 0, text, record if isinstance(record, dict) else BadInput(
+                "not a JSON object", path=path, line=number)
+        return
     offset = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line_offset, offset = offset, offset + len(raw)
@@ -330,26 +342,32 @@ def _read_jsonl(text: str, *, doc_id: str, published: dt.date | None, source: st
         try:
             record = json.loads(raw)
         except ValueError as exc:
-            yield BadInput(f"not a JSON object: {exc.msg}", path=path, line=number)
+            yield number, line_offset, raw, BadInput(f"not a JSON object: {exc.msg}", path=path, line=number)
             continue
-        if not isinstance(record, dict):
-            yield BadInput("not a JSON object", path=path, line=number)
+        yield number, line_offset, raw, record if isinstance(record, dict) else BadInput(
+            "not a JSON object", path=path, line=number)
+
+
+def _read_jsonl(text: str, *, doc_id: str, published: dt.date | None, source: str | None, path: str | None,
+                name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    for number, line_offset, raw, record in _records(text, path):
+        if isinstance(record, BadInput):
+            yield record
             continue
         body = next((record[key] for key in ("body", "content", "text") if isinstance(record.get(key), str)
                      and record[key].strip()), None)
         if body is None:
             yield BadInput("no body (expected a non-empty 'body' or 'content' field)", path=path, line=number)
             continue
-        part = body_article(body)
+        part = body_article(html_to_text(body) if HTML_TAG.search(body) else body)
         if part is None:
             yield BadInput("no article text in the body", path=path, line=number)
             continue
         url = record.get("url") if isinstance(record.get("url"), str) and record["url"].strip() else None
-        title = _field(record, "title")
         located = raw.find(part.body[:12])
         yield _article(
-            ArticleParts(part.body, part.body_offset, title, _field(record, "subtitle"), part.dateline,
-                         part.reporters),
+            ArticleParts(part.body, part.body_offset, _field(record, "title"), _field(record, "subtitle"),
+                         part.dateline, part.reporters),
             doc_id=hashlib.sha1(url.encode("utf-8")).hexdigest()[:16] if url else f"{doc_id}:{number}",
             index=1,
             issued=published or parse_date(record.get("published")) or name_date,
@@ -360,6 +378,16 @@ def _read_jsonl(text: str, *, doc_id: str, published: dt.date | None, source: st
                            for key, value in record.items() if key not in JSONL_KNOWN),
             body_offset=line_offset + (located if located >= 0 else 0),
         )
+
+
+def html_to_text(markup: str) -> str:
+    r"""A crawled body's HTML as plain paragraphs: block tags become line breaks, other tags go.
+
+    >>> html_to_text("<p>本报讯&nbsp;4月9日，会议召开。</p><p>会议强调<b>要</b>落实。</p>")
+    '本报讯\xa04月9日，会议召开。\n会议强调要落实。\n'
+    """
+    text = HTML_BREAK.sub("\n", markup)
+    return html.unescape(HTML_TAG.sub("", text))
 
 
 def _field(record: dict, key: str) -> str | None:

@@ -163,3 +163,27 @@ def test_reflow_never_loses_or_reorders_a_cjk_character(lines: list[tuple[str, b
     given_lines = [Line(text, 0, indented, blank) for text, indented, blank in lines]
     joined, _ = join_lines(given_lines, width)
     assert _cjk(joined) == _cjk("".join(text for text, _, _ in lines))
+
+
+def test_reprint_and_chained_datelines() -> None:
+    (reprint,) = page_articles(" 据新华社北京4月9日电 国务院常务会议\n9日召开，研究部署有关工作。\n")
+    assert reprint.dateline == "据新华社北京4月9日电" and reprint.body.startswith("国务院常务会议9日召开")
+    (chained,) = page_articles(" 本报讯 记者 秦可欣 报道：4月\n9日，全市大会召开，市长出席。\n")
+    assert (chained.dateline, chained.reporters) == ("本报讯 记者 秦可欣 报道", ("秦可欣",))
+    assert chained.body == "4月9日，全市大会召开，市长出席。"
+
+
+def test_paper_name_and_page_labels_at_the_top_are_not_headlines() -> None:
+    page = "江城日报\n\n要闻\n\n 本报讯 4月9日，全市大会\n召开，市长出席讲话。\n\n（王明）\n\n全市大会召开\n"
+    (article,) = page_articles(page)
+    assert (article.title, article.reporters) == ("全市大会召开", ("王明",))
+
+
+def test_a_narrow_sidebar_and_a_wide_lead_article_on_one_page() -> None:
+    wide = ["本报讯 4月9日，全市高质量发展推进大会召开，市委书", "记出席并讲话，对下一步工作作出全面部署安排，要求各", "地各部门",
+            "狠抓落实。"]
+    narrow = ["本报讯 4月8日，全市春", "季植树活动举行。"]
+    page = "\n".join([" " + wide[0], *wide[1:], "", "（王明）", "", " " + narrow[0], *narrow[1:], "", "（李华）", ""])
+    first, second = page_articles(page)
+    assert first.body == "4月9日，全市高质量发展推进大会召开，市委书记出席并讲话，对下一步工作作出全面部署安排，要求各地各部门狠抓落实。"
+    assert second.body == "4月8日，全市春季植树活动举行。"

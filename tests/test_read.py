@@ -232,3 +232,28 @@ def test_random_bytes_never_raise_anything_but_bad_input(tmp_path_factory: pytes
     path.write_bytes(data)
     with contextlib.suppress(BadInput):
         list(read_path(path))
+
+
+def test_json_array_and_html_bodies() -> None:
+    text = ('[{"title": "全市大会召开", "content": "<p>本报讯&nbsp;4月9日，全市大会召开。</p><p>市长<b>出席</b>并讲话。'
+            '（记者 王明）</p>", "published": "2024年4月10日"}, 7]')
+    article, problem = read_text(text, doc_id="crawl")
+    assert (article.title, article.body, article.reporters) == ("全市大会召开", "4月9日，全市大会召开。\n市长出席并讲话。", ("王明",))
+    assert article.issued == dt.date(2024, 4, 10) and _date(article) == "2024-04-09"
+    assert isinstance(problem, BadInput) and problem.line == 2
+
+
+def test_clean_file_without_blank_lines_between_articles() -> None:
+    text = ("全市大会召开\n本报讯 4月9日，全市大会召开。市长出席并讲话。\n会议要求，狠抓落实。\n"
+            "全省春耕生产推进会召开\n本报讯 4月8日，全省春耕生产推进会召开。\n")
+    first, second = read_text(text, doc_id="clean", kind="article")
+    assert (first.title, first.body) == ("全市大会召开", "4月9日，全市大会召开。市长出席并讲话。\n会议要求，狠抓落实。")
+    assert (second.title, second.body) == ("全省春耕生产推进会召开", "4月8日，全省春耕生产推进会召开。")
+
+
+def test_a_page_with_wide_columns_is_still_a_page() -> None:
+    line = "全市各级党组织要聚焦重大问题和重要事项，认真按照部署要求坚持"
+    page = "\n".join([" 本报讯 4月9日，" + line, *[line] * 8, "落实。", "", "（王明）", "", "全市大会召开", ""])
+    assert len(line) > 25 and detect_kind(page) == "page"
+    (article,) = read_text(page, doc_id="wide")
+    assert (article.title, article.reporters) == ("全市大会召开", ("王明",))
