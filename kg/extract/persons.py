@@ -17,7 +17,8 @@ from kg.extract.segmenter import is_common_word
 from kg.lexicon import word_set, words
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
-PAIRED_JOINERS = "与和及同"  # join two named persons, but also occur inside organisation names
+PAIRED_JOINERS = "与和及同"
+LIST_JOINERS = "、和及"  # 市领导甲、乙和丙  # join two named persons, but also occur inside organisation names
 
 
 @dataclass
@@ -142,7 +143,7 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
 def _list_after(body: str, end: int, taken: set[int]) -> list[NameHit]:
     """Untitled names continuing a 、-list after the name ending at `end` (市领导甲、乙、丙)."""
     out = []
-    while end < len(body) and body[end] == "、" and end + 1 not in taken:
+    while end < len(body) and body[end] in LIST_JOINERS and end + 1 not in taken:
         if P.title_re().match(body, end + 1) or P.label_re().match(body, end + 1):
             break
         got = read_name(body, end + 1)
@@ -182,7 +183,30 @@ def find_names(body: str) -> list[NameHit]:
         for listed in _list_after(body, name_end, set(hits)):
             add(listed)
     _add_bare_mentions(body, hits)
+    if _add_clause_subjects(body, hits):
+        _add_bare_mentions(body, hits)
     return [hits[k] for k in sorted(hits)]
+
+
+def _add_clause_subjects(body: str, hits: dict[int, NameHit]) -> bool:
+    """Untitled names that open a clause and are followed by a role verb (某某主持会议)."""
+    covered = [(h.span_start, h.end) for h in hits.values()]
+    added = False
+    for match in P.role_verb_re().finditer(body):
+        verb_at = match.start()
+        for length in (4, 3, 2):
+            start = verb_at - length
+            if start < 0 or (start and body[start - 1] not in P.PUNCT):
+                continue
+            if any(s <= start < e for s, e in covered):
+                break
+            got = read_name(body, start)
+            if got and got[1] == verb_at:
+                hits[start] = NameHit(got[0], start, verb_at)
+                covered.append((start, verb_at))
+                added = True
+                break
+    return added
 
 
 def _add_bare_mentions(body: str, hits: dict[int, NameHit]) -> None:

@@ -83,3 +83,14 @@ def test_evidence_points_at_the_name_in_its_sentence():
     m = next(p for p in x.persons if p.name == "王建国").mentions[0]
     assert (m.text, m.sentence) == ("王建国", 1)
     assert x.article.body[m.start:m.end] == "王建国"
+
+
+def test_untitled_name_opening_a_clause_with_a_role_verb():
+    x = extract("会议召开。王建国主持会议。江西将持续优化营商环境。会议强调，要抓落实。")
+    assert names(x) == {"王建国"}
+
+
+def test_label_lists_joined_by_he_and_representatives():
+    x = extract("座谈会召开。市领导陈一平、周小琴和高飞出席。企业代表钟晓丽发言。")
+    assert {"陈一平", "周小琴", "高飞", "钟晓丽"} <= names(x)
+    assert posts(x) == {}
