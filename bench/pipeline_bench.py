@@ -82,6 +82,33 @@ def extract_rate(folder: Path, jobs: int) -> Rate:
     return Rate(articles, size, time.perf_counter() - started, _cpu() - cpu)
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def free_cores() -> float:
+    """Speed-up of a pure-Python busy loop in 2 processes over 1: what a second process can get right now.
+
+    The anchor for `jobs2_vs_jobs1`: on an idle 2-core machine it is ~2; when
+    other work holds the cores it drops toward 1, and so must any --jobs 2 figure.
+    """
+    import multiprocessing
+
+    tasks = [400_000] * 16
+    started = time.perf_counter()
+    for n in tasks:
+        _spin(n)
+    serial = time.perf_counter() - started
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_spin, tasks, chunksize=1)
+        parallel = time.perf_counter() - started
+    return serial / parallel
+
+
 def _cpu() -> float:
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime

@@ -73,6 +73,7 @@ def bench_pipeline(table: Table, size: int, corpus: Path, work: Path, cli: bool)
     table.put("jieba.lcut MB/s", size, jieba.mb_s, "MB/s")
     table.put("extract_vs_jieba", size, one.mb_s / jieba.mb_s, "ratio")
     table.put("jobs2_vs_jobs1", size, two.per_s / one.per_s, "ratio")
+    table.put("busy loop, 2 processes vs 1 (free cores)", size, pb.free_cores(), "ratio")
     table.put("extract CPU jobs=1", size, 1000 * one.cpu / one.items, "ms/article")
     table.put("extract CPU jobs=2", size, 1000 * two.cpu / two.items, "ms/article")
     # what 2 otherwise idle cores would give: the same CPU work spread over both
@@ -154,6 +155,7 @@ def summary(table: Table, companions: dict[str, float]) -> dict[str, float]:
     keys = {
         "extract_vs_jieba": table.get("extract_vs_jieba", small),
         "jobs2_vs_jobs1": table.get("jobs2_vs_jobs1", large),
+        "busy_loop_2_vs_1": table.get("busy loop, 2 processes vs 1 (free cores)", large),
         "load_vs_bulk_load": table.get("load_vs_bulk_load", large),
         "sparql_vs_oxigraph_serve": table.get("sparql_vs_oxigraph_serve", large),
         "ingest_rss_growth": (table.get("kg ingest peak RSS", large) or 0) / (table.get("kg ingest peak RSS", small) or 1),
