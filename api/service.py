@@ -18,8 +18,7 @@ JOBS = ("api.execution", "api.records.persons", "api.records.policies", "api.rec
 
 
 def _reader_count(settings: Settings) -> int:
-    configured = getattr(settings, "query_workers", None)  # a Settings field if the lead adds one
-    return int(configured or max(2, min(4, os.cpu_count() or 2)))
+    return settings.query_workers or max(2, min(4, os.cpu_count() or 2))
 
 
 class StoreService:

@@ -35,6 +35,8 @@ EPILOG = {
     "serve": "example:\n  kg serve --port 8000   # then open http://127.0.0.1:8000/docs",
     "validate": "examples:\n  kg validate out.nq\n  kg validate --store data/store",
     "remove": "example:\n  kg remove seeds/000_6619c5c4ce064df3.txt",
+    "export": "examples:\n  kg export --format gexf -o graph.gexf   # open in Gephi\n"
+    "  kg export --format cytoscape --focus https://w3id.org/zhengwu/id/person/无锡/杜小刚 --depth 2",
     "backup": "example:\n  kg backup backups/2024-04-10",
     "restore": "example:\n  kg restore backups/2024-04-10   # with kg serve stopped",
 }
@@ -188,6 +190,18 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export
+
+    store = _open(args, read_only=True)
+    if args.output:
+        with open(args.output, "wb") as out:
+            export(store, args.format, out, focus=args.focus, depth=args.depth)
+    else:
+        export(store, args.format, sys.stdout.buffer, focus=args.focus, depth=args.depth)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     _open(args).backup(args.target)
     print(f"backed up {args.store} to {args.target}")
@@ -263,6 +277,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("remove", cmd_remove, "remove the graphs of documents from the store")
     reading(p)
+    storing(p)
+
+    p = command("export", cmd_export, "the graph for Gephi, Cytoscape or Cytoscape.js, or as RDF")
+    p.add_argument("--format", default="graphml", choices=["graphml", "gexf", "cytoscape", "nquads", "turtle"])
+    p.add_argument("--focus", help="an IRI: only its neighbourhood")
+    p.add_argument("--depth", type=int, default=1, help="hops around --focus (1 to 3)")
+    p.add_argument("-o", "--output", help="a file (default: stdout)")
     storing(p)
 
     p = command("backup", cmd_backup, "copy the store into a new folder (cheap hard links on the same disk)")

@@ -128,6 +128,20 @@ def test_stats_and_remove(ingested: Path, tmp_path: Path) -> None:
 
 def test_help_lists_every_command_with_examples() -> None:
     done = run_kg("--help")
-    for name in ("extract", "ingest", "query", "stats", "serve", "validate", "remove"):
+    for name in ("extract", "ingest", "query", "stats", "serve", "validate", "remove", "export", "backup", "restore"):
         assert name in done.stdout
     assert "examples:" in run_kg("extract", "--help").stdout
+
+
+def test_export_gives_gephi_a_graph_of_typed_labelled_nodes(ingested: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    out = tmp_path / "graph.gexf"
+    done = run_kg("export", "--format", "gexf", "-o", str(out), "--store", str(ingested))
+    assert done.returncode == 0, done.stderr
+    graph = nx.read_gexf(out)
+    labels = {data.get("label") for _, data in graph.nodes(data=True)}
+    assert "杜小刚" in labels
+    assert graph.number_of_edges() > 20
+    bad = run_kg("export", "--depth", "9", "--focus", "x", "--store", str(ingested))
+    assert bad.returncode == 65 and "Traceback" not in bad.stderr
