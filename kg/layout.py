@@ -55,10 +55,14 @@ def _alternatives(name: str) -> str:
 def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = _alternatives("byline_dateline_roles.txt")
     agencies = _alternatives("datelines.txt")
+    # any paper by its name's ending (长沙晚报讯, 南方日报讯), not only the agencies the lexicon lists
+    endings = "|".join(re.escape(w) for w in lexicon.longest_first("publication_suffixes.txt") if len(w) > 1)
+    papers = rf"[{CJK}]{{1,8}}?(?:{endings})"
+    agencies = f"{agencies}|{papers}"
     place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
     bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
     name = f"(?!报道)(?:{NAME})"
-    strong = re.compile(rf"(?P<line>据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)){bracket}")
+    strong = re.compile(rf"(?P<line>据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)(?![息话号费视脑力子影台])){bracket}")
     by_reporter = re.compile(
         rf"(?P<line>(?:{roles})[ \t]*(?:{name})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{name}))*(?:[ \t]*报道)?)"
         rf"(?=[ \t\n（(：:]|\d|$)"
@@ -148,6 +152,9 @@ def split_dateline(text: str) -> Dateline | None:
     return None
 
 
+_PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电
+
+
 @cache
 def _dateline_initials() -> frozenset[str]:
     return frozenset(word[0] for name in ("datelines.txt", "byline_dateline_roles.txt") for word in lexicon.words(name))
@@ -155,7 +162,7 @@ def _dateline_initials() -> frozenset[str]:
 
 def starts_article(line: str, *, strong_only: bool = False) -> bool:
     """Whether a (stripped) line opens with a dateline (`strong_only`: an agency's, not 本报记者 张三)."""
-    if not line or line[0] not in _dateline_initials():
+    if not line or (line[0] not in _dateline_initials() and not _PAPER_DATELINE_HINT.search(line, 0, 30)):
         return False  # most lines: no regex needed
     if strong_only:
         return _dateline_patterns()[0].match(line) is not None

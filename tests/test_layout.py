@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from kg.layout import (
     remove_layout_spaces,
     reporter_names,
     split_dateline,
+    starts_article,
 )
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -187,3 +189,19 @@ def test_a_narrow_sidebar_and_a_wide_lead_article_on_one_page() -> None:
     first, second = page_articles(page)
     assert first.body == "4月9日，全市高质量发展推进大会召开，市委书记出席并讲话，对下一步工作作出全面部署安排，要求各地各部门狠抓落实。"
     assert second.body == "4月8日，全市春季植树活动举行。"
+
+
+@pytest.mark.parametrize(("line", "text", "reporters"), [
+    ("长沙晚报讯（全媒体记者 易倩）8月19日下午，市长会见", "长沙晚报讯（全媒体记者 易倩）", ("易倩",)),
+    ("南方日报广州6月11日电 今天上午", "南方日报广州6月11日电", ()),
+    ("长沙晚报掌上长沙8月19日讯（记者 罗一 易二）8月19日", "长沙晚报掌上长沙8月19日讯（记者 罗一 易二）", ("罗一", "易二")),
+])
+def test_any_paper_by_its_name_opens_a_dateline(line: str, text: str, reporters: tuple[str, ...]) -> None:
+    dateline = split_dateline(line)
+    assert dateline is not None and starts_article(line)
+    assert (dateline.text, dateline.reporters) == (text, reporters)
+
+
+@pytest.mark.parametrize("line", ["市委书记听取汇报讯息", "市委书记听取汇报讯", "他说，日报电子版上线", "会议强调，要把报告精神落实"])
+def test_words_ending_in_bao_do_not_open_a_dateline(line: str) -> None:
+    assert split_dateline(line) is None and not starts_article(line)
