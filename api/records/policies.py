@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import distinct, local, page, require, select
+from api.records import distinct, local, page, select
+from api.records.persons import labels_of
+from kg.errors import NotFound
+from kg.iri import ZW
 from kg.store import GraphStore
+
+EVENTS_PER_PAGE = 20  # the most emphasised policies have thousands of events: the record pages them
 
 
 def list_policies(store: GraphStore, q: str | None, limit: int, offset: int) -> dict:
@@ -14,26 +19,29 @@ def list_policies(store: GraphStore, q: str | None, limit: int, offset: int) -> 
     return page(items, limit, offset)
 
 
-def policy(store: GraphStore, iri: str) -> dict:
+def policy(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
+    """Names and variants, one page of the events that emphasised it in time order (`limit` from
+    `offset`; `events_total` counts them all), the officials who pushed it and the policies beside it.
+
+    Each query aggregates over IRIs first and fetches labels last: the union default graph repeats a
+    shared node's triples once per article, and joining those repeats multiplies rows by fame."""
     node = NamedNode(iri)
-    names = require(select(store, "policy_labels", {"policy": [node]}), "policy", iri)
     by_property: dict[str, list[object]] = {}
-    for r in names:
+    for r in select(store, "policy_labels", {"policy": [node]}):
         by_property.setdefault(local(str(r["property"])), []).append(r["value"])
-    events: dict[str, dict] = {}
-    pushers: dict[str, dict] = {}
-    for r in select(store, "policy_events", {"policy": [node]}):
-        events.setdefault(r["event"], {"iri": r["event"], "label": r.get("label"), "date": r.get("date"),
-                                       "article": {"iri": r["article"], "title": r.get("title")}})
-        if "person" in r:
-            who = pushers.setdefault(r["person"], {"iri": r["person"], "label": r.get("name"), "events": set(),
-                                                   "roles": set()})
-            who["events"].add(r["event"])
-            who["roles"].add(local(str(r["role"])))
-    officials = sorted(({**p, "events": len(p["events"]), "roles": sorted(p["roles"])} for p in pushers.values()),
-                       key=lambda p: (-p["events"], p["label"] or ""))
-    alongside = [{"iri": r["other"], "label": r.get("label"), "shared_events": r.get("shared", 0)}
-                 for r in select(store, "policy_alongside", {"policy": [node]})]
+    if ZW + "Policy" not in by_property.get("type", []):
+        raise NotFound(f"no policy {iri}")
+    timeline = sorted(select(store, "policy_events", {"policy": [node]}),
+                      key=lambda r: (r.get("date") or "9999", r["event"]))
+    events = distinct(NamedNode(str(r["event"])) for r in timeline)
+    shown = events[offset:offset + limit]
+    details = select(store, "policy_event_details", {"event": shown}) if shown else []
+    pushers = select(store, "policy_officials", {"policy": [node]})
+    alongside = select(store, "policy_alongside", {"policy": [node]})
+    names = labels_of(store, [r["person"] for r in pushers] + [r["other"] for r in alongside])
+    officials = sorted(({"iri": r["person"], "label": names.get(r["person"]), "events": r.get("events", 0),
+                         "roles": sorted(local(role) for role in str(r.get("roles", "")).split("|") if role)}
+                        for r in pushers), key=lambda p: (-p["events"], p["label"] or ""))
     labels = by_property.get("label", [])
     return {
         "iri": iri,
@@ -41,7 +49,14 @@ def policy(store: GraphStore, iri: str) -> dict:
         "label": (by_property.get("prefLabel") or labels or [None])[0],
         "labels": distinct(labels + by_property.get("prefLabel", [])),
         "variants": distinct(by_property.get("altLabel", [])),
-        "events": sorted(events.values(), key=lambda e: (e["date"] or "9999", e["iri"])),
+        "events": sorted(({"iri": r["event"], "label": r.get("label"), "date": r.get("date"),
+                           "article": {"iri": r["article"], "title": r.get("title")}} for r in details),
+                         key=lambda e: (e["date"] or "9999", e["iri"])),
+        "events_total": len(events),
+        "events_limit": limit,
+        "events_offset": offset,
         "officials": officials,
-        "alongside": alongside,
+        "alongside": [{"iri": r["other"], "label": names.get(r["other"]), "shared_events": r.get("shared", 0)}
+                      for r in sorted(alongside, key=lambda r: (-int(r.get("shared", 0)), str(names.get(r["other"]))))],
     }
+

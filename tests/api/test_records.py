@@ -40,3 +40,15 @@ def test_every_listed_person_has_a_record_whose_events_match_the_count(store: Gr
         record = persons.person(store, item["iri"])
         assert record["label"] == item["label"]
         assert len(record["events"]) == item["events"]
+
+
+def test_record_events_are_paged_in_time_order_with_their_total(store: GraphStore) -> None:
+    top_person = persons.list_persons(store, None, None, 1, 0)["items"][0]
+    top_policy = policies.list_policies(store, None, 1, 0)["items"][0]
+    for record, item in ((persons.person, top_person), (policies.policy, top_policy)):
+        whole = record(store, item["iri"], limit=500, offset=0)
+        assert whole["events_total"] == item["events"] == len(whole["events"]) >= 2
+        pages = [record(store, item["iri"], limit=1, offset=i) for i in range(whole["events_total"] + 1)]
+        assert all(p["events_total"] == whole["events_total"] for p in pages)
+        assert [e["iri"] for p in pages for e in p["events"]] == [e["iri"] for e in whole["events"]]
+        assert pages[-1]["events"] == []  # past the end: an empty page, not an error
