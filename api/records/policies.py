@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import distinct, local, page, select
+from api.records import Row, distinct, local, page, select
 from api.records.persons import labels_of
 from kg.errors import NotFound
 from kg.iri import ZW
 from kg.store import GraphStore
 
 EVENTS_PER_PAGE = 20  # the most emphasised policies have thousands of events: the record pages them
+TOP_SHOWN = 50  # officials and policies alongside: the busiest first; `…_total` says how many in all
 
 
 def list_policies(store: GraphStore, q: str | None, limit: int, offset: int) -> dict:
@@ -36,8 +37,8 @@ def policy(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: in
     events = distinct(NamedNode(str(r["event"])) for r in timeline)
     shown = events[offset:offset + limit]
     details = select(store, "policy_event_details", {"event": shown}) if shown else []
-    pushers = select(store, "policy_officials", {"policy": [node]})
-    alongside = select(store, "policy_alongside", {"policy": [node]})
+    pushers, pushers_total = _top(select(store, "policy_officials", {"policy": [node]}), "events", "person")
+    alongside, alongside_total = _top(select(store, "policy_alongside", {"policy": [node]}), "shared", "other")
     names = labels_of(store, [r["person"] for r in pushers] + [r["other"] for r in alongside])
     officials = sorted(({"iri": r["person"], "label": names.get(r["person"]), "events": r.get("events", 0),
                          "roles": sorted(local(role) for role in str(r.get("roles", "")).split("|") if role)}
@@ -56,7 +57,14 @@ def policy(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: in
         "events_limit": limit,
         "events_offset": offset,
         "officials": officials,
-        "alongside": [{"iri": r["other"], "label": names.get(r["other"]), "shared_events": r.get("shared", 0)}
-                      for r in sorted(alongside, key=lambda r: (-int(r.get("shared", 0)), str(names.get(r["other"]))))],
+        "officials_total": pushers_total,
+        "alongside": sorted(({"iri": r["other"], "label": names.get(r["other"]), "shared_events": r.get("shared", 0)}
+                             for r in alongside), key=lambda a: (-a["shared_events"], a["label"] or "")),
+        "alongside_total": alongside_total,
     }
 
+
+def _top(rows: list[Row], count: str, key: str) -> tuple[list[Row], int]:
+    """The `TOP_SHOWN` rows with the highest `count` (ties by IRI), so only their labels are fetched; and
+    how many rows there were in all."""
+    return sorted(rows, key=lambda r: (-int(r.get(count, 0)), str(r[key])))[:TOP_SHOWN], len(rows)  # type: ignore[call-overload]
