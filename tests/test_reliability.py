@@ -177,3 +177,13 @@ def test_backup_then_restore_round_trips(tmp_path: Path) -> None:
     done = run_kg("restore", str(backup), "--store", str(store))
     assert done.returncode == 0, done.stderr
     assert run_kg("stats", "--store", str(store)).stdout == before
+
+
+def test_a_store_held_by_another_process_is_refused_in_one_line(tmp_path: Path) -> None:
+    held = Store(str(tmp_path / "store"))  # what `kg serve`'s writer does while it runs
+    try:
+        done = run_kg("ingest", str(SEEDS), "--store", str(tmp_path / "store"))
+    finally:
+        del held
+    assert done.returncode == 74 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "in use by another process" in done.stderr
