@@ -21,7 +21,8 @@ async def list_persons(request: Request, service: Service, q: Annotated[str | No
     return respond(request, await service.read(persons.list_persons, q or None, post or None, limit, offset))
 
 
-@router.get("/persons/{ident:path}", summary="a person: labels, posts held and when, events with roles, co-attendees")
-async def get_person(request: Request, service: Service, ident: str) -> JSONResponse:
+@router.get("/persons/{ident:path}", summary="a person: labels, posts held and when, a page of events with roles, co-attendees")
+async def get_person(request: Request, service: Service, ident: str,
+                     limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
     iri = to_iri(service.settings.base, "person", ident)
-    return respond(request, await service.read(persons.person, iri))
+    return respond(request, await service.read(persons.person, iri, limit, offset))

@@ -21,5 +21,7 @@ async def list_policies(request: Request, service: Service, q: Annotated[str | N
 
 
 @router.get("/policies/{ident:path}", summary="a policy: names, events over time, officials, policies alongside")
-async def get_policy(request: Request, service: Service, ident: str) -> JSONResponse:
-    return respond(request, await service.read(policies.policy, to_iri(service.settings.base, "policy", ident)))
+async def get_policy(request: Request, service: Service, ident: str,
+                     limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
+    iri = to_iri(service.settings.base, "policy", ident)
+    return respond(request, await service.read(policies.policy, iri, limit, offset))

@@ -55,6 +55,18 @@ def test_du_xiaogang_record_lists_every_event_he_took_part_in_with_roles_dates_a
     assert record["posts"] and record["posts"][0]["seen"]
 
 
+def test_a_person_record_pages_its_events_over_http(client: httpx.Client) -> None:
+    ident = _id(_person_iri(client, DU), "person")
+    whole = client.get(f"/persons/{ident}").json()
+    total = whole["events_total"]
+    assert total == len(whole["events"]) >= 3
+    pages = [client.get(f"/persons/{ident}", params={"limit": 1, "offset": n}).json() for n in range(total + 1)]
+    assert [page["events"][0]["iri"] for page in pages[:total]] == [e["iri"] for e in whole["events"]]
+    assert pages[total]["events"] == [] and {page["events_total"] for page in pages} == {total}
+    bad = client.get(f"/persons/{ident}", params={"limit": 0})
+    assert 400 <= bad.status_code < 500 and "Traceback" not in bad.text
+
+
 def test_persons_filter_by_post_and_must_not_match_others(client: httpx.Client) -> None:
     secretaries = client.get("/persons", params={"post": "书记"}).json()["items"]
     assert DU in {p["label"] for p in secretaries}
