@@ -37,6 +37,11 @@ def _raise(error: BadInput) -> None:
     raise error
 
 
+# A full 政府工作报告 is about 20,000 characters. Far longer "articles" are run-together text (a file with no
+# line breaks, a crawl that lost its markup); extraction's cost grows with names × names, so they are refused.
+MAX_ARTICLE_CHARS = 40_000
+
+
 @dataclass(frozen=True)
 class Options:
     """How to read a batch: metadata flags that override what the files say."""
@@ -109,6 +114,10 @@ def extract_file(path: Path, options: Options, on_error: ErrorHandler = _raise) 
     for item in read_path(path, published=options.published, source=options.source, kind=options.kind):
         if isinstance(item, BadInput):
             on_error(item)
+            continue
+        if len(item.body) > MAX_ARTICLE_CHARS:
+            on_error(BadInput(f"article {item.index} has {len(item.body):,} characters, more than any news article "
+                              f"(limit {MAX_ARTICLE_CHARS:,}); skipped", path=str(path)))
             continue
         result.add(article_quads(extract_article(item), minter))
     return result
