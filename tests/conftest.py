@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +25,10 @@ def run_kg(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
                           cwd=cwd or REPO, env=full_env, timeout=timeout)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

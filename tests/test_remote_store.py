@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions
 from kg.errors import QueryError, StoreError
 from kg.remote_store import RemoteStore
 from kg.store import counts, open_store
-from tests.conftest import SEEDS, run_kg
+from tests.conftest import SEEDS, free_port, run_kg
 
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 ZW = "https://w3id.org/zhengwu/ontology#"
@@ -27,15 +26,9 @@ TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PERSON_LABELS = f"SELECT ?name WHERE {{ ?p a <{ZW}Person> ; <{LABEL.value}> ?name }} ORDER BY ?name"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -134,7 +127,7 @@ def test_malformed_query_and_unreachable_server_are_one_line_errors(store: Remot
     with pytest.raises(QueryError):
         store.query("SELECT WHERE {")
     with pytest.raises(StoreError, match="cannot reach"):
-        open_store(f"http://127.0.0.1:{_free_port()}")
+        open_store(f"http://127.0.0.1:{free_port()}")
 
 
 def test_cli_ingests_and_queries_through_the_server(server: str, store: RemoteStore) -> None:

@@ -10,7 +10,6 @@ those limits can be exercised quickly.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ import pytest
 
 from kg import pipeline
 from kg.store import open_store
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS, free_port
 
 TOKEN = "s3cret-test-token"
 QUERY_TIMEOUT = 2.0
@@ -31,12 +30,6 @@ MAX_BYTES = 30_000  # small enough for a URL over it (httpx caps URLs at 64 KiB)
 ZW = "https://w3id.org/zhengwu/ontology#"
 BASE = "https://w3id.org/zhengwu/id/"
 PREFIXES = f"PREFIX zw: <{ZW}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
