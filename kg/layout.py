@@ -256,11 +256,17 @@ class ArticleParts:
     reporters: tuple[str, ...] = ()
 
 
-def _is_noise(line: str) -> bool:
+@cache
+def _paper_endings() -> tuple[str, ...]:
+    # 日报, 晚报, 商报 …: a bare 报 also ends 汇报, 喜报, 捷报, which headlines use
+    return tuple(w for w in lexicon.words("publication_suffixes.txt") if len(w) > 1)
+
+
+def _is_noise(line: str, page_head: bool) -> bool:
     if line.startswith(lexicon.words("layout_noise.txt")):
         return True
-    if len(line) <= PAPER_NAME_MAX and line.endswith(lexicon.words("publication_suffixes.txt")):
-        return True  # the paper's name in the page head
+    if page_head and len(line) <= PAPER_NAME_MAX and line.endswith(_paper_endings()):
+        return True  # the paper's name above the page's first text
     return len(line) <= 40 and ("版" in line or "星期" in line or "周" in line) and bool(PAGE_FURNITURE.fullmatch(line))
 
 
@@ -270,10 +276,13 @@ def _raw_lines(text: str) -> list[Line]:
     append = out.append
     offset = 0
     blank_before = True
+    page_head = True
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
-        if stripped and (stripped[0] in _noise_initials() or len(stripped) <= PAPER_NAME_MAX) and _is_noise(stripped):
+        if (stripped and (stripped[0] in _noise_initials() or len(stripped) <= PAPER_NAME_MAX)
+                and _is_noise(stripped, page_head)):
             stripped = ""
+        page_head = page_head and not stripped
         lead = raw.find(stripped[:1]) if stripped else 0
         append(Line(stripped, offset + lead, lead > 0, blank_before))
         blank_before = not stripped

@@ -205,3 +205,11 @@ def test_any_paper_by_its_name_opens_a_dateline(line: str, text: str, reporters:
 @pytest.mark.parametrize("line", ["市委书记听取汇报讯息", "市委书记听取汇报讯", "他说，日报电子版上线", "会议强调，要把报告精神落实"])
 def test_words_ending_in_bao_do_not_open_a_dateline(line: str) -> None:
     assert split_dateline(line) is None and not starts_article(line)
+
+
+def test_a_paper_name_heads_the_page_but_headlines_ending_in_bao_stay() -> None:
+    page = ("无锡日报\n\n本报讯 4月9日，市委书记张三主持召开会议。\n（李四）\n\n市政府听取工作汇报\n\n"
+            "本报讯 4月9日，市长王五调研。\n（赵六）\n\n一一一报\n")
+    articles = page_articles(page)
+    assert [a.title for a in articles] == ["市政府听取工作汇报", "一一一报"]
+    assert all("无锡日报" not in a.body for a in articles)
