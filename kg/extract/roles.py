@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.persons import NameHit
-from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start
+from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
 PRONOUNS = "他她"
@@ -46,13 +46,6 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
             break
         if ch in CLAUSE_BREAKS and i - 1 not in name_ends:
             break
-        i -= 1
-    return i
-
-
-def _sentence_start(body: str, offset: int) -> int:
-    i = offset
-    while i > 0 and body[i - 1] not in SENTENCE_ENDS:
         i -= 1
     return i
 
@@ -108,7 +101,7 @@ def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit])
         before = [h for h in openers if h.end <= seg]
         return [before[-1].name] if before else []
     if seg and body[seg - 1] in "，," and len(head) <= OPENING_ADVERBS:
-        sentence = _sentence_start(body, seg)
+        sentence = sentence_start(body, seg)
         first = [h for h in openers if sentence <= h.span_start < seg]
         return [first[0].name] if first else []
     return []

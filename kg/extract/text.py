@@ -57,9 +57,18 @@ def jurisdiction(source: str | None, scope: str) -> str | None:
     return scope
 
 
-def clause_start(body: str, offset: int) -> int:
-    """Start of the clause holding `offset` (just after the previous ，。；！？： or newline)."""
+def _start_after(body: str, offset: int, stops: str | frozenset[str]) -> int:
     i = offset
-    while i > 0 and body[i - 1] not in CLAUSE_BREAKS:
+    while i > 0 and body[i - 1] not in stops:
         i -= 1
     return i
+
+
+def clause_start(body: str, offset: int) -> int:
+    """Start of the clause holding `offset` (just after the previous ，。；！？： or newline)."""
+    return _start_after(body, offset, CLAUSE_BREAKS)
+
+
+def sentence_start(body: str, offset: int) -> int:
+    """Start of the sentence holding `offset` (just after the previous sentence end)."""
+    return _start_after(body, offset, SENTENCE_ENDS)
