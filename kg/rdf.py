@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from pyoxigraph import serialize as ox_serialize
 
 from kg.errors import BadInput
 from kg.iri import DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
-from kg.model import Event, EventKind, Extraction, Mention, Role
+from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Role
 from kg.settings import DEFAULT_BASE
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -219,33 +219,27 @@ class _ArticleBuilder:
         self.add(node, ENTITY, entity)
 
     def organisation(self, name: str) -> NamedNode:
-        node = self.mint("organisation", name)
-        if self.first(node.value):
-            self.add(node, TYPE, ORGANIZATION)
-            self.add(node, LABEL, Literal(name))
-            known = self._orgs.get(name)
-            if known:
-                if known.kind in ORGANISATION_CLASS:
-                    self.add(node, TYPE, ORGANISATION_CLASS[known.kind])
-                self.add(node, MENTIONED_IN, self.article)
-                if known.mentions:
-                    self.mention(node, "org", name, known.mentions[0])
-        return node
+        return self._named_entity("organisation", "org", name, ORGANIZATION, ORGANISATION_CLASS, self._orgs)
 
     def place(self, name: str) -> NamedNode:
         if name in self._orgs and name not in self._places:
             return self.organisation(name)  # an organisation visited is where the event took place
-        node = self.mint("place", name)
+        return self._named_entity("place", "place", name, PLACE, PLACE_CLASS, self._places)
+
+    def _named_entity(self, kind: str, mention_kind: str, name: str, base_class: NamedNode,
+                      subclasses: Mapping[str, NamedNode], known: Mapping[str, Organisation | Place]) -> NamedNode:
+        """An organisation or a place: typed, labelled, and traced to its first mention when the extractor found it."""
+        node = self.mint(kind, name)
         if self.first(node.value):
-            self.add(node, TYPE, PLACE)
+            self.add(node, TYPE, base_class)
             self.add(node, LABEL, Literal(name))
-            known = self._places.get(name)
-            if known:
-                if known.kind in PLACE_CLASS:
-                    self.add(node, TYPE, PLACE_CLASS[known.kind])
+            found = known.get(name)
+            if found:
+                if found.kind in subclasses:
+                    self.add(node, TYPE, subclasses[found.kind])
                 self.add(node, MENTIONED_IN, self.article)
-                if known.mentions:
-                    self.mention(node, "place", name, known.mentions[0])
+                if found.mentions:
+                    self.mention(node, mention_kind, name, found.mentions[0])
         return node
 
     def policy(self, label: str) -> NamedNode:
