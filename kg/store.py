@@ -10,6 +10,7 @@ default graph.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,6 +19,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTripl
 
 from kg.errors import QueryError, StoreError
 from kg.iri import DCTERMS
+from kg.views import open_views, quads_in
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 
@@ -41,9 +43,10 @@ def _insert_data(graphs: Mapping[NamedNode, Iterable[Quad]]) -> str:
 class GraphStore:
     """An Oxigraph store with the operations the CLI and the API need."""
 
-    def __init__(self, store: Store, location: str) -> None:
+    def __init__(self, store: Store, location: str, *, read_only: bool = False) -> None:
         self.store = store
         self.location = location
+        self.views = open_views(location, read_only=read_only)  # kg.views: precomputed REST records
 
     # --- writing -----------------------------------------------------------------
     def graphs_of_document(self, document: NamedNode) -> list[NamedNode]:
@@ -61,6 +64,9 @@ class GraphStore:
         """
         old = set(self.graphs_of_document(document))
         old |= {g for g in graphs if self.store.contains_named_graph(g)}
+        if self.views is not None:  # before the write: a crash in between leaves the views stale, never wrong
+            graphs = {g: list(quads) for g, quads in graphs.items()}
+            self.views.mark_stale(itertools.chain(itertools.chain.from_iterable(graphs.values()), quads_in(self.store, old)))
         try:
             if not old:
                 self.store.extend([quad for quads in graphs.values() for quad in quads])
@@ -73,6 +79,8 @@ class GraphStore:
     def remove_document(self, document: NamedNode) -> int:
         """Remove the graphs of `document`; returns how many there were."""
         graphs = self.graphs_of_document(document)
+        if graphs and self.views is not None:
+            self.views.mark_stale(quads_in(self.store, graphs))
         if graphs:
             self.store.update(" ;\n".join(f"DROP SILENT GRAPH {_term(g)}" for g in graphs))
         return len(graphs)
@@ -127,7 +135,7 @@ def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
         if read_only:
             if not (Path(location) / "CURRENT").exists():
                 raise StoreError(f"{location}: no store here yet (run `kg ingest` first, or pass --store DIR)")
-            return GraphStore(Store.read_only(location), location)
+            return GraphStore(Store.read_only(location), location, read_only=True)
         Path(location).mkdir(parents=True, exist_ok=True)
         return GraphStore(Store(location), location)
     except OSError as exc:

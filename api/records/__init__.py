@@ -11,9 +11,10 @@ variables that only appear in a FILTER.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
@@ -24,6 +25,7 @@ from kg.store import GraphStore
 
 Term = NamedNode | Literal | BlankNode
 Row = dict[str, object]
+T = TypeVar("T")
 
 _HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -88,6 +90,28 @@ def local(iri: str) -> str:
 
 def distinct(items: Iterable[object]) -> list[object]:
     return list(dict.fromkeys(i for i in items if i is not None))
+
+
+def grouped(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
+    """Rows by the value of `key` (as text), each group in the rows' order.
+
+    >>> grouped([{"p": "a", "n": 1}, {"p": "b", "n": 2}, {"p": "a", "n": 3}], "p")["a"]
+    [{'p': 'a', 'n': 1}, {'p': 'a', 'n': 3}]
+    """
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(str(row[key]), []).append(row)
+    return groups
+
+
+def in_chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """`items` in slices of at most `size`: a VALUES block of thousands of IRIs makes a slow query.
+
+    >>> [list(c) for c in in_chunks([1, 2, 3], 2)]
+    [[1, 2], [3]]
+    """
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def require(rows: list[Row], what: str, iri: str) -> list[Row]:
