@@ -11,10 +11,17 @@ from typing import Any
 from api.workers import WorkerPool
 from kg.errors import StoreError
 from kg.settings import Settings
-from kg.store import open_store
+from kg.store import GraphStore, open_store
 
 JOBS = ("api.execution", "api.records.persons", "api.records.policies", "api.records.articles",
         "api.records.search", "api.records.graph")  # imported by each worker before it says it is ready
+
+
+def unattributed_write(store: GraphStore, fn: Callable[..., Any], *args: Any) -> Any:
+    """Writer job: `fn(store, *args)`, with every view (kg.views) marked stale before it writes."""
+    if store.views is not None:
+        store.views.mark_all_stale()
+    return fn(store, *args)
 
 
 def _reader_count(settings: Settings) -> int:
@@ -52,8 +59,9 @@ class StoreService:
         return await self.readers.run(fn, *args)
 
     async def write(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """A write, then every reader reopens its snapshot before its next job."""
+        """A write (SPARQL Update, Graph Store Protocol), then every reader reopens its snapshot before its
+        next job. Nobody can tell which records such a write touches: it marks every view stale first."""
         try:
-            return await self.writer.run(fn, *args)
+            return await self.writer.run(unattributed_write, fn, *args)
         finally:
             self.readers.generation += 1

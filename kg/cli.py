@@ -39,6 +39,7 @@ EPILOG = {
     "  kg export --format cytoscape --focus https://w3id.org/zhengwu/id/person/无锡/杜小刚 --depth 2",
     "backup": "example:\n  kg backup backups/2024-04-10",
     "restore": "example:\n  kg restore backups/2024-04-10   # with kg serve stopped",
+    "views": "example:\n  kg views refresh --store data/store   # with kg serve stopped (kg ingest refreshes them itself)",
 }
 
 
@@ -190,6 +191,20 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_views(args: argparse.Namespace) -> int:
+    from kg import views
+
+    store = _open(args)
+    if getattr(store, "views", None) is None:
+        print(f"{args.store}: a remote or in-memory store has no views; its records are always computed live")
+        return 0
+    threshold = args.threshold or views.HEAVY_EVENTS
+    count, seconds = views.timed_refresh(store, threshold)
+    fresh = len(store.views.fresh())
+    print(f"{count} views refreshed in {seconds:.1f} s; {fresh} fresh views (entities with >= {threshold} events)")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export
 
@@ -277,6 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("remove", cmd_remove, "remove the graphs of documents from the store")
     reading(p)
+    storing(p)
+
+    p = command("views", cmd_views, "refresh the precomputed REST records of the busiest persons and policies")
+    p.add_argument("action", choices=["refresh"], help="refresh: recompute stale or missing views, drop unneeded ones")
+    p.add_argument("--threshold", type=int, default=None, metavar="N",
+                   help="keep views of entities with at least N events (default kg.views.HEAVY_EVENTS)")
     storing(p)
 
     p = command("export", cmd_export, "the graph for Gephi, Cytoscape or Cytoscape.js, or as RDF")

@@ -21,6 +21,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 from pyoxigraph import serialize as serialize_quads
 
+from kg import views
 from kg.errors import BadInput
 from kg.extract import extract_article
 from kg.iri import Minter
@@ -228,13 +229,15 @@ class IngestSummary:
     articles: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    views: int = 0  # precomputed REST records refreshed at the end (kg.views)
+    views_seconds: float = 0.0
 
     def line(self, counts: dict[str, int]) -> str:
         parts = [f"{self.documents} documents", f"{self.articles} articles"]
         parts += [f"{n} {name}" for name, n in counts.items()]
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
-        return ", ".join(parts) + f" in {self.seconds:.1f} s"
+        return ", ".join(parts) + f" in {self.seconds:.1f} s ({self.views} views refreshed in {self.views_seconds:.1f} s)"
 
 
 def ingest_files(
@@ -270,5 +273,6 @@ def ingest_files(
         if on_file:
             on_file(doc.path)
     store.flush()
+    summary.views, summary.views_seconds = views.timed_refresh(store)
     summary.seconds = time.perf_counter() - started
     return summary

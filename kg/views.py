@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 HEAVY_EVENTS = 100  # from this many events on, a record's live page costs more than a view read (docs/performance.md)
 FILE_NAME = "views.sqlite"
+HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
 PERSON, POLICY = "person", "policy"
 ROLE_PROPERTIES = frozenset(ZW + r for r in ("presided", "led", "spokeAt", "accompanied", "attended"))
 _TYPED = {ZW + "Person", ZW + "Policy"}
@@ -245,8 +246,8 @@ def refresh(store: GraphStore, threshold: int = HEAVY_EVENTS) -> int:
     return refreshed
 
 
-def timed_refresh(store: GraphStore) -> tuple[int, float]:
+def timed_refresh(store: GraphStore, threshold: int = HEAVY_EVENTS) -> tuple[int, float]:
     """`refresh`, and how long it took in seconds."""
     started = time.perf_counter()
-    count = refresh(store)
+    count = refresh(store, threshold)
     return count, time.perf_counter() - started

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from api.deps import Service
 from api.records import persons
 from api.rest import Limit, Offset, respond, to_iri
+from kg.views import HEADER as VIEW_HEADER
 
 router = APIRouter(tags=["persons"])
 
@@ -25,4 +26,7 @@ async def list_persons(request: Request, service: Service, q: Annotated[str | No
 async def get_person(request: Request, service: Service, ident: str,
                      limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
     iri = to_iri(service.settings.base, "person", ident)
-    return respond(request, await service.read(persons.person, iri, limit, offset))
+    record, source = await service.read(persons.person_served, iri, limit, offset)
+    response = respond(request, record)
+    response.headers[VIEW_HEADER] = source  # "view": a precomputed record (kg.views), "live": computed now
+    return response

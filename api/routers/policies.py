@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from api.deps import Service
 from api.records import policies
 from api.rest import Limit, Offset, respond, to_iri
+from kg.views import HEADER as VIEW_HEADER
 
 router = APIRouter(tags=["policies"])
 
@@ -24,4 +25,7 @@ async def list_policies(request: Request, service: Service, q: Annotated[str | N
 async def get_policy(request: Request, service: Service, ident: str,
                      limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
     iri = to_iri(service.settings.base, "policy", ident)
-    return respond(request, await service.read(policies.policy, iri, limit, offset))
+    record, source = await service.read(policies.policy_served, iri, limit, offset)
+    response = respond(request, record)
+    response.headers[VIEW_HEADER] = source  # "view": a precomputed record (kg.views), "live": computed now
+    return response
