@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import shutil
@@ -24,7 +25,9 @@ from bench import pipeline_bench as pb
 from bench import querying as qb
 from bench.corpus import BASE_ARTICLES, generate
 from bench.servers import kg_serve, oxigraph_serve
+from kg import views
 from kg.settings import DEFAULT_BASE
+from kg.store import open_store
 
 RDFLIB_MAX_QUADS = 200_000  # rdflib's in-memory graph takes minutes and gigabytes beyond this
 
@@ -104,6 +107,9 @@ def bench_queries(table: Table, size: int, work: Path, rounds: int) -> None:
             questions = qb.mix(params, rounds)
             oxigraph = qb.measure(qb.http_asker(url + "/query", client), questions)
         _latencies(table, size, "oxigraph serve", oxigraph)
+        refreshed, seconds = refresh_views(work / "store")
+        table.put("views refresh", size, seconds, "s")
+        table.put("views refreshed", size, refreshed)
         try:
             with kg_serve(work / "store") as url:
                 ours = qb.measure(qb.http_asker(url + "/sparql", client), questions)
@@ -122,6 +128,17 @@ def bench_queries(table: Table, size: int, work: Path, rounds: int) -> None:
         table.put("oxigraph_vs_rdflib", size, rdflib.p50() / oxigraph.p50(), "ratio")
 
 
+def refresh_views(location: Path) -> tuple[int, float]:
+    """Refresh the precomputed REST records (kg.views) of a store the loading bench wrote with
+    `replace_document` alone (only `ingest_files` refreshes them); (views refreshed, seconds)."""
+    store = open_store(location)
+    try:
+        return views.timed_refresh(store)
+    finally:
+        del store
+        gc.collect()  # release RocksDB's lock before kg serve opens the store
+
+
 def _latencies(table: Table, size: int, engine: str, latencies: qb.Latencies) -> None:
     table.put(f"{engine} p50", size, latencies.p50(), "ms")
     table.put(f"{engine} p99", size, latencies.p99(), "ms")
@@ -130,6 +147,30 @@ def _latencies(table: Table, size: int, engine: str, latencies: qb.Latencies) ->
     table.put(f"{engine} errors", size, latencies.errors)
     for question in latencies.by_question:
         table.put(f"{engine} p50 {question}", size, latencies.p50(question), "ms")
+
+
+def bench_rest_store(store: Path, rounds: int) -> dict[str, float]:
+    """The REST mix (busiest 20 persons and policies, default page) on an existing store, as it is and again
+    after refreshing its views: `python -m bench --rest STORE` (on a copy: the refresh writes views.sqlite)."""
+    figures: dict[str, float] = {}
+
+    def measure(label: str, params: qb.Parameters | None) -> qb.Parameters:
+        with httpx.Client(timeout=120) as client, kg_serve(store) as url:
+            params = params or qb.Parameters.draw(qb.http_json(url + "/sparql", client))
+            rest = qb.measure(qb.rest_asker(url, client), qb.rest_mix(params, DEFAULT_BASE, 5 * rounds))
+        for page in ("person", "policy"):
+            figures[f"rest_{label}_{page}_p50_ms"] = rest.p50(page)
+            figures[f"rest_{label}_{page}_p99_ms"] = rest.p99(page)
+        figures[f"rest_{label}_p50_ms"], figures[f"rest_{label}_p99_ms"] = rest.p50(), rest.p99()
+        figures[f"rest_{label}_errors"] = rest.errors
+        return params
+
+    _section(f"REST pages of {store} as it is")
+    params = measure("before", None)
+    _section("views refresh")
+    figures["views_refreshed"], figures["views_refresh_s"] = refresh_views(store)
+    measure("after", params)
+    return figures
 
 
 def bench_companions(quick: bool) -> dict[str, float]:
@@ -179,7 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=None, help="comma-separated multipliers (default 1,10,100; quick: 1)")
     parser.add_argument("--rounds", type=int, default=None, help="query rounds per engine (default 30; quick: 10)")
     parser.add_argument("--work", type=Path, default=None, help="keep corpora and stores here (default: a temp dir)")
+    parser.add_argument("--rest", type=Path, default=None, metavar="STORE",
+                        help="only the REST pages of an existing store, before and after refreshing its views")
     args = parser.parse_args(argv)
+    if args.rest:
+        for key, value in bench_rest_store(args.rest, args.rounds or 30).items():
+            print(f"{key}: {value:.4g}")
+        return 0
     sizes = [int(s) for s in (args.sizes or ("1" if args.quick else "1,10,100")).split(",")]
     rounds = args.rounds or (10 if args.quick else 30)
     table = Table(sizes)

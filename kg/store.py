@@ -65,7 +65,7 @@ class GraphStore:
         old = set(self.graphs_of_document(document))
         old |= {g for g in graphs if self.store.contains_named_graph(g)}
         if self.views is not None:  # before the write: a crash in between leaves the views stale, never wrong
-            graphs = {g: list(quads) for g, quads in graphs.items()}
+            graphs = {g: q if isinstance(q, list | tuple) else list(q) for g, q in graphs.items()}  # read twice
             self.views.mark_stale(itertools.chain(itertools.chain.from_iterable(graphs.values()), quads_in(self.store, old)))
         try:
             if not old:
