@@ -198,8 +198,8 @@ def cmd_views(args: argparse.Namespace) -> int:
     if getattr(store, "views", None) is None:
         print(f"{args.store}: a remote or in-memory store has no views; its records are always computed live")
         return 0
-    threshold = args.threshold or views.HEAVY_EVENTS
-    count, seconds = views.timed_refresh(store, threshold)
+    count, seconds = views.timed_refresh(store, args.threshold)
+    threshold = store.views.threshold()
     fresh = len(store.views.fresh())
     print(f"{count} views refreshed in {seconds:.1f} s; {fresh} fresh views (entities with >= {threshold} events)")
     return 0
@@ -297,7 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("views", cmd_views, "refresh the precomputed REST records of the busiest persons and policies")
     p.add_argument("action", choices=["refresh"], help="refresh: recompute stale or missing views, drop unneeded ones")
     p.add_argument("--threshold", type=int, default=None, metavar="N",
-                   help="keep views of entities with at least N events (default kg.views.HEAVY_EVENTS)")
+                   help="keep views of entities with at least N events, from now on (default: the store's, at first "
+                   "kg.views.HEAVY_EVENTS)")
     storing(p)
 
     p = command("export", cmd_export, "the graph for Gephi, Cytoscape or Cytoscape.js, or as RDF")

@@ -19,7 +19,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTripl
 
 from kg.errors import QueryError, StoreError
 from kg.iri import DCTERMS
-from kg.views import open_views, quads_in
+from kg.views import open_views, quads_in, writing
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 
@@ -64,25 +64,25 @@ class GraphStore:
         """
         old = set(self.graphs_of_document(document))
         old |= {g for g in graphs if self.store.contains_named_graph(g)}
-        if self.views is not None:  # before the write: a crash in between leaves the views stale, never wrong
+        if self.views is not None:
             graphs = {g: q if isinstance(q, list | tuple) else list(q) for g, q in graphs.items()}  # read twice
-            self.views.mark_stale(itertools.chain(itertools.chain.from_iterable(graphs.values()), quads_in(self.store, old)))
-        try:
-            if not old:
-                self.store.extend([quad for quads in graphs.values() for quad in quads])
-                return
-            drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
-            self.store.update(" ;\n".join([*drops, _insert_data(graphs)]))
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"{self.location}: could not write {document.value}: {exc}") from exc
+        touched = itertools.chain(itertools.chain.from_iterable(graphs.values()), quads_in(self.store, old))
+        with writing(self.views, touched):  # marks their views stale first: a crash leaves them stale, never wrong
+            try:
+                if not old:
+                    self.store.extend([quad for quads in graphs.values() for quad in quads])
+                    return
+                drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
+                self.store.update(" ;\n".join([*drops, _insert_data(graphs)]))
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"{self.location}: could not write {document.value}: {exc}") from exc
 
     def remove_document(self, document: NamedNode) -> int:
         """Remove the graphs of `document`; returns how many there were."""
         graphs = self.graphs_of_document(document)
-        if graphs and self.views is not None:
-            self.views.mark_stale(quads_in(self.store, graphs))
         if graphs:
-            self.store.update(" ;\n".join(f"DROP SILENT GRAPH {_term(g)}" for g in graphs))
+            with writing(self.views, quads_in(self.store, graphs)):
+                self.store.update(" ;\n".join(f"DROP SILENT GRAPH {_term(g)}" for g in graphs))
         return len(graphs)
 
     def flush(self) -> None:

@@ -23,6 +23,7 @@ entities no longer heavy.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
@@ -51,6 +52,9 @@ CREATE TABLE IF NOT EXISTS views (iri TEXT PRIMARY KEY, kind TEXT NOT NULL, head
                                   stale INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS entries (iri TEXT NOT NULL, pos INTEGER NOT NULL, entry BLOB NOT NULL,
                                     PRIMARY KEY (iri, pos)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS writes (begun INTEGER NOT NULL, done INTEGER NOT NULL);
+INSERT INTO writes SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM writes);
+CREATE TABLE IF NOT EXISTS threshold (events INTEGER NOT NULL);
 """
 
 # (iri, pos, payload): pos -1 is the record's head (everything but its events), 0… its events in page order
@@ -81,7 +85,7 @@ def entities_in(quads: Iterable[Quad]) -> set[str]:
 
 
 def quads_in(store: Store, graphs: Iterable[NamedNode]) -> Iterator[Quad]:
-    """The quads of `graphs` (read lazily: `Views.mark_stale` reads them only when some view is fresh)."""
+    """The quads of `graphs` (read lazily: `Views.writing` reads them only when some view is fresh)."""
     for graph in graphs:
         yield from store.quads_for_pattern(None, None, None, graph)
 
@@ -112,6 +116,7 @@ class Views:
         else:
             db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per commit; a process crash loses nothing
             db.executescript(_SCHEMA)
         db.execute("PRAGMA busy_timeout=5000")
         self._db = db
@@ -150,43 +155,77 @@ class Views:
         return {iri for (iri,) in db.execute("SELECT iri FROM views WHERE stale = 0")} if db else set()
 
     # --- marking -------------------------------------------------------------------
+    # Each write counts itself in `writes` (begun before, done after), so a refresh running beside the
+    # writer (kg serve's background refresh) can tell whether its snapshot of the store is still current.
+    @contextlib.contextmanager
+    def writing(self, quads: Iterable[Quad] | None = None) -> Iterator[None]:
+        """Around a write: before it, mark stale the views of the entities `quads` touch (None: every
+        view, for writes nobody can attribute); after it, count it done.
+
+        `quads` is only read when some view is fresh, so writes into a store without views stay cheap."""
+        db = self._connect()
+        if db is None:
+            yield
+            return
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("UPDATE writes SET begun = begun + 1")
+            if quads is None:
+                db.execute("UPDATE views SET stale = 1 WHERE stale = 0")
+            elif self._has_fresh(db):
+                db.executemany("UPDATE views SET stale = 1 WHERE iri = ? AND stale = 0",
+                               ((iri,) for iri in entities_in(quads)))
+        try:
+            yield
+        finally:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("UPDATE writes SET done = done + 1")
+
     def _has_fresh(self, db: sqlite3.Connection) -> bool:
         return db.execute("SELECT 1 FROM views WHERE stale = 0 LIMIT 1").fetchone() is not None
 
-    def mark_stale(self, quads: Iterable[Quad]) -> int:
-        """Mark stale the views of the entities `quads` touch (before they are written or removed).
-
-        `quads` is only read when some view is fresh, so writes into a store without views cost nothing."""
-        db = self._connect()
-        if db is None or not self._has_fresh(db):
-            return 0
-        return self.mark_iris_stale(entities_in(quads))
-
-    def mark_iris_stale(self, iris: Iterable[str]) -> int:
+    def threshold(self, given: int | None = None) -> int:
+        """The heavy threshold of this store: `given` (and kept for later refreshes), else the one kept,
+        else `HEAVY_EVENTS`."""
         db = self._connect()
         if db is None:
-            return 0
-        with db:
-            db.execute("BEGIN IMMEDIATE")
-            return db.executemany("UPDATE views SET stale = 1 WHERE iri = ? AND stale = 0",
-                                  ((iri,) for iri in iris)).rowcount
+            return given or HEAVY_EVENTS
+        if given:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("DELETE FROM threshold")
+                db.execute("INSERT INTO threshold VALUES (?)", (given,))
+            return given
+        row = db.execute("SELECT events FROM threshold").fetchone()
+        return int(row[0]) if row else HEAVY_EVENTS
 
-    def mark_all_stale(self) -> None:
-        """For writes nobody can attribute (SPARQL Update, the Graph Store Protocol)."""
+    def settle(self) -> None:
+        """Count every begun write done (see `settle_writes`)."""
         db = self._connect()
         if db is not None:
             with db:
-                db.execute("UPDATE views SET stale = 1")
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("UPDATE writes SET done = begun")
+
+    def writes(self) -> tuple[int, int]:
+        """(writes begun, writes done) so far."""
+        db = self._connect()
+        row = db.execute("SELECT begun, done FROM writes").fetchone() if db else None
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     # --- refreshing ----------------------------------------------------------------
-    def replace(self, kind: str, built: Built, drop: Iterable[str]) -> int:
+    def replace(self, kind: str, built: Built, drop: Iterable[str], *, writes_begun: int | None = None) -> int | None:
         """Store the views `built` yields (replacing the old ones) and drop the views of `drop`, in one
-        transaction; returns how many views were stored."""
+        transaction; returns how many views were stored. With `writes_begun`: only if no write began since
+        then (else nothing is stored and None is returned: the views were computed from an old snapshot)."""
         db = self._connect()
-        assert db is not None and not self.read_only, "views are refreshed by the store's writer"
+        assert db is not None and not self.read_only, "views are refreshed by a writer of views.sqlite"
         stored = 0
         with db:
             db.execute("BEGIN IMMEDIATE")
+            if writes_begun is not None and db.execute("SELECT begun FROM writes").fetchone()[0] != writes_begun:
+                return None
             for iri in drop:
                 db.execute("DELETE FROM views WHERE iri = ?", (iri,))
                 db.execute("DELETE FROM entries WHERE iri = ?", (iri,))
@@ -216,6 +255,11 @@ def open_views(location: str, *, read_only: bool) -> Views | None:
     return Views(location, read_only=read_only)
 
 
+def writing(views: Views | None, quads: Iterable[Quad] | None = None) -> contextlib.AbstractContextManager:
+    """`views.writing(quads)`, or nothing to do for a store without views."""
+    return views.writing(quads) if views is not None else contextlib.nullcontext()
+
+
 def _builders() -> dict[str, tuple[str, Builder]]:
     # The record shapes are the API's (api.records); imported here, late, so that `kg` alone imports cleanly.
     from api.records import persons, policies
@@ -229,12 +273,15 @@ def heavy(store: GraphStore, query: str, threshold: int = HEAVY_EVENTS) -> set[s
             if int(row["n"].value) >= threshold}
 
 
-def refresh(store: GraphStore, threshold: int = HEAVY_EVENTS) -> int:
+def refresh(store: GraphStore, threshold: int | None = None) -> int:
     """Recompute the views of heavy entities that are stale or have none, drop the views of entities no
-    longer heavy; returns how many views were recomputed. A store without views (in memory, remote): 0."""
+    longer heavy; returns how many views were recomputed. A store without views (in memory, remote): 0.
+
+    Heavy: at least `threshold` events; without it, the store's own threshold (the last one given)."""
     views: Views | None = getattr(store, "views", None)
     if views is None or views.read_only:
         return 0
+    threshold = views.threshold(threshold)
     refreshed = 0
     for kind, (query, build) in _builders().items():
         wanted = heavy(store, query, threshold)
@@ -246,7 +293,60 @@ def refresh(store: GraphStore, threshold: int = HEAVY_EVENTS) -> int:
     return refreshed
 
 
-def timed_refresh(store: GraphStore, threshold: int = HEAVY_EVENTS) -> tuple[int, float]:
+# --- refreshing beside a running writer (kg serve) -----------------------------------------------------------
+# A reader process of the server computes the views from a snapshot it opens itself, after checking that no
+# write is under way; the views are stored only if no write began since. Steps are small jobs, so the
+# writer never waits and a reader is busy for seconds at a time, not minutes.
+
+def plan_refresh(store: GraphStore) -> tuple[int, dict[str, list[str]]] | None:
+    """Drop the views of entities no longer heavy; list the heavy ones to (re)build by kind, with the count
+    of writes begun the plan saw. None while a write is under way (try again later)."""
+    from kg.store import open_store
+
+    views = Views(store.location, read_only=False)
+    try:
+        begun, done = views.writes()
+        if begun != done:
+            return None
+        snapshot = open_store(store.location, read_only=True)  # opened after the check: every finished write
+        threshold = views.threshold()
+        todo: dict[str, list[str]] = {}
+        for kind, (query, _) in _builders().items():
+            wanted = heavy(snapshot, query, threshold)
+            state = views.state(kind)
+            drop = [iri for iri in state if iri not in wanted]
+            if drop and views.replace(kind, iter(()), drop, writes_begun=begun) is None:
+                return None
+            todo[kind] = sorted(iri for iri in wanted if not state.get(iri, False))
+        return begun, {kind: iris for kind, iris in todo.items() if iris}
+    finally:
+        views.close()
+
+
+def build_batch(store: GraphStore, kind: str, iris: list[str], writes_begun: int) -> bool:
+    """Build and store the views of `iris` (of `kind`), if no write began since the plan counted
+    `writes_begun`; False when one did (plan again)."""
+    from kg.store import open_store
+
+    views = Views(store.location, read_only=False)
+    try:
+        if views.writes() != (writes_begun, writes_begun):
+            return False
+        snapshot = open_store(store.location, read_only=True)
+        built = list(_builders()[kind][1](snapshot, iris))  # all computed first: writers never wait on it
+        return views.replace(kind, iter(built), (), writes_begun=writes_begun) is not None
+    finally:
+        views.close()
+
+
+def settle_writes(store: GraphStore) -> None:
+    """Writer job after a write that may have been killed midway (its transaction then never happened):
+    count every begun write done, so a background refresh does not wait for it forever."""
+    if store.views is not None:
+        store.views.settle()
+
+
+def timed_refresh(store: GraphStore, threshold: int | None = None) -> tuple[int, float]:
     """`refresh`, and how long it took in seconds."""
     started = time.perf_counter()
     count = refresh(store, threshold)
