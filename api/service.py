@@ -61,6 +61,7 @@ class StoreService:
 
     async def start(self) -> None:
         await self.writer.start()  # first: it creates the store the readers open
+        await self.writer.run(views.settle_writes)  # a write killed before the server started never happened
         await self.readers.start()
 
     def close(self) -> None:

@@ -18,7 +18,10 @@ Never a stale view: every write marks the entities it touches stale *before*
 it writes the RDF (a crash in between leaves them stale, which is safe), and a
 stale or missing view means the record is computed live. `refresh` recomputes
 the views of heavy entities that are stale or have none and drops views of
-entities no longer heavy.
+entities no longer heavy (`kg ingest` and `kg views refresh` call it).
+`kg serve` refreshes beside its writer instead (`plan_refresh`, `build_batch`):
+every write counts itself begun before and done after, and a view computed from
+a snapshot is stored only if no write began since.
 """
 
 from __future__ import annotations
@@ -289,7 +292,7 @@ def refresh(store: GraphStore, threshold: int | None = None) -> int:
         todo = sorted(iri for iri in wanted if not state.get(iri, False))
         drop = [iri for iri in state if iri not in wanted]
         if todo or drop:
-            refreshed += views.replace(kind, build(store, todo) if todo else iter(()), drop)
+            refreshed += views.replace(kind, build(store, todo) if todo else iter(()), drop) or 0
     return refreshed
 
 
