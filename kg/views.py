@@ -42,7 +42,9 @@ from kg.iri import ORG, PROV, RDF, ZW
 if TYPE_CHECKING:
     from kg.store import GraphStore
 
-HEAVY_EVENTS = 100  # from this many events on, a record's live page costs more than a view read (docs/performance.md)
+# From this many events on, a record is kept as a view. Live pages at 100× (docs/performance.md): a person
+# with 1–5 events ~14 ms, 5–10 ~25 ms, 10–15 ~50 ms, more 60–100 ms; policies of 30 events ~200 ms.
+HEAVY_EVENTS = 10
 FILE_NAME = "views.sqlite"
 HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
 PERSON, POLICY = "person", "policy"
