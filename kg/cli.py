@@ -69,7 +69,12 @@ def _options(args: argparse.Namespace):
 def _open(args: argparse.Namespace, *, read_only: bool = False):
     from kg.store import open_store
 
-    return open_store(args.store, read_only=read_only)
+    store = open_store(args.store, read_only=read_only)
+    if getattr(store, "recovered", None):
+        print(f"kg: {args.store}: an ingest was interrupted while writing {len(store.recovered)} documents; "
+              f"removed what it had written of them (e.g. {store.recovered[0]}): ingest those files again",
+              file=sys.stderr)
+    return store
 
 
 class _Progress:
@@ -122,7 +127,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = _open(args)
     paths = list(expand_paths(args.paths))
     progress = _Progress(len(paths))
-    summary = pipeline.ingest_files(store, paths, _options(args), _report, progress, jobs=args.jobs)
+    summary = pipeline.ingest_files(store, paths, _options(args), _report, progress, jobs=args.jobs,
+                                     batch_quads=Settings().ingest_batch_quads)
     progress.close()
     tally = counts(store)
     print(summary.line({k: tally[k] for k in ("persons", "events", "policies", "quads")}))

@@ -27,11 +27,10 @@ from kg.extract import extract_article
 from kg.iri import Minter
 from kg.rdf import ArticleGraph, article_quads
 from kg.read import expand_paths, read_path
-from kg.store import GraphStore
+from kg.store import BATCH_QUADS, GraphStore
 
 ErrorHandler = Callable[[BadInput], None]
 Packed = list[tuple[str, str, str, bytes]]  # per article: document, article, graph IRIs and its N-Quads
-FLUSH_EVERY = 100_000  # quads between store flushes during an ingest (RocksDB's write buffers grow until flushed)
 
 
 def _raise(error: BadInput) -> None:
@@ -248,11 +247,15 @@ def ingest_files(
     on_file: Callable[[Path], None] | None = None,
     *,
     jobs: int = 1,
+    batch_quads: int | None = None,
 ) -> IngestSummary:
-    """Read, extract and store each file; each document's graphs replace its old ones in one transaction.
+    """Read, extract and store each file; a document's graphs replace its old ones as a whole.
 
-    `jobs > 1` extracts in that many processes; writes stay here, in input
-    order, so the store ends up the same whatever `jobs` is.
+    Documents new to the store are written in batches of about `batch_quads`
+    quads through the store's journalled bulk path (`GraphStore.writer`), the
+    others replaced one transaction each. `jobs > 1` extracts in that many
+    processes; writes stay here, in input order, so the store ends up the same
+    whatever `jobs` is.
     """
     summary, started = IngestSummary(), time.perf_counter()
 
@@ -260,19 +263,14 @@ def ingest_files(
         summary.skipped += 1
         on_error(error)
 
-    unflushed = 0
-    for doc in extract_files(paths, options, count_error, jobs=jobs):
-        for document, graphs in doc.graphs.items():
-            store.replace_document(document, graphs)
-            unflushed += sum(len(quads) for quads in graphs.values())
-        if unflushed >= FLUSH_EVERY:  # write buffers out, so memory stays flat however big the batch
-            store.flush()
-            unflushed = 0
-        summary.documents += 1
-        summary.articles += doc.article_count
-        if on_file:
-            on_file(doc.path)
-    store.flush()
+    with store.writer(BATCH_QUADS if batch_quads is None else batch_quads) as writer:
+        for doc in extract_files(paths, options, count_error, jobs=jobs):
+            for document, graphs in doc.graphs.items():
+                writer.write(document, graphs)
+            summary.documents += 1
+            summary.articles += doc.article_count
+            if on_file:
+                on_file(doc.path)
     summary.views, summary.views_seconds = views.timed_refresh(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -35,7 +35,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError, StoreError
-from kg.store import QueryResult, _insert_data, _term
+from kg.store import DocumentWriter, QueryResult, _insert_data, _term
 
 _RESULT_TYPES = {
     "application/sparql-results+json": QueryResultsFormat.JSON,
@@ -169,6 +169,10 @@ class RemoteStore:
 
     def flush(self) -> None:
         """Nothing to do: the server made each update durable when it answered."""
+
+    def writer(self, batch_quads: int = 0) -> DocumentWriter:
+        """Every document in its own update request: the protocol has no bulk path to batch into."""
+        return DocumentWriter(self, 0)  # type: ignore[arg-type]  # the same write methods, over HTTP
 
     def backup(self, target: object) -> None:
         raise StoreError(f"{self.location}: back up a remote store with the server's own tools")

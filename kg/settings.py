@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     port: int = 8000
     update_token: str | None = None  # SPARQL Update and Graph Store writes need `Authorization: Bearer …`
     query_timeout: float = 30.0  # seconds before a query is cancelled
+    ingest_batch_quads: int | None = None  # new documents are bulk-written this many quads at a time (default
+    # kg.store.BATCH_QUADS; 0: one transaction each)
     query_workers: int | None = None  # read-only worker processes serving queries (default: 2 to 4, by cores)
     row_limit: int = 10_000  # SELECT results are capped here (flagged in the response)
     max_body_bytes: int = 1_000_000  # larger request bodies and query strings get 413

@@ -20,12 +20,17 @@ import time
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat, Store, serialize
+from pyoxigraph import RdfFormat, serialize
 
 from bench.corpus import generate
+from kg.store import open_store
 from tests.conftest import REPO
 
 ARTICLES = 90
+
+
+# Small bulk batches (a few articles each), so that kills land inside a batch's write as well as between.
+BATCH_ENV = {**os.environ, "KG_INGEST_BATCH_QUADS": "3000"}
 
 
 def _ingest_command(corpus: Path, store: Path) -> list[str]:
@@ -33,8 +38,9 @@ def _ingest_command(corpus: Path, store: Path) -> list[str]:
 
 
 def _graphs(location: Path) -> dict[str, set[str]]:
-    """Each named graph's quads as N-Quads lines (the store is opened for writing, as a restart would)."""
-    store = Store(str(location))
+    """Each named graph's quads as N-Quads lines, the store opened as a restart opens it (`open_store`,
+    which first removes what an interrupted bulk batch left: see `GraphStore.recover`)."""
+    store = open_store(location).store
     try:
         out: dict[str, set[str]] = {}
         for quad in store.quads_for_pattern(None, None, None, None):
@@ -57,7 +63,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reference(corpus: Path) -> tuple[dict[str, set[str]], float]:
     store = corpus.parent / "reference"
     started = time.monotonic()
-    done = subprocess.run(_ingest_command(corpus, store), cwd=REPO, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(_ingest_command(corpus, store), cwd=REPO, capture_output=True, text=True, timeout=300,
+                          env=BATCH_ENV)
     seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     graphs = _graphs(store)
@@ -67,7 +74,7 @@ def reference(corpus: Path) -> tuple[dict[str, set[str]], float]:
 
 def _kill_after(command: list[str], seconds: float) -> bool:
     """Run `command`, SIGKILL it after `seconds`; True if it was still running (so really killed)."""
-    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=BATCH_ENV)
     try:
         proc.wait(timeout=seconds)
         return False
@@ -102,7 +109,7 @@ def test_sigkill_at_any_moment_leaves_whole_articles_and_a_rerun_completes(
     assert kills >= 3, "the ingest finished before most kills: the corpus is too small to test anything"
     assert partial_states >= 1, "no kill landed mid-ingest"
 
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300, env=BATCH_ENV)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert _graphs(store) == expected  # exactly the clean run's quads, graph by graph
