@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # with 1–5 events ~14 ms, 5–10 ~25 ms, 10–15 ~50 ms, more 60–100 ms; policies of 30 events ~200 ms.
 HEAVY_EVENTS = 10
 FILE_NAME = "views.sqlite"
+REFRESH_BATCH = 50  # entities whose views are built together (memory: one batch of records at a time)
 HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
 PERSON, POLICY = "person", "policy"
 ROLE_PROPERTIES = frozenset(ZW + r for r in ("presided", "led", "spokeAt", "accompanied", "attended"))
@@ -278,6 +279,13 @@ def heavy(store: GraphStore, query: str, threshold: int = HEAVY_EVENTS) -> set[s
             if int(row["n"].value) >= threshold}
 
 
+def _in_batches(build: Builder, store: GraphStore, iris: list[str]) -> Built:
+    """`build` over `REFRESH_BATCH` entities at a time, so a refresh holds one batch's records in memory,
+    not every heavy entity's (an event shared by entities of different batches is read once per batch)."""
+    for start in range(0, len(iris), REFRESH_BATCH):
+        yield from build(store, iris[start:start + REFRESH_BATCH])
+
+
 def refresh(store: GraphStore, threshold: int | None = None) -> int:
     """Recompute the views of heavy entities that are stale or have none, drop the views of entities no
     longer heavy; returns how many views were recomputed. A store without views (in memory, remote): 0.
@@ -294,7 +302,7 @@ def refresh(store: GraphStore, threshold: int | None = None) -> int:
         todo = sorted(iri for iri in wanted if not state.get(iri, False))
         drop = [iri for iri in state if iri not in wanted]
         if todo or drop:
-            refreshed += views.replace(kind, build(store, todo) if todo else iter(()), drop) or 0
+            refreshed += views.replace(kind, _in_batches(build, store, todo), drop) or 0
     return refreshed
 
 
