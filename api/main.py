@@ -13,6 +13,7 @@ from api.limits import SizeLimit
 from api.routers import ROUTERS
 from api.service import StoreService
 from kg.settings import Settings
+from kg.views import HEADER
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,6 +38,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
-                       allow_headers=["Accept", "Content-Type"], expose_headers=["X-Results-Truncated", "X-Row-Limit"])
+                       allow_headers=["Accept", "Content-Type"], expose_headers=["X-Results-Truncated", "X-Row-Limit", HEADER])
     app.add_middleware(SizeLimit, max_bytes=settings.max_body_bytes)
     return app

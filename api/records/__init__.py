@@ -11,7 +11,7 @@ variables that only appear in a FILTER.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -118,3 +118,12 @@ def require(rows: list[Row], what: str, iri: str) -> list[Row]:
     if not rows:
         raise NotFound(f"no {what} {iri}")
     return rows
+
+
+def from_view_or_live(store: GraphStore, iri: str, limit: int, offset: int,
+                      live: Callable[[GraphStore, str, int, int], dict]) -> tuple[dict, str]:
+    """The record of `iri` and where it came from: "view" (a fresh precomputed view, `kg.views`) or
+    "live" (computed now by `live`)."""
+    views = getattr(store, "views", None)
+    record = views.page(iri, limit, offset) if views is not None else None
+    return (record, "view") if record is not None else (live(store, iri, limit, offset), "live")

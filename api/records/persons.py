@@ -10,7 +10,18 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import Row, distinct, grouped, in_chunks, local, page, require, select, sparql
+from api.records import (
+    Row,
+    distinct,
+    from_view_or_live,
+    grouped,
+    in_chunks,
+    local,
+    page,
+    require,
+    select,
+    sparql,
+)
 from api.records.events import event_summaries, roles_of
 from kg.iri import ZW
 from kg.store import GraphStore
@@ -41,9 +52,7 @@ def person(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: in
 
 def person_served(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> tuple[dict, str]:
     """The record and where it came from: "view" (a fresh precomputed view) or "live"."""
-    views = getattr(store, "views", None)
-    record = views.page(iri, limit, offset) if views is not None else None
-    return (record, "view") if record is not None else (person_live(store, iri, limit, offset), "live")
+    return from_view_or_live(store, iri, limit, offset, person_live)
 
 
 def person_live(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:

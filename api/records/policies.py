@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import Row, distinct, grouped, in_chunks, local, page, select, sparql
+from api.records import Row, distinct, from_view_or_live, grouped, in_chunks, local, page, select, sparql
 from api.records.persons import labels_of
 from kg.errors import NotFound
 from kg.iri import ZW
@@ -32,9 +32,7 @@ def policy(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: in
 
 def policy_served(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> tuple[dict, str]:
     """The record and where it came from: "view" (a fresh precomputed view) or "live"."""
-    views = getattr(store, "views", None)
-    record = views.page(iri, limit, offset) if views is not None else None
-    return (record, "view") if record is not None else (policy_live(store, iri, limit, offset), "live")
+    return from_view_or_live(store, iri, limit, offset, policy_live)
 
 
 def policy_live(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:

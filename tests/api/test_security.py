@@ -6,11 +6,12 @@ import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
 
 import httpx
 import pytest
 
-from tests.api.conftest import MAX_BYTES, QUERY_TIMEOUT, ROW_LIMIT, TOKEN, quad_count
+from tests.api.conftest import BASE, MAX_BYTES, QUERY_TIMEOUT, ROW_LIMIT, TOKEN, quad_count
 
 GRAPH = "http://example.org/test/refused"
 INSERT = f'INSERT DATA {{ GRAPH <{GRAPH}> {{ <http://example.org/a> <http://example.org/p> "1" }} }}'
@@ -160,3 +161,11 @@ def test_cors_allows_browser_clients_to_query(client: httpx.Client) -> None:
     preflight = client.options("/sparql", headers={"Origin": "https://yasgui.example",
                                                    "Access-Control-Request-Method": "GET"})
     assert preflight.status_code == 200
+
+
+def test_cors_lets_browser_clients_read_where_a_record_came_from(client: httpx.Client) -> None:
+    person = client.get("/persons", params={"q": "杜小刚"}).json()["items"][0]["iri"]
+    response = client.get("/persons/" + quote(person[len(BASE) + len("person/"):]), headers={"Origin": "https://app.example"})
+    assert response.status_code == 200
+    assert response.headers["X-KG-View"] in ("view", "live")
+    assert "x-kg-view" in response.headers["access-control-expose-headers"].lower()
