@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -159,7 +160,9 @@ class GraphStore:
             raise StoreError(f"{target}: already exists; a backup goes into a new folder")
         try:
             self.store.backup(str(target))
-        except OSError as exc:
+            if self.views is not None:
+                self.views.copy_to(target)
+        except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{target}: backup failed: {exc}") from exc
 
     # --- reading -----------------------------------------------------------------

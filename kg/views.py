@@ -128,6 +128,17 @@ class Views:
         self._db = db
         return db
 
+    def copy_to(self, folder: str | Path) -> None:
+        """A consistent copy of the views into `folder` (beside a backup of the store), so a restored
+        store serves its famous records from views at once instead of live until the next refresh."""
+        db = self._connect()
+        if db is not None:
+            target = sqlite3.connect(Path(folder) / FILE_NAME)
+            try:
+                db.backup(target)
+            finally:
+                target.close()
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

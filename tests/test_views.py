@@ -196,6 +196,16 @@ def test_a_store_deleted_and_created_again_has_no_views(template: Path, tmp_path
     assert source == "live" and _text(record) == _text(_live(store, iri))
 
 
+def test_a_backup_keeps_the_views_and_a_restored_store_serves_them(store: GraphStore, tmp_path: Path) -> None:
+    fresh = store.views.fresh()
+    store.backup(tmp_path / "backup")
+    restored = open_store(tmp_path / "backup", read_only=True)
+    assert restored.views.fresh() == fresh
+    iri = sorted(fresh)[0]
+    assert _served(restored, iri) == (_served(store, iri)[0], "view")
+    restored.views.close()
+
+
 def test_memory_and_read_only_stores() -> None:
     memory = open_store(":memory:")
     assert memory.views is None and views.refresh(memory) == 0
