@@ -27,8 +27,10 @@ from kg.views import open_views, quads_in, writing
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 DocumentGraphMap = Mapping[NamedNode, Iterable[Quad]]  # a document's article graphs and their quads
 JOURNAL = "kg-ingest-journal.tsv"  # in the store folder while a bulk batch is being written: document TAB graph
-BATCH_QUADS = 25_000  # quads of new documents written together through the bulk path (bulk_load's speed from ~20k;
-# the batch is held as Python objects, ~1 kB a quad, so a bigger one costs memory and gains nothing)
+# Quads of new documents written together through the bulk path. At 100× (8.4 M quads) batches of 100,000 wrote
+# at 0.88× bulk_load's speed and batches of 25,000 at 0.44× (each batch adds files RocksDB must compact); the
+# batch is held as Python objects, ~1 kB a quad, so this costs ~100 MB of memory (docs/performance.md).
+BATCH_QUADS = 100_000
 FLUSH_EVERY = 100_000  # quads of replacements between flushes (RocksDB's write buffers grow until flushed)
 
 _GRAPHS_OF_DOCUMENT = f"""
