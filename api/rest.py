@@ -11,6 +11,7 @@ from pyoxigraph import NamedNode
 from api.negotiation import parse_accept
 from kg.errors import BadInput
 from kg.iri import DCTERMS, ORG, PROV, RDFS, SKOS, ZW
+from kg.views import HEADER as VIEW_HEADER
 
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
@@ -50,3 +51,12 @@ def respond(request: Request, record: dict) -> JSONResponse:
     if ld in accept and (js not in accept or accept.index(ld) < accept.index(js)):
         return JSONResponse({"@context": CONTEXT, **record}, media_type="application/ld+json")
     return JSONResponse(record)
+
+
+def respond_with_source(request: Request, served: tuple[dict, str]) -> JSONResponse:
+    """A (record, source) pair from `api.records.from_view_or_live` as `respond` shapes it, with the
+    `X-KG-View` header saying where it came from: "view" (precomputed, kg.views) or "live" (computed now)."""
+    record, source = served
+    response = respond(request, record)
+    response.headers[VIEW_HEADER] = source
+    return response

@@ -53,11 +53,11 @@ def serving(command: list[str], probe: str, *, env: dict[str, str] | None = None
 
 
 @contextlib.contextmanager
-def kg_serve(store: Path) -> Iterator[str]:
-    """Our `kg serve` on `store`; yields its base URL."""
+def kg_serve(store: Path, *options: str) -> Iterator[str]:
+    """Our `kg serve` on `store` (with more command-line `options`, e.g. an update token); yields its base URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [PYTHON, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port)]
+    command = [PYTHON, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port), *options]
     with serving(command, url + "/sparql?query=ASK%7B%7D"):
         yield url
 

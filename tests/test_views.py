@@ -11,8 +11,6 @@ import gc
 import json
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +23,10 @@ from api import execution
 from api.records import persons, policies
 from api.service import unattributed_write
 from bench.corpus import generate
+from bench.servers import kg_serve
 from kg import pipeline, views
 from kg.store import GraphStore, open_store
-from tests.conftest import REPO, free_port, run_kg
+from tests.conftest import run_kg
 
 THRESHOLD = 5  # a 120-article corpus has a handful of persons and dozens of policies with this many events
 TOKEN = "views-test-token"
@@ -222,27 +221,8 @@ def test_kg_views_refresh_command(template: Path, tmp_path: Path) -> None:
 
 @contextlib.contextmanager
 def _serve(folder: Path) -> Iterator[httpx.Client]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(folder), "--host", "127.0.0.1", "--port", str(port),
-         "--update-token", TOKEN], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            deadline = time.monotonic() + 60
-            while True:
-                assert process.poll() is None, process.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
-                with contextlib.suppress(httpx.TransportError):
-                    if client.get("/sparql", params={"query": "ASK {}"}).status_code == 200:
-                        break
-                assert time.monotonic() < deadline, "kg serve did not answer within 60 s"
-                time.sleep(0.2)
-            yield client
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with kg_serve(folder, "--update-token", TOKEN) as url, httpx.Client(base_url=url, timeout=30) as client:
+        yield client
 
 
 def _path(iri: str) -> str:

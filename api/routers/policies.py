@@ -9,8 +9,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import Service
 from api.records import policies
-from api.rest import Limit, Offset, respond, to_iri
-from kg.views import HEADER as VIEW_HEADER
+from api.rest import Limit, Offset, respond, respond_with_source, to_iri
 
 router = APIRouter(tags=["policies"])
 
@@ -25,7 +24,4 @@ async def list_policies(request: Request, service: Service, q: Annotated[str | N
 async def get_policy(request: Request, service: Service, ident: str,
                      limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
     iri = to_iri(service.settings.base, "policy", ident)
-    record, source = await service.read(policies.policy_served, iri, limit, offset)
-    response = respond(request, record)
-    response.headers[VIEW_HEADER] = source  # "view": a precomputed record (kg.views), "live": computed now
-    return response
+    return respond_with_source(request, await service.read(policies.policy_served, iri, limit, offset))
