@@ -99,14 +99,13 @@ class StoreService:
         for _attempt in range(REFRESH_ATTEMPTS):
             await asyncio.sleep(REFRESH_DELAY)
             try:
-                plan = await self.readers.run(views.plan_refresh, timeout=limit)
+                plan = await self.readers.run(views.plan_refresh, REFRESH_BATCH, timeout=limit)
                 if plan is None:
                     continue  # a write is under way
                 begun, todo = plan
-                for kind, iris in todo.items():
-                    for start in range(0, len(iris), REFRESH_BATCH):
-                        if not await self.readers.run(views.build_batch, kind, iris[start:start + REFRESH_BATCH],
-                                                      begun, timeout=limit):
+                for kind, batches in todo.items():
+                    for iris in batches:
+                        if not await self.readers.run(views.build_batch, kind, iris, begun, timeout=limit):
                             raise _Interrupted
                 return
             except _Interrupted:

@@ -33,9 +33,7 @@ JOURNAL = "kg-ingest-journal.tsv"  # in the store folder while a bulk batch is b
 BATCH_QUADS = 100_000
 FLUSH_EVERY = 100_000  # quads of replacements between flushes (RocksDB's write buffers grow until flushed)
 
-_GRAPHS_OF_DOCUMENT = f"""
-SELECT DISTINCT ?g ?document WHERE {{ GRAPH ?g {{ ?article <{DCTERMS}isPartOf> ?document }} }}
-"""
+IS_PART_OF = NamedNode(f"{DCTERMS}isPartOf")
 
 
 def _term(term: object) -> str:
@@ -65,8 +63,14 @@ class GraphStore:
 
     # --- writing -----------------------------------------------------------------
     def graphs_of_document(self, document: NamedNode) -> list[NamedNode]:
-        rows = self.store.query(_GRAPHS_OF_DOCUMENT, substitutions={Variable("document"): document})
-        return [row["g"] for row in rows]
+        """The named graphs holding `<article> dcterms:isPartOf document`.
+
+        A direct index look-up rather than a SPARQL query: an ingest asks this of every document, and
+        SPARQL queries against a store that bulk writes are growing made the process's memory grow with
+        the store (~130 MB over 8 M quads, docs/performance.md); the look-up keeps it flat, ~10× faster.
+        """
+        quads = self.store.quads_for_pattern(None, IS_PART_OF, document, None)
+        return list(dict.fromkeys(q.graph_name for q in quads if isinstance(q.graph_name, NamedNode)))
 
     def replace_document(self, document: NamedNode, graphs: Mapping[NamedNode, Iterable[Quad]]) -> None:
         """Replace every graph of `document` by `graphs`, in one transaction.

@@ -31,7 +31,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +46,10 @@ if TYPE_CHECKING:
 # with 1–5 events ~14 ms, 5–10 ~25 ms, 10–15 ~50 ms, more 60–100 ms; policies of 30 events ~200 ms.
 HEAVY_EVENTS = 10
 FILE_NAME = "views.sqlite"
-REFRESH_BATCH = 50  # entities whose views are built together (memory: one batch of records at a time)
+REFRESH_BATCH = 50  # at most this many entities' views are built together (memory: one batch at a time)
+# … and at most this many events between them (an entity with more gets a batch of its own): at 100× a batch
+# of 50 policies held 88,000 events, ~100 MB, the peak of a whole ingest (docs/performance.md)
+REFRESH_EVENTS = 20_000
 HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
 PERSON, POLICY = "person", "policy"
 ROLE_PROPERTIES = frozenset(ZW + r for r in ("presided", "led", "spokeAt", "accompanied", "attended"))
@@ -284,17 +287,37 @@ def _builders() -> dict[str, tuple[str, Builder]]:
     return {PERSON: (persons.HEAVY_QUERY, persons.build_views), POLICY: (policies.HEAVY_QUERY, policies.build_views)}
 
 
-def heavy(store: GraphStore, query: str, threshold: int = HEAVY_EVENTS) -> set[str]:
-    """IRIs whose event count (the `?n` of `query`, one aggregate over the store) reaches `threshold`."""
-    return {row["entity"].value for row in store.query(query)  # type: ignore[union-attr]
-            if int(row["n"].value) >= threshold}
+def heavy(store: GraphStore, query: str, threshold: int = HEAVY_EVENTS) -> dict[str, int]:
+    """IRI → event count (the `?n` of `query`, one aggregate over the store) of those reaching `threshold`."""
+    counts = ((row["entity"].value, int(row["n"].value)) for row in store.query(query))  # type: ignore[union-attr]
+    return {iri: n for iri, n in counts if n >= threshold}
 
 
-def _in_batches(build: Builder, store: GraphStore, iris: list[str]) -> Built:
-    """`build` over `REFRESH_BATCH` entities at a time, so a refresh holds one batch's records in memory,
-    not every heavy entity's (an event shared by entities of different batches is read once per batch)."""
-    for start in range(0, len(iris), REFRESH_BATCH):
-        yield from build(store, iris[start:start + REFRESH_BATCH])
+def batches(iris: Iterable[str], events: Mapping[str, int], *, entities: int = REFRESH_BATCH,
+            most_events: int = REFRESH_EVENTS) -> Iterator[list[str]]:
+    """`iris` in order, cut into batches of at most `entities` IRIs and `most_events` events between them
+    (an IRI with more events than that alone), so building a batch's views holds a bounded number of events.
+
+    >>> list(batches("abcde", {"a": 5, "b": 5, "c": 30, "d": 1, "e": 1}, entities=3, most_events=10))
+    [['a', 'b'], ['c'], ['d', 'e']]
+    """
+    batch: list[str] = []
+    held = 0
+    for iri in iris:
+        if batch and (len(batch) == entities or held + events.get(iri, 0) > most_events):
+            yield batch
+            batch, held = [], 0
+        batch.append(iri)
+        held += events.get(iri, 0)
+    if batch:
+        yield batch
+
+
+def _in_batches(build: Builder, store: GraphStore, iris: list[str], events: Mapping[str, int]) -> Built:
+    """`build` over one of `batches` at a time, so a refresh holds one batch's records in memory, not every
+    heavy entity's (an event shared by entities of different batches is read once per batch)."""
+    for batch in batches(iris, events, entities=REFRESH_BATCH, most_events=REFRESH_EVENTS):
+        yield from build(store, batch)
 
 
 def refresh(store: GraphStore, threshold: int | None = None) -> int:
@@ -313,7 +336,7 @@ def refresh(store: GraphStore, threshold: int | None = None) -> int:
         todo = sorted(iri for iri in wanted if not state.get(iri, False))
         drop = [iri for iri in state if iri not in wanted]
         if todo or drop:
-            refreshed += views.replace(kind, _in_batches(build, store, todo), drop) or 0
+            refreshed += views.replace(kind, _in_batches(build, store, todo, wanted), drop) or 0
     return refreshed
 
 
@@ -322,9 +345,10 @@ def refresh(store: GraphStore, threshold: int | None = None) -> int:
 # write is under way; the views are stored only if no write began since. Steps are small jobs, so the
 # writer never waits and a reader is busy for seconds at a time, not minutes.
 
-def plan_refresh(store: GraphStore) -> tuple[int, dict[str, list[str]]] | None:
-    """Drop the views of entities no longer heavy; list the heavy ones to (re)build by kind, with the count
-    of writes begun the plan saw. None while a write is under way (try again later)."""
+def plan_refresh(store: GraphStore, entities: int = REFRESH_BATCH) -> tuple[int, dict[str, list[list[str]]]] | None:
+    """Drop the views of entities no longer heavy; list the heavy ones to (re)build by kind, in `batches` of
+    at most `entities`, with the count of writes begun the plan saw. None while a write is under way (try
+    again later)."""
     from kg.store import open_store
 
     views = Views(store.location, read_only=False)
@@ -334,14 +358,15 @@ def plan_refresh(store: GraphStore) -> tuple[int, dict[str, list[str]]] | None:
             return None
         snapshot = open_store(store.location, read_only=True)  # opened after the check: every finished write
         threshold = views.threshold()
-        todo: dict[str, list[str]] = {}
+        todo: dict[str, list[list[str]]] = {}
         for kind, (query, _) in _builders().items():
             wanted = heavy(snapshot, query, threshold)
             state = views.state(kind)
             drop = [iri for iri in state if iri not in wanted]
             if drop and views.replace(kind, iter(()), drop, writes_begun=begun) is None:
                 return None
-            todo[kind] = sorted(iri for iri in wanted if not state.get(iri, False))
+            todo[kind] = list(batches(sorted(iri for iri in wanted if not state.get(iri, False)), wanted,
+                                      entities=entities))
         return begun, {kind: iris for kind, iris in todo.items() if iris}
     finally:
         views.close()

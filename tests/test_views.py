@@ -71,7 +71,7 @@ def _heavy(store: GraphStore, kind: str) -> list[str]:
 
 
 def _heavy_now(store: GraphStore, threshold: int) -> set[str]:
-    return views.heavy(store, persons.HEAVY_QUERY, threshold) | views.heavy(store, policies.HEAVY_QUERY, threshold)
+    return {*views.heavy(store, persons.HEAVY_QUERY, threshold), *views.heavy(store, policies.HEAVY_QUERY, threshold)}
 
 
 def test_views_exist_for_heavy_persons_and_policies_only(store: GraphStore) -> None:
@@ -103,10 +103,12 @@ def test_refresh_is_idempotent(store: GraphStore) -> None:
     assert dump() == before
 
 
-def test_views_built_a_few_entities_at_a_time_are_the_same(store: GraphStore,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """A refresh builds `REFRESH_BATCH` entities at a time (bounded memory); events shared across batches
-    must come out the same as when every entity is built together."""
+@pytest.mark.parametrize("limit", [("REFRESH_BATCH", 2), ("REFRESH_EVENTS", 1)], ids=["2 entities", "1 event"])
+def test_views_built_a_few_entities_at_a_time_are_the_same(store: GraphStore, monkeypatch: pytest.MonkeyPatch,
+                                                           limit: tuple[str, int]) -> None:
+    """A refresh builds a few entities at a time (bounded memory: at most `REFRESH_BATCH` entities and
+    `REFRESH_EVENTS` events, or one entity); events shared across batches must come out the same as when
+    every entity is built together."""
     def dump() -> dict[str, list[tuple]]:
         with sqlite3.connect(store.views.path) as db:
             rows = db.execute("SELECT v.iri, v.head, e.pos, e.entry FROM views v "
@@ -115,7 +117,7 @@ def test_views_built_a_few_entities_at_a_time_are_the_same(store: GraphStore,
 
     together = dump()
     assert len(together) > 3
-    monkeypatch.setattr(views, "REFRESH_BATCH", 2)
+    monkeypatch.setattr(views, *limit)
     with views.writing(store.views):  # every view stale: the next refresh rebuilds them all
         pass
     assert views.refresh(store, THRESHOLD) == len(together)
