@@ -116,3 +116,17 @@ def test_in_memory_stores_write_batches_too() -> None:
     a, b = document("a"), document("b")
     write(store, a, b, batch_quads=3)
     assert stored(store) == expected(a, b)
+
+
+def test_a_document_s_graphs_are_its_named_graphs_only(tmp_path: Path) -> None:
+    """The graphs a replacement drops: those naming the document, never the default graph (where a raw
+    upload may have put the same link) and never another document's."""
+    store = open_store(tmp_path / "store")
+    a, b = document("a", 3), document("b")
+    write(store, a, b)
+    uploaded = Quad(NamedNode(f"{EX}article/a/0"), NamedNode(f"{DCTERMS}isPartOf"), a[0])  # the default graph
+    store.store.add(uploaded)
+    assert set(store.graphs_of_document(a[0])) == set(a[1])
+    assert store.graphs_of_document(NamedNode(f"{EX}doc/none")) == []
+    write(store, document("a", 1, "v2"))
+    assert stored(store) == expected(document("a", 1, "v2"), b) | {str(uploaded)}
