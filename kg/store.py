@@ -28,7 +28,7 @@ QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 DocumentGraphMap = Mapping[NamedNode, Iterable[Quad]]  # a document's article graphs and their quads
 JOURNAL = "kg-ingest-journal.tsv"  # in the store folder while a bulk batch is being written: document TAB graph
 # Quads of new documents written together through the bulk path. At 100× (8.4 M quads) batches of 100,000 wrote
-# at 0.88× bulk_load's speed and batches of 25,000 at 0.44× (each batch adds files RocksDB must compact); the
+# at 0.88–0.97× bulk_load's speed and batches of 25,000 at 0.44× (each batch adds files RocksDB must compact); the
 # batch is held as Python objects, ~1 kB a quad, so this costs ~100 MB of memory (docs/performance.md).
 BATCH_QUADS = 100_000
 FLUSH_EVERY = 100_000  # quads of replacements between flushes (RocksDB's write buffers grow until flushed)
@@ -77,9 +77,10 @@ class GraphStore:
 
         Graphs the document had before but no longer has are dropped too, so a
         corrected document never leaves stale articles behind. A document new to
-        the store (the bulk of any ingest) is added with `Store.extend`, one
-        transaction without SPARQL text to build and parse (~1.3× faster, see
-        docs/performance.md); a replacement is one SPARQL Update, DROP + INSERT DATA.
+        the store is added with `Store.extend`, one transaction without SPARQL
+        text to build and parse (~1.3× faster, see docs/performance.md); a
+        replacement is one SPARQL Update, DROP + INSERT DATA. (An ingest sends
+        its new documents to `add_new_documents` instead, unless its batches are 0.)
         """
         old = self._stored_graphs(document, graphs)
         if self.views is not None:
