@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from pyoxigraph import (
     DefaultGraph,
@@ -32,7 +33,7 @@ from pyoxigraph import (
 from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose
 from kg.errors import BadInput, NotFound, QueryError
 from kg.iri import PREFIXES
-from kg.store import GraphStore
+from kg.store_api import KnowledgeStore
 
 DEFAULT_RESULTS = "application/sparql-results+json"
 DEFAULT_GRAPH = "text/turtle"
@@ -53,10 +54,11 @@ class Dataset:
     named: tuple[str, ...] = ()
     union: bool = True  # without graph IRIs: the union of all graphs (False: the store's own default graph)
 
-    def query_kwargs(self) -> dict[str, object]:
+    def query_kwargs(self) -> dict[str, Any]:
+        """The dataset as `KnowledgeStore.query`'s keyword arguments."""
         if not self.default and not self.named:
-            return {"use_default_graph_as_union": self.union}
-        kwargs: dict[str, object] = {"default_graph": [NamedNode(g) for g in self.default]}
+            return {"union": self.union}
+        kwargs: dict[str, Any] = {"default_graph": [NamedNode(g) for g in self.default]}
         if self.named:
             kwargs["named_graphs"] = [NamedNode(g) for g in self.named]
         return kwargs
@@ -99,10 +101,10 @@ def _capped(write: object, lines: int) -> _CappedBuffer:
     return buffer
 
 
-def run_query(store: GraphStore, query: str, dataset: Dataset, accept: str | None, row_limit: int) -> Answer:
+def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str | None, row_limit: int) -> Answer:
     """Run a SPARQL query and serialise its result as the client's `Accept` asks."""
     try:
-        result = store.store.query(query, **dataset.query_kwargs())  # type: ignore[arg-type]
+        result = store.query(query, **dataset.query_kwargs())
     except SyntaxError as exc:
         raise QueryError(f"malformed query: {exc}") from exc
     except OSError as exc:
@@ -130,10 +132,10 @@ def _serialize(items: object, fmt: RdfFormat) -> bytes:
     return serialize(items, format=fmt)  # type: ignore[arg-type]
 
 
-def run_update(store: GraphStore, update: str) -> None:
+def run_update(store: KnowledgeStore, update: str) -> None:
     """Run a SPARQL Update (one transaction: all of it or nothing)."""
     try:
-        store.store.update(update)
+        store.update(update)
     except SyntaxError as exc:
         raise QueryError(f"malformed update: {exc}") from exc
     except OSError as exc:
@@ -146,17 +148,17 @@ def _graph_name(graph: str | None) -> NamedNode | None:
     return NamedNode(graph) if graph is not None else None  # None: the default graph
 
 
-def graph_exists(store: GraphStore, graph: str | None) -> bool:
-    return graph is None or store.store.contains_named_graph(NamedNode(graph))
+def graph_exists(store: KnowledgeStore, graph: str | None) -> bool:
+    return graph is None or store.contains_named_graph(NamedNode(graph))
 
 
-def graph_get(store: GraphStore, graph: str | None, accept: str | None) -> Answer:
+def graph_get(store: KnowledgeStore, graph: str | None, accept: str | None) -> Answer:
     """The triples of one graph (`None`: the default graph), serialised as `accept` asks."""
     media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
     name = _graph_name(graph)
-    if name is not None and not store.store.contains_named_graph(name):
+    if name is not None and not store.contains_named_graph(name):
         raise NotFound(f"no graph {graph}")
-    triples = (q.triple for q in store.store.quads_for_pattern(None, None, None, name or DefaultGraph()))
+    triples = store.graph_triples(name)
     return Answer(media, _serialize(triples, GRAPH_FORMATS[media]))
 
 
@@ -171,7 +173,7 @@ def _parse_payload(data: bytes, media_type: str, graph: str | None) -> list[Quad
         raise BadInput(f"the request body is not valid {media_type}: {exc}") from exc
 
 
-def _replace_quads(store: GraphStore, graph: str | None, quads: list[Quad], *, keep: bool) -> bool:
+def _replace_quads(store: KnowledgeStore, graph: str | None, quads: list[Quad], *, keep: bool) -> bool:
     """Put `quads` into `graph` in one transaction (after clearing it unless `keep`); True if created."""
     existed = graph_exists(store, graph)
     target = f"<{graph}>" if graph is not None else "DEFAULT"
@@ -181,29 +183,26 @@ def _replace_quads(store: GraphStore, graph: str | None, quads: list[Quad], *, k
         steps.append(f"INSERT DATA {{ GRAPH {target} {{ {body} }} }}")
     else:
         steps.append(f"INSERT DATA {{ {body} }}")
-    store.store.update(" ;\n".join(steps))
+    store.update(" ;\n".join(steps))
     if graph is not None and not quads and not existed:
-        store.store.add_graph(NamedNode(graph))
+        store.add_graph(NamedNode(graph))
     store.flush()
     return not existed
 
 
-def graph_put(store: GraphStore, graph: str | None, data: bytes, media_type: str) -> bool:
+def graph_put(store: KnowledgeStore, graph: str | None, data: bytes, media_type: str) -> bool:
     """Replace a graph's content; True if the graph was created."""
     return _replace_quads(store, graph, _parse_payload(data, media_type, graph), keep=False)
 
 
-def graph_post(store: GraphStore, graph: str | None, data: bytes, media_type: str) -> bool:
+def graph_post(store: KnowledgeStore, graph: str | None, data: bytes, media_type: str) -> bool:
     """Merge triples into a graph; True if the graph was created."""
     return _replace_quads(store, graph, _parse_payload(data, media_type, graph), keep=True)
 
 
-def graph_delete(store: GraphStore, graph: str | None) -> None:
+def graph_delete(store: KnowledgeStore, graph: str | None) -> None:
     name = _graph_name(graph)
-    if name is None:
-        store.store.clear_graph(DefaultGraph())
-    elif not store.store.contains_named_graph(name):
+    if name is not None and not store.contains_named_graph(name):
         raise NotFound(f"no graph {graph}")
-    else:
-        store.store.remove_graph(name)
+    store.drop_graph(name)
     store.flush()

@@ -54,7 +54,7 @@ def respond(request: Request, record: dict) -> JSONResponse:
 
 
 def respond_with_source(request: Request, served: tuple[dict, str]) -> JSONResponse:
-    """A (record, source) pair from `api.records.from_view_or_live` as `respond` shapes it, with the
+    """A (record, source) pair from `kg.records.from_view_or_live` as `respond` shapes it, with the
     `X-KG-View` header saying where it came from: "view" (precomputed, kg.views) or "live" (computed now)."""
     record, source = served
     response = respond(request, record)

@@ -14,10 +14,11 @@ from api.workers import WorkerPool
 from kg import views
 from kg.errors import KgError, QueryTimeout, StoreError
 from kg.settings import Settings
-from kg.store import GraphStore, open_store
+from kg.store_api import KnowledgeStore
+from kg.stores import open_store
 
-JOBS = ("kg.views", "api.execution", "api.records.persons", "api.records.policies", "api.records.articles",
-        "api.records.search", "api.records.graph")  # imported by each worker before it says it is ready
+JOBS = ("kg.views", "api.execution", "api.describe", "kg.records.persons", "kg.records.policies",
+        "kg.records.articles", "kg.records.search", "kg.records.graph")  # imported by each worker before it says it is ready
 
 
 REFRESH_DELAY = 1.0  # seconds after a write before the views are refreshed (a burst of writes: once after it)
@@ -31,7 +32,7 @@ class _Interrupted(Exception):
     """A write began while the background refresh was building views: plan again."""
 
 
-def unattributed_write(store: GraphStore, fn: Callable[..., Any], *args: Any) -> Any:
+def unattributed_write(store: KnowledgeStore, fn: Callable[..., Any], *args: Any) -> Any:
     """Writer job: `fn(store, *args)`, with every view (kg.views) marked stale before it writes."""
     with views.writing(store.views):
         return fn(store, *args)
@@ -53,7 +54,7 @@ class StoreService:
         if location == ":memory:":  # workers need a folder to share: a throwaway one
             self._scratch = location = tempfile.mkdtemp(prefix="kg-serve-")
         self.location = location
-        open_store(location).store.flush()  # create it (or fail clearly: locked, unreadable) before forking
+        open_store(location).flush()  # create it (or fail clearly: locked, unreadable) before forking
         self.writer = WorkerPool(location, 1, read_only=False, timeout=settings.query_timeout, preload=JOBS)
         self.readers = WorkerPool(location, _reader_count(settings), read_only=True,
                                   timeout=settings.query_timeout, preload=JOBS)

@@ -34,13 +34,14 @@ from typing import Any
 
 from kg import errors
 from kg.errors import KgError, QueryTimeout, StoreError
-from kg.store import GraphStore, open_store
+from kg.store_api import KnowledgeStore
+from kg.stores import open_store
 
 log = logging.getLogger("kg.api")
 _CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that holds an open RocksDB
 
 
-def _open(location: str, read_only: bool, attempts: int = 8) -> GraphStore:
+def _open(location: str, read_only: bool, attempts: int = 8) -> KnowledgeStore:
     """Open the store; a read-only open can race the writer replacing its files, so it is retried."""
     for attempt in range(attempts):
         try:

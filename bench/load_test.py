@@ -25,7 +25,7 @@ import httpx
 from bench.servers import PYTHON, free_port, serving
 from kg import pipeline
 from kg.settings import DEFAULT_BASE
-from kg.store import open_store
+from kg.stores import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TOKEN = "load-test-token"

@@ -23,7 +23,7 @@ from kg import pipeline
 from kg.errors import BadInput
 from kg.rdf import serialize
 from kg.read import expand_paths
-from kg.store import open_store
+from kg.stores import open_store
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from bench.corpus import BASE_ARTICLES, generate
 from bench.servers import kg_serve, oxigraph_serve
 from kg import views
 from kg.settings import DEFAULT_BASE
-from kg.store import open_store
+from kg.stores import open_store
 
 RDFLIB_MAX_QUADS = 200_000  # rdflib's in-memory graph takes minutes and gigabytes beyond this
 

@@ -28,7 +28,7 @@ from bench import querying as qb
 from bench.corpus import BASE_ARTICLES, generate
 from bench.servers import OXIGRAPH, kg_serve, oxigraph_serve
 from kg import pipeline
-from kg.store import open_store
+from kg.stores import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 RESULTS = {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}

@@ -67,10 +67,10 @@ def _options(args: argparse.Namespace):
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False):
-    from kg.store import open_store
+    from kg.stores import open_store
 
     store = open_store(args.store, read_only=read_only)
-    if getattr(store, "recovered", None):
+    if store.recovered:
         print(f"kg: {args.store}: an ingest was interrupted while writing {len(store.recovered)} documents; "
               f"removed what it had written of them (e.g. {store.recovered[0]}): ingest those files again",
               file=sys.stderr)
@@ -201,7 +201,7 @@ def cmd_views(args: argparse.Namespace) -> int:
     from kg import views
 
     store = _open(args)
-    if getattr(store, "views", None) is None:
+    if store.views is None:
         print(f"{args.store}: a remote or in-memory store has no views; its records are always computed live")
         return 0
     count, seconds = views.timed_refresh(store, args.threshold)

@@ -23,7 +23,7 @@ from pyoxigraph import NamedNode, RdfFormat, serialize
 
 from kg.errors import BadInput
 from kg.iri import ORG, PREFIXES, RDFS, ZW
-from kg.store import GraphStore
+from kg.store_api import KnowledgeStore
 
 FORMATS = ("cytoscape", "graphml", "gexf", "nquads", "turtle")
 DRAWN = ("cytoscape", "graphml", "gexf")
@@ -72,7 +72,7 @@ def _values(name: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{name} {{ {' '.join(str(NamedNode(i)) for i in iris)} }}"
 
 
-def _kinds(store: GraphStore, iris: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
+def _kinds(store: KnowledgeStore, iris: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
     query = _NODES if iris is None else _NODES.replace("WHERE {", "WHERE { " + _values("node", iris), 1)
     kinds: dict[str, tuple[str, str]] = {}
     for row in store.query(query):  # type: ignore[union-attr]
@@ -82,12 +82,12 @@ def _kinds(store: GraphStore, iris: Iterable[str] | None = None) -> dict[str, tu
     return kinds
 
 
-def _links(store: GraphStore, around: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+def _links(store: KnowledgeStore, around: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     query = _LINKS if around is None else _LINKS_AROUND.replace("#VALUES", _values("n", around))
     return [(r["s"].value, _local(r["p"].value), r["o"].value) for r in store.query(query)]  # type: ignore[union-attr]
 
 
-def graph_view(store: GraphStore, focus: str | None = None, depth: int = 1) -> GraphView:
+def graph_view(store: KnowledgeStore, focus: str | None = None, depth: int = 1) -> GraphView:
     """The drawable graph: everything, or the nodes within `depth` links of `focus`."""
     view = GraphView()
     if focus is None:
@@ -170,7 +170,7 @@ def to_gexf(view: GraphView) -> bytes:
 _DRAW = {"cytoscape": to_cytoscape, "graphml": to_graphml, "gexf": to_gexf}
 
 
-def export(store: GraphStore, fmt: str, output: BinaryIO | None = None, *,
+def export(store: KnowledgeStore, fmt: str, output: BinaryIO | None = None, *,
            focus: str | None = None, depth: int = 1) -> bytes | None:
     """The store as `fmt` (one of FORMATS), written to `output`, or returned as bytes without one.
 
@@ -183,7 +183,7 @@ def export(store: GraphStore, fmt: str, output: BinaryIO | None = None, *,
     elif focus is not None:
         raise BadInput(f"--focus works with {', '.join(DRAWN)}; {fmt} dumps the whole store")
     elif fmt == "nquads":
-        return store.store.dump(output, RdfFormat.N_QUADS)
+        return store.dump(output, RdfFormat.N_QUADS)
     else:
         triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         return serialize(triples, output, RdfFormat.TURTLE, prefixes=PREFIXES)  # type: ignore[arg-type]

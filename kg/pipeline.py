@@ -27,7 +27,8 @@ from kg.extract import extract_article
 from kg.iri import Minter
 from kg.rdf import ArticleGraph, article_quads
 from kg.read import expand_paths, read_path
-from kg.store import BATCH_QUADS, GraphStore
+from kg.store_api import KnowledgeStore
+from kg.writer import BATCH_QUADS
 
 ErrorHandler = Callable[[BadInput], None]
 Packed = list[tuple[str, str, str, bytes]]  # per article: document, article, graph IRIs and its N-Quads
@@ -240,7 +241,7 @@ class IngestSummary:
 
 
 def ingest_files(
-    store: GraphStore,
+    store: KnowledgeStore,
     paths: Iterable[str | Path],
     options: Options,
     on_error: ErrorHandler = _raise,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
 from kg.errors import QueryError
-from kg.store import QueryResult
+from kg.store_api import QueryResult
 from kg.tables import render_table
 
 RESULT_FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV,

@@ -1,6 +1,6 @@
 """The store stage on a standalone SPARQL 1.1 server, for graphs one machine's embedded store cannot hold.
 
-`RemoteStore` has the methods of `kg.store.GraphStore` but speaks the SPARQL
+`RemoteStore` implements `kg.store_api.KnowledgeStore` but speaks the SPARQL
 1.1 Protocol over HTTP, so any server that answers SPARQL queries and updates
 works: `oxigraph serve`, Apache Jena Fuseki, QLever, Virtuoso, GraphDB, or our
 own `kg serve`. Replacing a document's graphs is ONE SPARQL Update request
@@ -20,22 +20,28 @@ Results come back as pyoxigraph's own result types (`QuerySolutions`,
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 from pyoxigraph import (
     NamedNode,
     Quad,
     QueryResultsFormat,
+    QueryTriples,
     RdfFormat,
     Store,
+    Triple,
     parse,
     parse_query_results,
+    serialize,
 )
 
 from kg.errors import QueryError, StoreError
-from kg.store import DocumentWriter, QueryResult, _insert_data, _term
+from kg.sparql_text import bind, drop_graphs, insert_data, term
+from kg.store_api import DocumentGraphMap, QueryResult, WriteListener
+from kg.writer import DocumentWriter
 
 _RESULT_TYPES = {
     "application/sparql-results+json": QueryResultsFormat.JSON,
@@ -56,62 +62,19 @@ SELECT DISTINCT ?g WHERE { GRAPH ?g { ?article <http://purl.org/dc/terms/isPartO
 _GRAPH_COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _QUAD_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _DEFAULT_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-
-# Skipped when looking for the query's first `{`: comments, strings, IRIs.
-_SKIPPABLE = re.compile(
-    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
-)
-_CONSTRUCT_TEMPLATE = re.compile(r"\bCONSTRUCT\s*$", re.IGNORECASE)
-
-
-def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
-    """`sparql` with `bindings` joined in as a VALUES block at the start of its WHERE group.
-
-    The terms are written by pyoxigraph in N-Triples syntax (escaped), never
-    pasted from user text, so this is as safe as binding on the server.
-
-    >>> from pyoxigraph import Literal
-    >>> bind_values('SELECT ?n WHERE { ?p <http://x/name> ?n }', {"p": Literal('a"}')})
-    'SELECT ?n WHERE { VALUES (?p) { ("a\\\\"}") } ?p <http://x/name> ?n }'
-    >>> bind_values('PREFIX s: <http://s/#> CONSTRUCT { ?a s:b ?c } WHERE { ?a s:b ?c }', {"c": Literal("1")})
-    'PREFIX s: <http://s/#> CONSTRUCT { ?a s:b ?c } WHERE { VALUES (?c) { ("1") } ?a s:b ?c }'
-    """
-    if not bindings:
-        return sparql
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(_term(term) for term in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }}"
-    brace = _where_brace(sparql)
-    return sparql[: brace + 1] + block + sparql[brace + 1:]
-
-
-def _where_brace(sparql: str) -> int:
-    """Index of the `{` that opens the query's WHERE group (after a CONSTRUCT template, if any)."""
-    depth, position, template = 0, 0, False
-    while position < len(sparql):
-        skipped = _SKIPPABLE.match(sparql, position)
-        if skipped:
-            position = skipped.end()
-            continue
-        char = sparql[position]
-        if char == "{":
-            if depth == 0 and not template and _CONSTRUCT_TEMPLATE.search(sparql[:position]):
-                template = True
-            elif depth == 0:
-                return position
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        position += 1
-    raise QueryError("malformed query: no WHERE group to bind variables in")
-
+_HAS_GRAPH = "ASK WHERE { GRAPH ?g { } }"
+_NAMED_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_ALL_NAMED = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+_DEFAULT_ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+_DEFAULT_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 class RemoteStore:
-    """A SPARQL 1.1 server used as the store; same methods as `kg.store.GraphStore`."""
+    """A SPARQL 1.1 server used as the store (a `kg.store_api.KnowledgeStore`)."""
 
     def __init__(self, url: str, *, token: str | None = None, timeout: float = 300.0) -> None:
         self.location = url
+        self.views: WriteListener | None = None  # the server keeps its own (kg serve) or none
+        self.recovered: list[str] = []  # the server recovers its own writes
         headers = {"User-Agent": "zhengwu-kg"}
         token = token if token is not None else os.environ.get("KG_UPDATE_TOKEN")
         self._update_headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -158,13 +121,21 @@ class RemoteStore:
     def replace_document(self, document: NamedNode, graphs: Mapping[NamedNode, Iterable[Quad]]) -> None:
         """Replace every graph of `document` by `graphs` in one SPARQL Update request."""
         old = set(self.graphs_of_document(document)) | set(graphs)
-        drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
-        self.update(" ;\n".join([*drops, _insert_data(graphs)]))
+        drops = drop_graphs(sorted(old, key=lambda n: n.value))
+        self.update(" ;\n".join([*drops, insert_data(graphs)]))
+
+    def is_new(self, document: NamedNode, graphs: Iterable[NamedNode]) -> bool:
+        return not self.graphs_of_document(document) and not any(self.contains_named_graph(g) for g in graphs)
+
+    def add_new_documents(self, batch: list[tuple[NamedNode, DocumentGraphMap]]) -> None:
+        """One update request per document: the protocol has no bulk path."""
+        for document, graphs in batch:
+            self.replace_document(document, graphs)
 
     def remove_document(self, document: NamedNode) -> int:
         graphs = self.graphs_of_document(document)
         if graphs:
-            self.update(" ;\n".join(f"DROP SILENT GRAPH {_term(g)}" for g in graphs))
+            self.update(" ;\n".join(drop_graphs(graphs)))
         return len(graphs)
 
     def flush(self) -> None:
@@ -172,23 +143,24 @@ class RemoteStore:
 
     def writer(self, batch_quads: int = 0) -> DocumentWriter:
         """Every document in its own update request: the protocol has no bulk path to batch into."""
-        return DocumentWriter(self, 0)  # type: ignore[arg-type]  # the same write methods, over HTTP
+        return DocumentWriter(self, 0)
 
-    def backup(self, target: object) -> None:
+    def backup(self, target: str | Path) -> None:
         raise StoreError(f"{self.location}: back up a remote store with the server's own tools")
 
     # --- reading -------------------------------------------------------------------
-    def query(
-        self,
-        sparql: str,
-        substitutions: Mapping[str, object] | None = None,
-        *,
-        union: bool = True,
-    ) -> QueryResult:
-        """Run a query on the server; `substitutions` are joined in as VALUES, never pasted as text."""
-        params = {"union-default-graph": "true"} if union else {}
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+              default_graph: Sequence[NamedNode] | None = None,
+              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+        """Run a query on the server; `substitutions` are joined in as VALUES, never pasted as text. A dataset
+        goes as the protocol's `default-graph-uri`/`named-graph-uri` parameters."""
+        params: list[tuple[str, str]] = [("union-default-graph", "true")] if union else []
+        if default_graph is not None or named_graphs is not None:
+            params = [("default-graph-uri", g.value) for g in default_graph or ()]
+            params += [("named-graph-uri", g.value) for g in named_graphs or ()]
+        values = {name: [value] for name, value in (substitutions or {}).items()}
         response = self._post(
-            self.query_url, params=params, content=bind_values(sparql, substitutions or {}).encode(),
+            self.query_url, params=params, content=bind(sparql, values).encode(),  # type: ignore[arg-type]
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT},
         )
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -197,6 +169,32 @@ class RemoteStore:
         if media in _GRAPH_TYPES:
             return _as_query_triples(response.content, _GRAPH_TYPES[media])
         raise StoreError(f"{self.location}: unexpected answer of type {media or 'unknown'}")
+
+    # --- graphs --------------------------------------------------------------------
+    def contains_named_graph(self, graph: NamedNode) -> bool:
+        return bool(self.query(_HAS_GRAPH, {"g": graph}, union=False))
+
+    def graph_triples(self, graph: NamedNode | None) -> Iterator[Triple]:
+        if graph is None:
+            result = self.query(_DEFAULT_GRAPH, union=False)
+        else:
+            result = self.query(_NAMED_GRAPH, {"g": graph}, union=False)
+        assert isinstance(result, QueryTriples)
+        return iter(result)
+
+    def dump(self, output: BinaryIO | None, fmt: RdfFormat) -> bytes | None:
+        """Every quad, read with one SELECT per graph kind (the protocol has no dump)."""
+        named = self.query(_ALL_NAMED, union=False)
+        default = self.query(_DEFAULT_ALL, union=False)
+        quads = [Quad(r["s"], r["p"], r["o"], r["g"]) for r in named]  # type: ignore[union-attr]
+        quads += [Quad(r["s"], r["p"], r["o"]) for r in default]  # type: ignore[union-attr]
+        return serialize(quads, output, fmt)
+
+    def add_graph(self, graph: NamedNode) -> None:
+        self.update(f"CREATE SILENT GRAPH {term(graph)}")
+
+    def drop_graph(self, graph: NamedNode | None) -> None:
+        self.update("DROP SILENT DEFAULT" if graph is None else drop_graphs([graph])[0])
 
     def _number(self, sparql: str) -> int:
         return int(next(iter(self.query(sparql, union=False)))["n"].value)

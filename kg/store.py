@@ -1,7 +1,10 @@
-"""The store stage: where the graph lives.
+"""The store stage: where the graph lives — the embedded Oxigraph store (`GraphStore`).
 
-`open_store(location)` gives an embedded Oxigraph store for a folder (or an
-in-memory one for `":memory:"`). Every article lives in its own named graph,
+`open_embedded(location)` gives an embedded store for a folder (or an in-memory
+one for `":memory:"`); `kg.stores.open_store` picks it or a remote server and
+attaches the views. It implements `kg.store_api.KnowledgeStore`, and tells a
+listener passed in (`kg.views.Views`) about each write instead of knowing who
+listens. Every article lives in its own named graph,
 and every article graph says which document it is part of
 (`<article> dcterms:isPartOf <document>`), so a document's graphs can be
 replaced or removed as a whole. Queries see the union of all graphs as the
@@ -10,51 +13,50 @@ default graph.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
+from typing import BinaryIO
 
-from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Store, Variable
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, Variable
 
 from kg.errors import QueryError, StoreError
 from kg.iri import DCTERMS
-from kg.views import open_views, quads_in, writing
+from kg.sparql_text import drop_graphs, insert_data
+from kg.store_api import DocumentGraphMap, KnowledgeStore, QueryResult, WriteListener
+from kg.writer import BATCH_QUADS, DocumentWriter
 
-QueryResult = QuerySolutions | QueryBoolean | QueryTriples
-DocumentGraphMap = Mapping[NamedNode, Iterable[Quad]]  # a document's article graphs and their quads
+__all__ = ["BATCH_QUADS", "JOURNAL", "DocumentGraphMap", "GraphStore", "QueryResult", "counts", "open_embedded",
+           "restore"]
+
 JOURNAL = "kg-ingest-journal.tsv"  # in the store folder while a bulk batch is being written: document TAB graph
-# Quads of new documents written together through the bulk path. At 100× (8.4 M quads) batches of 100,000 wrote
-# at 0.88–0.97× bulk_load's speed and batches of 25,000 at 0.44× (each batch adds files RocksDB must compact); the
-# batch is held as Python objects, ~1 kB a quad, so this costs ~100 MB of memory (docs/performance.md).
-BATCH_QUADS = 100_000
-FLUSH_EVERY = 100_000  # quads of replacements between flushes (RocksDB's write buffers grow until flushed)
 
 IS_PART_OF = NamedNode(f"{DCTERMS}isPartOf")
 
 
-def _term(term: object) -> str:
-    return str(term)  # pyoxigraph terms print in N-Triples syntax
+def _listening(listener: WriteListener | None,
+               quads: Iterable[Quad] | None = None) -> contextlib.AbstractContextManager:
+    """`listener.writing(quads)`, or nothing to do for a store nobody listens to."""
+    return listener.writing(quads) if listener is not None else contextlib.nullcontext()
 
 
-def _insert_data(graphs: Mapping[NamedNode, Iterable[Quad]]) -> str:
-    blocks = []
-    for graph, quads in graphs.items():
-        triples = " .\n".join(f"{_term(q.subject)} {_term(q.predicate)} {_term(q.object)}" for q in quads)
-        blocks.append(f"GRAPH {_term(graph)} {{\n{triples} }}")
-    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+def quads_in(store: Store, graphs: Iterable[NamedNode]) -> Iterator[Quad]:
+    """The quads of `graphs` (read lazily: a listener reads them only when it needs to)."""
+    for graph in graphs:
+        yield from store.quads_for_pattern(None, None, None, graph)
 
 
 class GraphStore:
     """An Oxigraph store with the operations the CLI and the API need."""
 
-    def __init__(self, store: Store, location: str, *, read_only: bool = False) -> None:
-        self.store = store
+    def __init__(self, store: Store, location: str, *, listener: WriteListener | None = None) -> None:
+        self.store = store  # the pyoxigraph store: for this module (and tests) only; callers use the methods
         self.location = location
-        self.views = open_views(location, read_only=read_only)  # kg.views: precomputed REST records
+        self.views = listener  # told about every write (the precomputed REST records, kg.views)
         self.recovered: list[str] = []  # documents an interrupted bulk batch had half-written, removed on opening
 
     @property
@@ -86,13 +88,13 @@ class GraphStore:
         if self.views is not None:
             graphs = {g: q if isinstance(q, list | tuple) else list(q) for g, q in graphs.items()}  # read twice
         touched = itertools.chain(itertools.chain.from_iterable(graphs.values()), quads_in(self.store, old))
-        with writing(self.views, touched):  # marks their views stale first: a crash leaves them stale, never wrong
+        with _listening(self.views, touched):  # marks their views stale first: a crash leaves them stale, never wrong
             try:
                 if not old:
                     self.store.extend([quad for quads in graphs.values() for quad in quads])
                     return
-                drops = [f"DROP SILENT GRAPH {_term(g)}" for g in sorted(old, key=lambda n: n.value)]
-                self.store.update(" ;\n".join([*drops, _insert_data(graphs)]))
+                drops = drop_graphs(sorted(old, key=lambda n: n.value))
+                self.store.update(" ;\n".join([*drops, insert_data(graphs)]))
             except (OSError, SyntaxError) as exc:
                 raise StoreError(f"{self.location}: could not write {document.value}: {exc}") from exc
 
@@ -121,7 +123,7 @@ class GraphStore:
                 self.store.extend(quads)
                 return
             journal = folder / JOURNAL
-            with writing(self.views, quads):  # the batch's views are marked stale before any of it is written
+            with _listening(self.views, quads):  # the batch's views are marked stale before any of it is written
                 _write_whole(journal, "".join(f"{d.value}\t{g.value}\n" for d, graphs in batch for g in graphs))
                 try:
                     self.store.bulk_extend(quads)
@@ -154,8 +156,8 @@ class GraphStore:
         """Remove the graphs of `document`; returns how many there were."""
         graphs = self.graphs_of_document(document)
         if graphs:
-            with writing(self.views, quads_in(self.store, graphs)):
-                self.store.update(" ;\n".join(f"DROP SILENT GRAPH {_term(g)}" for g in graphs))
+            with _listening(self.views, quads_in(self.store, graphs)):
+                self.store.update(" ;\n".join(drop_graphs(graphs)))
         return len(graphs)
 
     def flush(self) -> None:
@@ -173,78 +175,54 @@ class GraphStore:
             raise StoreError(f"{target}: backup failed: {exc}") from exc
 
     # --- reading -----------------------------------------------------------------
-    def query(
-        self,
-        sparql: str,
-        substitutions: Mapping[str, object] | None = None,
-        *,
-        union: bool = True,
-    ) -> QueryResult:
+    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+              default_graph: Sequence[NamedNode] | None = None,
+              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
         """Run a SPARQL query; `substitutions` bind variables to RDF terms (never pasted into the text)."""
         subs = {Variable(k): v for k, v in (substitutions or {}).items()}
+        dataset: dict[str, object] = {"use_default_graph_as_union": union}
+        if default_graph is not None or named_graphs is not None:
+            dataset = {"default_graph": list(default_graph or [])}
+            if named_graphs:
+                dataset["named_graphs"] = list(named_graphs)
         try:
-            return self.store.query(sparql, use_default_graph_as_union=union, substitutions=subs or None)
+            return self.store.query(sparql, substitutions=subs or None, **dataset)  # type: ignore[arg-type]
         except SyntaxError as exc:
             raise QueryError(f"malformed query: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction); raises SyntaxError for a malformed one. Unattributed:
+        the caller tells the listener (`kg.views.writing`)."""
+        self.store.update(sparql)
+
+    # --- graphs --------------------------------------------------------------------
+    def contains_named_graph(self, graph: NamedNode) -> bool:
+        return self.store.contains_named_graph(graph)
+
+    def graph_triples(self, graph: NamedNode | None) -> Iterator[Triple]:
+        return (q.triple for q in self.store.quads_for_pattern(None, None, None, graph or DefaultGraph()))
+
+    def add_graph(self, graph: NamedNode) -> None:
+        self.store.add_graph(graph)
+
+    def drop_graph(self, graph: NamedNode | None) -> None:
+        if graph is None:
+            self.store.clear_graph(DefaultGraph())
+        else:
+            self.store.remove_graph(graph)
+
+    def dump(self, output: BinaryIO | None, fmt: RdfFormat) -> bytes | None:
+        return self.store.dump(output, fmt)
+
+    def close(self) -> None:
+        if self.views is not None:
+            self.views.close()
 
     def named_graph_count(self) -> int:
         return sum(1 for _ in self.store.named_graphs())
 
     def __len__(self) -> int:
         return len(self.store)
-
-
-class DocumentWriter:
-    """Writes documents in the order given: new ones gathered into bulk batches, stored ones replaced at once.
-
-    Use as a context manager (`with store.writer() as writer: writer.write(document, graphs)`): the
-    last batch is written, and the store flushed, on leaving. A document already in the store, or
-    one whose IRI repeats within the batch, first sends the batch, so writes keep their order.
-    `batch_quads=0` replaces every document in its own transaction (no bulk path).
-    """
-
-    def __init__(self, store: GraphStore, batch_quads: int = BATCH_QUADS) -> None:
-        self.store, self.batch_quads = store, batch_quads
-        self._batch: list[tuple[NamedNode, DocumentGraphMap]] = []
-        self._pending: set[NamedNode] = set()  # documents and graphs in the batch
-        self._batched = self._unflushed = 0
-
-    def write(self, document: NamedNode, graphs: Mapping[NamedNode, list[Quad]]) -> None:
-        size = sum(len(quads) for quads in graphs.values())
-        if self._pending & {document, *graphs}:
-            self.send()
-        if self.batch_quads > 0 and self.store.is_new(document, graphs):
-            self._batch.append((document, graphs))
-            self._pending |= {document, *graphs}
-            self._batched += size
-            if self._batched >= self.batch_quads:
-                self.send()
-            return
-        self.send()
-        self.store.replace_document(document, graphs)
-        self._unflushed += size
-        if self._unflushed >= FLUSH_EVERY:
-            self.store.flush()
-            self._unflushed = 0
-
-    def send(self) -> None:
-        """Write the batch gathered so far."""
-        batch, self._batch, self._pending, self._batched = self._batch, [], set(), 0
-        if batch:
-            self.store.add_new_documents(batch)
-
-    def close(self) -> None:
-        """Write the last batch and flush the store."""
-        self.send()
-        self.store.flush()
-
-    def __enter__(self) -> DocumentWriter:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        if kind is None or issubclass(kind, Exception):  # an interrupt (Ctrl-C) leaves the batch unwritten
-            self.close()
 
 
 def _write_whole(path: Path, text: str) -> None:
@@ -267,25 +245,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def open_store(location: str | Path, *, read_only: bool = False) -> GraphStore:
+def open_embedded(location: str | Path, *, read_only: bool = False,
+                  listener: WriteListener | None = None) -> GraphStore:
     """Open (creating if needed) the embedded store at `location`; `":memory:"` gives a throwaway one.
-
-    An http(s) URL opens a standalone SPARQL 1.1 server instead (`kg.remote_store.RemoteStore`).
-    """
+    `listener` is told about every write (`kg.stores.open_store` passes the store's views)."""
     location = str(location)
-    if location.startswith(("http://", "https://")):
-        from kg.remote_store import RemoteStore
-
-        return RemoteStore(location)  # type: ignore[return-value]  # same methods, over HTTP
     try:
         if location == ":memory:":
-            return GraphStore(Store(), location)
+            return GraphStore(Store(), location, listener=listener)
         if read_only:
             if not (Path(location) / "CURRENT").exists():
                 raise StoreError(f"{location}: no store here yet (run `kg ingest` first, or pass --store DIR)")
-            return GraphStore(Store.read_only(location), location, read_only=True)
+            return GraphStore(Store.read_only(location), location, listener=listener)
         Path(location).mkdir(parents=True, exist_ok=True)
-        store = GraphStore(Store(location), location)
+        store = GraphStore(Store(location), location, listener=listener)
         store.recovered = store.recover()
         return store
     except OSError as exc:
@@ -309,7 +282,7 @@ WHERE {
 """
 
 
-def counts(store: GraphStore) -> dict[str, int]:
+def counts(store: KnowledgeStore) -> dict[str, int]:
     """How many articles, persons, events, policies, graphs and triples the store holds."""
     row = next(iter(store.query(_COUNTS)))
     out = {name: int(row[name].value) for name in ("articles", "persons", "events", "policies")}

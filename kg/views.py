@@ -33,14 +33,13 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from pyoxigraph import NamedNode, Quad, Store
+from pyoxigraph import NamedNode, Quad
 
 from kg.iri import ORG, PROV, RDF, ZW
-
-if TYPE_CHECKING:
-    from kg.store import GraphStore
+from kg.records import Built, persons, policies
+from kg.store import open_embedded
+from kg.store_api import KnowledgeStore
 
 # From this many events on, a record is kept as a view. Live pages at 100× (docs/performance.md): a person
 # with 1–5 events ~14 ms, 5–10 ~25 ms, 10–15 ~50 ms, more 60–100 ms; policies of 30 events ~200 ms.
@@ -66,9 +65,7 @@ INSERT INTO writes SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM writes);
 CREATE TABLE IF NOT EXISTS threshold (events INTEGER NOT NULL);
 """
 
-# (iri, pos, payload): pos -1 is the record's head (everything but its events), 0… its events in page order
-Built = Iterator[tuple[str, int, dict]]
-Builder = Callable[["GraphStore", list[str]], Built]
+Builder = Callable[[KnowledgeStore, list[str]], Built]
 
 
 def entities_in(quads: Iterable[Quad]) -> set[str]:
@@ -91,12 +88,6 @@ def entities_in(quads: Iterable[Quad]) -> set[str]:
         elif predicate == RDF + "type" and quad.object.value in _TYPED:
             found.add(quad.subject.value)
     return found
-
-
-def quads_in(store: Store, graphs: Iterable[NamedNode]) -> Iterator[Quad]:
-    """The quads of `graphs` (read lazily: `Views.writing` reads them only when some view is fresh)."""
-    for graph in graphs:
-        yield from store.quads_for_pattern(None, None, None, graph)
 
 
 def _pack(payload: dict) -> bytes:
@@ -281,13 +272,11 @@ def writing(views: Views | None, quads: Iterable[Quad] | None = None) -> context
 
 
 def _builders() -> dict[str, tuple[str, Builder]]:
-    # The record shapes are the API's (api.records); imported here, late, so that `kg` alone imports cleanly.
-    from api.records import persons, policies
-
+    """Each kind of view: the query counting its entities' events, and the records' builder (kg.records)."""
     return {PERSON: (persons.HEAVY_QUERY, persons.build_views), POLICY: (policies.HEAVY_QUERY, policies.build_views)}
 
 
-def heavy(store: GraphStore, query: str, threshold: int = HEAVY_EVENTS) -> dict[str, int]:
+def heavy(store: KnowledgeStore, query: str, threshold: int = HEAVY_EVENTS) -> dict[str, int]:
     """IRI → event count (the `?n` of `query`, one aggregate over the store) of those reaching `threshold`."""
     counts = ((row["entity"].value, int(row["n"].value)) for row in store.query(query))  # type: ignore[union-attr]
     return {iri: n for iri, n in counts if n >= threshold}
@@ -313,20 +302,20 @@ def batches(iris: Iterable[str], events: Mapping[str, int], *, entities: int = R
         yield batch
 
 
-def _in_batches(build: Builder, store: GraphStore, iris: list[str], events: Mapping[str, int]) -> Built:
+def _in_batches(build: Builder, store: KnowledgeStore, iris: list[str], events: Mapping[str, int]) -> Built:
     """`build` over one of `batches` at a time, so a refresh holds one batch's records in memory, not every
     heavy entity's (an event shared by entities of different batches is read once per batch)."""
     for batch in batches(iris, events, entities=REFRESH_BATCH, most_events=REFRESH_EVENTS):
         yield from build(store, batch)
 
 
-def refresh(store: GraphStore, threshold: int | None = None) -> int:
+def refresh(store: KnowledgeStore, threshold: int | None = None) -> int:
     """Recompute the views of heavy entities that are stale or have none, drop the views of entities no
     longer heavy; returns how many views were recomputed. A store without views (in memory, remote): 0.
 
     Heavy: at least `threshold` events; without it, the store's own threshold (the last one given)."""
-    views: Views | None = getattr(store, "views", None)
-    if views is None or views.read_only:
+    views = store.views
+    if not isinstance(views, Views) or views.read_only:
         return 0
     threshold = views.threshold(threshold)
     refreshed = 0
@@ -345,18 +334,16 @@ def refresh(store: GraphStore, threshold: int | None = None) -> int:
 # write is under way; the views are stored only if no write began since. Steps are small jobs, so the
 # writer never waits and a reader is busy for seconds at a time, not minutes.
 
-def plan_refresh(store: GraphStore, entities: int = REFRESH_BATCH) -> tuple[int, dict[str, list[list[str]]]] | None:
+def plan_refresh(store: KnowledgeStore, entities: int = REFRESH_BATCH) -> tuple[int, dict[str, list[list[str]]]] | None:
     """Drop the views of entities no longer heavy; list the heavy ones to (re)build by kind, in `batches` of
     at most `entities`, with the count of writes begun the plan saw. None while a write is under way (try
     again later)."""
-    from kg.store import open_store
-
     views = Views(store.location, read_only=False)
     try:
         begun, done = views.writes()
         if begun != done:
             return None
-        snapshot = open_store(store.location, read_only=True)  # opened after the check: every finished write
+        snapshot = open_embedded(store.location, read_only=True)  # opened after the check: every finished write
         threshold = views.threshold()
         todo: dict[str, list[list[str]]] = {}
         for kind, (query, _) in _builders().items():
@@ -372,30 +359,28 @@ def plan_refresh(store: GraphStore, entities: int = REFRESH_BATCH) -> tuple[int,
         views.close()
 
 
-def build_batch(store: GraphStore, kind: str, iris: list[str], writes_begun: int) -> bool:
+def build_batch(store: KnowledgeStore, kind: str, iris: list[str], writes_begun: int) -> bool:
     """Build and store the views of `iris` (of `kind`), if no write began since the plan counted
     `writes_begun`; False when one did (plan again)."""
-    from kg.store import open_store
-
     views = Views(store.location, read_only=False)
     try:
         if views.writes() != (writes_begun, writes_begun):
             return False
-        snapshot = open_store(store.location, read_only=True)
+        snapshot = open_embedded(store.location, read_only=True)
         built = list(_builders()[kind][1](snapshot, iris))  # all computed first: writers never wait on it
         return views.replace(kind, iter(built), (), writes_begun=writes_begun) is not None
     finally:
         views.close()
 
 
-def settle_writes(store: GraphStore) -> None:
+def settle_writes(store: KnowledgeStore) -> None:
     """Writer job after a write that may have been killed midway (its transaction then never happened):
     count every begun write done, so a background refresh does not wait for it forever."""
     if store.views is not None:
         store.views.settle()
 
 
-def timed_refresh(store: GraphStore, threshold: int | None = None) -> tuple[int, float]:
+def timed_refresh(store: KnowledgeStore, threshold: int | None = None) -> tuple[int, float]:
     """`refresh`, and how long it took in seconds."""
     started = time.perf_counter()
     count = refresh(store, threshold)

@@ -23,7 +23,7 @@ import pytest
 from pyoxigraph import RdfFormat, serialize
 
 from bench.corpus import generate
-from kg.store import open_store
+from kg.stores import open_store
 from tests.conftest import REPO
 
 ARTICLES = 90

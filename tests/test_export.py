@@ -13,7 +13,8 @@ from kg.errors import BadInput
 from kg.export import export, graph_view
 from kg.iri import Minter
 from kg.rdf import article_quads
-from kg.store import GraphStore, open_store
+from kg.store_api import KnowledgeStore as GraphStore
+from kg.stores import open_store
 from tests.test_rdf import meeting_article, visit_article
 
 ID = "https://w3id.org/zhengwu/id/"

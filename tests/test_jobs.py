@@ -11,7 +11,7 @@ from pyoxigraph import RdfFormat, parse
 from bench.corpus import generate
 from kg import pipeline
 from kg.errors import BadInput
-from kg.store import open_store
+from kg.stores import open_store
 from tests.conftest import SEEDS, run_kg
 
 

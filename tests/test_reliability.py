@@ -17,7 +17,7 @@ from pyoxigraph import Store
 
 from kg import pipeline
 from kg.errors import BadInput
-from kg.store import open_store
+from kg.stores import open_store
 from tests.conftest import SEEDS, run_kg
 
 META = ("--published", "2024-04-10", "--source", "无锡日报")

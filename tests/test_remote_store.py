@@ -14,7 +14,8 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions
 
 from kg.errors import QueryError, StoreError
 from kg.remote_store import RemoteStore
-from kg.store import counts, open_store
+from kg.store import counts
+from kg.stores import open_store
 from tests.conftest import SEEDS, free_port, run_kg
 
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")

@@ -14,7 +14,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.iri import DCTERMS
-from kg.store import JOURNAL, GraphStore, open_store
+from kg.store import JOURNAL, GraphStore
+from kg.stores import open_store
 
 EX = "https://example.org/"
 LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")

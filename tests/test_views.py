@@ -20,12 +20,13 @@ import pytest
 from pyoxigraph import NamedNode
 
 from api import execution
-from api.records import persons, policies
 from api.service import unattributed_write
 from bench.corpus import generate
 from bench.servers import kg_serve
 from kg import pipeline, views
-from kg.store import GraphStore, open_store
+from kg.records import persons, policies
+from kg.store import GraphStore, quads_in
+from kg.stores import open_store
 from tests.conftest import run_kg
 
 THRESHOLD = 5  # a 120-article corpus has a handful of persons and dozens of policies with this many events
@@ -130,7 +131,7 @@ def test_removing_a_document_marks_its_entities_stale_and_pages_stay_right(store
     row = next(iter(store.query("SELECT * WHERE { GRAPH ?g { ?e <https://w3id.org/zhengwu/ontology#reportedIn> ?a . "
                                 "?a <http://purl.org/dc/terms/isPartOf> ?d } }", {"e": NamedNode(event["iri"])})))
     document = row["d"]  # type: ignore[index]
-    touched = views.entities_in(views.quads_in(store.store, store.graphs_of_document(document)))
+    touched = views.entities_in(quads_in(store.store, store.graphs_of_document(document)))
     before = {iri: _live(store, iri, 500, 0)["events_total"] for iri in store.views.fresh()}
     untouched = store.views.fresh() - touched
 

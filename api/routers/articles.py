@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.records import articles
 from api.rest import respond, to_iri
+from kg.records import articles
 
 router = APIRouter(tags=["articles"])
 

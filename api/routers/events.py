@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.records import events
 from api.rest import Limit, Offset, respond, to_iri
+from kg.records import events
 
 router = APIRouter(tags=["events"])
 

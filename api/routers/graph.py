@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import Service
-from api.records import graph
 from api.rest import to_iri
+from kg.records import graph
 
 router = APIRouter(tags=["visualisation"])
 MEDIA = {"cytoscape": "application/json", "graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pyoxigraph import NamedNode
 
-from api import html
+from api import describe, html
 from api.deps import Service
 from api.negotiation import GRAPH_FORMATS, choose
-from api.records import graph
 from kg.errors import BadInput
+from kg.records import graph
 
 router = APIRouter(tags=["Linked Data"])
 HTML_OFFERS = {"text/html": None, "application/xhtml+xml": None, **GRAPH_FORMATS}
@@ -43,7 +43,7 @@ async def resource(request: Request, service: Service, path: str) -> Response:
     settings = service.settings
     iri, media = iri_of(settings.base, path), accepted(request)
     if media not in ("text/html", "application/xhtml+xml"):
-        answer = await service.read(graph.describe, iri, media, settings.row_limit)
+        answer = await service.read(describe.describe, iri, media, settings.row_limit)
         return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
     rows = await service.read(graph.statements, iri, min(settings.row_limit, 2000))
     out = [(html.link(str(r["property"]), None, settings.base),

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.records import persons
 from api.rest import Limit, Offset, respond, respond_with_source, to_iri
+from kg.records import persons
 
 router = APIRouter(tags=["persons"])
 

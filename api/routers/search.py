@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.records import search
 from api.rest import Limit, Offset, respond
+from kg.records import search
 
 router = APIRouter(tags=["search"])
 

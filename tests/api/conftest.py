@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from kg import pipeline
-from kg.store import open_store
+from kg.stores import open_store
 from tests.conftest import REPO, SEEDS, free_port
 
 TOKEN = "s3cret-test-token"

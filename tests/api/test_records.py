@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from api.records import articles, events, persons, policies, search
 from kg.errors import BadInput, NotFound
-from kg.store import GraphStore, open_store
+from kg.records import articles, events, persons, policies, search
+from kg.store_api import KnowledgeStore as GraphStore
+from kg.stores import open_store
 from tests.api.conftest import BASE
 
 

@@ -11,7 +11,7 @@ from api.guard import check_query, check_update, with_using
 from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, choose
 from kg.errors import BadInput, Forbidden
 
-MODULES = ["api.negotiation", "api.guard", "api.protocol", "api.records", "api.rest", "api.html", "kg.export"]
+MODULES = ["api.negotiation", "api.guard", "api.protocol", "kg.records", "api.rest", "api.html", "kg.export"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -10,7 +10,9 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import (
+from kg.iri import ZW
+from kg.records import (
+    Built,
     Row,
     distinct,
     from_view_or_live,
@@ -22,10 +24,8 @@ from api.records import (
     select,
     sparql,
 )
-from api.records.events import event_summaries, roles_of
-from kg.iri import ZW
-from kg.store import GraphStore
-from kg.views import Built
+from kg.records.events import event_summaries, roles_of
+from kg.store_api import KnowledgeStore
 
 EVENTS_PER_PAGE = 20  # a busy official takes part in hundreds of events: the record pages them
 HEAVY_QUERY = sparql("heavy_persons")
@@ -33,7 +33,7 @@ _ROLE_OF_NODE = {"PresidingRole": "presided", "LeadingRole": "led", "SpeakingRol
                  "AccompanyingRole": "accompanied", "AttendingRole": "attended"}
 
 
-def list_persons(store: GraphStore, q: str | None, post: str | None, limit: int, offset: int) -> dict:
+def list_persons(store: KnowledgeStore, q: str | None, post: str | None, limit: int, offset: int) -> dict:
     values = {"q": [Literal(q)] if q else [], "postq": [Literal(post)] if post else []}
     rows = select(store, "persons", values, limit=limit + 1, offset=offset)
     items = [{"iri": r["person"], "label": r.get("label"), "posts": _split(r.get("posts")),
@@ -45,17 +45,17 @@ def _split(joined: object) -> list[str]:
     return [p for p in str(joined or "").split("|") if p]
 
 
-def person(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
+def person(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
     """The person's record (see `person_live`), from a fresh view when there is one."""
     return person_served(store, iri, limit, offset)[0]
 
 
-def person_served(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> tuple[dict, str]:
+def person_served(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> tuple[dict, str]:
     """The record and where it came from: "view" (a fresh precomputed view) or "live"."""
     return from_view_or_live(store, iri, limit, offset, person_live)
 
 
-def person_live(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
+def person_live(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
     """Labels, posts with the days they were seen held, and one page of the events in time order
     (`limit` events from `offset`; `events_total` counts them all) with roles and co-attendees.
 
@@ -91,7 +91,7 @@ def _timeline(rows: list[Row]) -> list[str]:
                                                                   r["event"]))]
 
 
-def _event_entries(store: GraphStore, positions: dict[str, dict[str, int]],
+def _event_entries(store: KnowledgeStore, positions: dict[str, dict[str, int]],
                    events: list[NamedNode]) -> list[tuple[str, int, dict]]:
     """(person, position, entry) of each person at each of `events` where `positions` places it in
     their timeline; an entry is the event's summary with the person's roles and the co-attendees."""
@@ -112,7 +112,7 @@ def _event_entries(store: GraphStore, positions: dict[str, dict[str, int]],
     return out
 
 
-def _posts_of(store: GraphStore, iris: list[str]) -> dict[str, list[dict]]:
+def _posts_of(store: KnowledgeStore, iris: list[str]) -> dict[str, list[dict]]:
     """Each person's posts with their titles, organisation and the days they were seen held."""
     nodes = [NamedNode(i) for i in iris]
     held = grouped(select(store, "person_posts", {"person": nodes}), "person")
@@ -125,7 +125,7 @@ def _posts_of(store: GraphStore, iris: list[str]) -> dict[str, list[dict]]:
             for iri in iris}
 
 
-def labels_of(store: GraphStore, iris: Iterable[object]) -> dict[object, object]:
+def labels_of(store: KnowledgeStore, iris: Iterable[object]) -> dict[object, object]:
     """One label of each IRI (any of them when it has several)."""
     nodes = [NamedNode(str(i)) for i in distinct(iris)]
     return {r["item"]: r["label"] for chunk in in_chunks(nodes) for r in select(store, "labels", {"item": chunk})}
@@ -162,7 +162,7 @@ def _with_roles(summary: dict, person: str, here: list[Row], evidence: list[Row]
     }
 
 
-def build_views(store: GraphStore, iris: list[str]) -> Built:
+def build_views(store: KnowledgeStore, iris: list[str]) -> Built:
     """The views of the persons `iris` (kg.views): each record's head, then its event entries by position.
 
     The same functions as the live record, over many persons and events at once: every event is read

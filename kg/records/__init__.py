@@ -1,11 +1,11 @@
-"""The REST API's records: plain functions `fn(store, …) -> dict` that shape query rows into JSON.
+"""The records: plain functions `fn(store, …) -> dict` that shape query rows into JSON.
 
-They run inside the query workers (`api.workers`) and a test can call them on
-any `GraphStore`. Queries live in `api/queries/*.rq`; request parameters reach
-them only as RDF terms made by pyoxigraph (`NamedNode`, `Literal`), written
-into a `VALUES` block in N-Triples syntax (escaped by pyoxigraph), never as
-pasted text. (pyoxigraph's `substitutions` cannot be used: they do not reach
-variables that only appear in a FILTER.)
+The REST routes serve them and the precomputed views (`kg.views`) keep the
+heavy ones; they run inside the query workers (`api.workers`) and a test can
+call them on any `KnowledgeStore`. Queries live in `kg/queries/*.rq` (package
+data); request parameters reach them only as RDF terms made by pyoxigraph
+(`NamedNode`, `Literal`), written into a `VALUES` block by
+`kg.sparql_text.bind`, never as pasted text.
 """
 
 from __future__ import annotations
@@ -13,45 +13,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 from typing import TypeVar
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import Literal
 
-from api.guard import code_of
 from kg.errors import NotFound
 from kg.iri import PREFIXES
-from kg.store import GraphStore
+from kg.sparql_text import Term, bind
+from kg.store_api import KnowledgeStore
 
-Term = NamedNode | Literal | BlankNode
+__all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "local", "page", "plain",
+           "require", "select", "sparql"]
+
 Row = dict[str, object]
+# A record built for the views (kg.views), as (iri, pos, payload): pos -1 is the record's head (everything
+# but its events), 0… its events in page order
+Built = Iterator[tuple[str, int, dict]]
 T = TypeVar("T")
 
 _HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-_QUERIES = Path(__file__).resolve().parent.parent / "queries"  # package data of `api`
 
 
 @cache
 def sparql(name: str) -> str:
-    """The text of `api/queries/<name>.rq`, with the project's prefixes declared."""
-    return _HEADER + (_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def bind(query: str, values: Mapping[str, Sequence[Term]]) -> str:
-    """`query` with a `VALUES ?var { … }` block per variable at the start of its WHERE group.
-
-    >>> bind("SELECT ?s WHERE { ?s ?p ?q }", {"q": [Literal('a"} #')]})
-    'SELECT ?s WHERE { VALUES ?q { "a\\\\"} #" } ?s ?p ?q }'
-    """
-    blocks = "".join(f" VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
-                     for name, terms in values.items() if terms)
-    if not blocks:
-        return query
-    match = _WHERE.search(code_of(query))
-    assert match, "every query of api/queries has a WHERE group"
-    return query[: match.end()] + blocks + query[match.end():]
+    """The text of `kg/queries/<name>.rq` (package data), with the project's prefixes declared."""
+    return _HEADER + files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
 
 
 def plain(term: object) -> object:
@@ -63,7 +51,7 @@ def plain(term: object) -> object:
     return term.value  # type: ignore[attr-defined]
 
 
-def select(store: GraphStore, name: str, values: Mapping[str, Sequence[Term]] | None = None,
+def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]] | None = None,
            *, limit: int | None = None, offset: int = 0) -> list[Row]:
     """Rows of the named query as dicts of plain values (unbound variables left out)."""
     query = bind(sparql(name), values or {})
@@ -120,10 +108,10 @@ def require(rows: list[Row], what: str, iri: str) -> list[Row]:
     return rows
 
 
-def from_view_or_live(store: GraphStore, iri: str, limit: int, offset: int,
-                      live: Callable[[GraphStore, str, int, int], dict]) -> tuple[dict, str]:
+def from_view_or_live(store: KnowledgeStore, iri: str, limit: int, offset: int,
+                      live: Callable[[KnowledgeStore, str, int, int], dict]) -> tuple[dict, str]:
     """The record of `iri` and where it came from: "view" (a fresh precomputed view, `kg.views`) or
     "live" (computed now by `live`)."""
-    views = getattr(store, "views", None)
+    views = store.views
     record = views.page(iri, limit, offset) if views is not None else None
     return (record, "view") if record is not None else (live(store, iri, limit, offset), "live")

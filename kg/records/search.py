@@ -6,12 +6,12 @@ import unicodedata
 
 from pyoxigraph import Literal
 
-from api.records import page, select
 from kg.errors import BadInput
-from kg.store import GraphStore
+from kg.records import page, select
+from kg.store_api import KnowledgeStore
 
 
-def search(store: GraphStore, q: str, limit: int, offset: int) -> dict:
+def search(store: KnowledgeStore, q: str, limit: int, offset: int) -> dict:
     """Items whose label contains `q`: exact matches first, then prefixes, then shorter labels."""
     text = unicodedata.normalize("NFKC", q).strip()
     if not text:

@@ -6,9 +6,9 @@ import datetime as dt
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import Row, distinct, local, page, require, select
 from kg.iri import XSD, ZW
-from kg.store import GraphStore
+from kg.records import Row, distinct, local, page, require, select
+from kg.store_api import KnowledgeStore
 
 _GENERIC = {"Event", "Fact", "Entity"}
 ROLE_ORDER = ["presided", "led", "spokeAt", "accompanied", "attended"]
@@ -18,7 +18,7 @@ def _date(value: dt.date | None) -> list[Literal]:
     return [Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))] if value else []
 
 
-def list_events(store: GraphStore, start: dt.date | None, end: dt.date | None, kind: str | None,
+def list_events(store: KnowledgeStore, start: dt.date | None, end: dt.date | None, kind: str | None,
                 person: str | None, policy: str | None, place: str | None, limit: int, offset: int) -> dict:
     values = {"from": _date(start), "to": _date(end), "type": [NamedNode(ZW + kind)] if kind else [],
               "who": [NamedNode(person)] if person else [], "pol": [NamedNode(policy)] if policy else [],
@@ -35,7 +35,7 @@ def _kind(kinds: list[object]) -> str:
     return next((n for n in names if n not in _GENERIC), names[0] if names else "Event")
 
 
-def event_summaries(store: GraphStore, events: list[NamedNode]) -> list[dict]:
+def event_summaries(store: KnowledgeStore, events: list[NamedNode]) -> list[dict]:
     """Kind, label, dates, places, article and evidence of each event, in time order."""
     if not events:
         return []
@@ -64,7 +64,7 @@ def _summary(iri: str, rows: list[Row]) -> dict:
     }
 
 
-def event(store: GraphStore, iri: str) -> dict:
+def event(store: KnowledgeStore, iri: str) -> dict:
     """One event with its participants by role and the policies it emphasised, each with evidence."""
     node = NamedNode(iri)
     summary = require(event_summaries(store, [node]), "event", iri)[0]  # type: ignore[arg-type]

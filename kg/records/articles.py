@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from api.records import distinct, local, require, select
-from kg.store import GraphStore
+from kg.records import distinct, local, require, select
+from kg.store_api import KnowledgeStore
 
 _SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "bodyOffset", "isPartOf", "publisher"}
 
 
-def article(store: GraphStore, iri: str) -> dict:
+def article(store: KnowledgeStore, iri: str) -> dict:
     node = NamedNode(iri)
     rows = require(select(store, "article", {"article": [node]}), "article", iri)
     record: dict[str, object] = {"iri": iri, "type": "Article"}

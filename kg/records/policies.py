@@ -7,35 +7,45 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
-from api.records import Row, distinct, from_view_or_live, grouped, in_chunks, local, page, select, sparql
-from api.records.persons import labels_of
 from kg.errors import NotFound
 from kg.iri import ZW
-from kg.store import GraphStore
-from kg.views import Built
+from kg.records import (
+    Built,
+    Row,
+    distinct,
+    from_view_or_live,
+    grouped,
+    in_chunks,
+    local,
+    page,
+    select,
+    sparql,
+)
+from kg.records.persons import labels_of
+from kg.store_api import KnowledgeStore
 
 EVENTS_PER_PAGE = 20  # the most emphasised policies have thousands of events: the record pages them
 TOP_SHOWN = 50  # officials and policies alongside: the busiest first; `…_total` says how many in all
 HEAVY_QUERY = sparql("heavy_policies")
 
 
-def list_policies(store: GraphStore, q: str | None, limit: int, offset: int) -> dict:
+def list_policies(store: KnowledgeStore, q: str | None, limit: int, offset: int) -> dict:
     rows = select(store, "policies", {"q": [Literal(q)] if q else []}, limit=limit + 1, offset=offset)
     items = [{"iri": r["policy"], "label": r.get("label"), "events": r.get("events", 0)} for r in rows]
     return page(items, limit, offset)
 
 
-def policy(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
+def policy(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
     """The policy's record (see `policy_live`), from a fresh view when there is one."""
     return policy_served(store, iri, limit, offset)[0]
 
 
-def policy_served(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> tuple[dict, str]:
+def policy_served(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> tuple[dict, str]:
     """The record and where it came from: "view" (a fresh precomputed view) or "live"."""
     return from_view_or_live(store, iri, limit, offset, policy_live)
 
 
-def policy_live(store: GraphStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
+def policy_live(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:
     """Names and variants, one page of the events that emphasised it in time order (`limit` from
     `offset`; `events_total` counts them all), the officials who pushed it and the policies beside it.
 
@@ -59,7 +69,7 @@ def _timeline(rows: list[Row]) -> list[str]:
                                                                                        r["event"])))]
 
 
-def _details(store: GraphStore, events: list[str]) -> dict[str, dict]:
+def _details(store: KnowledgeStore, events: list[str]) -> dict[str, dict]:
     """Each event's entry in a policy's record: label, day, source article."""
     rows = [r for chunk in in_chunks([NamedNode(e) for e in events])
             for r in select(store, "policy_event_details", {"event": chunk})]
@@ -67,7 +77,7 @@ def _details(store: GraphStore, events: list[str]) -> dict[str, dict]:
                               "article": {"iri": r["article"], "title": r.get("title")}} for r in rows}
 
 
-def _heads(store: GraphStore, names: dict[str, list[Row]], totals: dict[str, int]) -> dict[str, dict]:
+def _heads(store: KnowledgeStore, names: dict[str, list[Row]], totals: dict[str, int]) -> dict[str, dict]:
     """The record of each policy without its events: names, officials and policies alongside."""
     nodes = [NamedNode(i) for i in names]
     pushers = grouped((r for c in in_chunks(nodes, 50) for r in select(store, "policy_officials", {"policy": c})),
@@ -114,7 +124,7 @@ def _top(rows: list[Row], count: str, key: str) -> tuple[list[Row], int]:
     return sorted(rows, key=lambda r: (-int(r.get(count, 0)), str(r[key])))[:TOP_SHOWN], len(rows)  # type: ignore[call-overload]
 
 
-def build_views(store: GraphStore, iris: list[str]) -> Built:
+def build_views(store: KnowledgeStore, iris: list[str]) -> Built:
     """The views of the policies `iris` (kg.views): each record's head, then its event entries by position.
 
     The same functions as the live record, over many policies at once: each event's details are read once
