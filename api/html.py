@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 from string import Template
 
-_TEMPLATE = Path(__file__).resolve().parent / "templates" / "page.html"
+_TEMPLATE = files("api").joinpath("templates", "page.html")  # package data
 
 
 @cache

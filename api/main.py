@@ -12,6 +12,7 @@ from api import errors
 from api.limits import SizeLimit
 from api.routers import ROUTERS
 from api.service import StoreService
+from kg import __version__
 from kg.settings import Settings
 from kg.views import HEADER
 
@@ -29,7 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             service.close()
 
-    app = FastAPI(title="zhengwu-kg · 政务知识图谱", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="zhengwu-kg · 政务知识图谱", version=__version__, lifespan=lifespan,
                   description="SPARQL 1.1 endpoint, REST API and Linked Data over a knowledge graph of "
                   "Chinese officials, the events they take part in and the policies those events push.")
     app.state.service = service

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kg import __version__
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError
 from kg.settings import Settings
 
@@ -240,6 +241,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # --- parser --------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="政务知识图谱: officials, events and policies from news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     env = Settings()
 

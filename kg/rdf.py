@@ -20,7 +20,7 @@ import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources import files
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from pyoxigraph import serialize as ox_serialize
@@ -30,7 +30,7 @@ from kg.iri import DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minte
 from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Role
 from kg.settings import DEFAULT_BASE
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = files("kg.ontology")  # ontology/ of the repository, package data of the installed `kg`
 
 TYPE = NamedNode(RDF + "type")
 LABEL = NamedNode(RDFS + "label")

@@ -73,13 +73,13 @@ def _short(term: object) -> str:
 @functools.cache
 def shapes_graph() -> rdflib.Graph:
     """`ontology/shapes.ttl`, parsed once."""
-    return rdflib.Graph().parse(SHAPES, format="turtle")
+    return rdflib.Graph().parse(data=SHAPES.read_text(encoding="utf-8"), format="turtle")
 
 
 @functools.cache
 def ontology_graph() -> rdflib.Graph:
     """`ontology/zhengwu.ttl`, parsed once."""
-    return rdflib.Graph().parse(ONTOLOGY, format="turtle")
+    return rdflib.Graph().parse(data=ONTOLOGY.read_text(encoding="utf-8"), format="turtle")
 
 
 @functools.cache

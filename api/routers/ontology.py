@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -14,9 +13,10 @@ from api.negotiation import GRAPH_FORMATS
 from api.routers.linked_data import accepted
 from kg.errors import NotFound
 from kg.iri import PREFIXES
+from kg.rdf import ONTOLOGY_DIR
 
 router = APIRouter(tags=["ontology"])
-ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "zhengwu.ttl"
+ONTOLOGY = ONTOLOGY_DIR / "zhengwu.ttl"  # package data (kg.ontology)
 _TERMS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>

@@ -1,23 +1,14 @@
-"""Pure functions of the HTTP layer: doctests, content negotiation, the SERVICE/LOAD guard, USING rewriting."""
+"""Pure functions of the HTTP layer: content negotiation, the SERVICE/LOAD guard, USING rewriting.
+
+(Their doctests run by configuration: pytest's --doctest-modules over kg and api, pyproject.toml.)"""
 
 from __future__ import annotations
-
-import doctest
-import importlib
 
 import pytest
 
 from api.guard import check_query, check_update, with_using
 from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, choose
 from kg.errors import BadInput, Forbidden
-
-MODULES = ["api.negotiation", "api.guard", "api.protocol", "kg.records", "api.rest", "api.html", "kg.export"]
-
-
-@pytest.mark.parametrize("name", MODULES)
-def test_doctests(name: str) -> None:
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0
 
 
 @pytest.mark.parametrize(("accept", "expected"), [
