@@ -171,6 +171,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from pyoxigraph import RdfFormat
+
     from kg.validate import validate
 
     if args.path:
@@ -178,7 +180,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             raise BadInput("no such file", path=args.path)
         violations = validate(Path(args.path))  # the format follows the file's extension
     else:
-        violations = validate(_open(args, read_only=True).store)
+        violations = validate(_open(args, read_only=True).dump(None, RdfFormat.N_QUADS) or b"")  # any store
     for violation in violations:
         print(violation)
     print(f"{len(violations)} violations", file=sys.stderr)

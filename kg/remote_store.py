@@ -29,6 +29,7 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryResultsFormat,
+    QuerySolutions,
     QueryTriples,
     RdfFormat,
     Store,
@@ -160,7 +161,7 @@ class RemoteStore:
             params += [("named-graph-uri", g.value) for g in named_graphs or ()]
         values = {name: [value] for name, value in (substitutions or {}).items()}
         response = self._post(
-            self.query_url, params=params, content=bind(sparql, values).encode(),  # type: ignore[arg-type]
+            self.query_url, params=params, content=bind(sparql, values).encode(),
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _ACCEPT},
         )
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -184,10 +185,10 @@ class RemoteStore:
 
     def dump(self, output: BinaryIO | None, fmt: RdfFormat) -> bytes | None:
         """Every quad, read with one SELECT per graph kind (the protocol has no dump)."""
-        named = self.query(_ALL_NAMED, union=False)
-        default = self.query(_DEFAULT_ALL, union=False)
-        quads = [Quad(r["s"], r["p"], r["o"], r["g"]) for r in named]  # type: ignore[union-attr]
-        quads += [Quad(r["s"], r["p"], r["o"]) for r in default]  # type: ignore[union-attr]
+        named, default = self.query(_ALL_NAMED, union=False), self.query(_DEFAULT_ALL, union=False)
+        assert isinstance(named, QuerySolutions) and isinstance(default, QuerySolutions)
+        quads = [Quad(r["s"], r["p"], r["o"], r["g"]) for r in named]
+        quads += [Quad(r["s"], r["p"], r["o"]) for r in default]
         return serialize(quads, output, fmt)
 
     def add_graph(self, graph: NamedNode) -> None:

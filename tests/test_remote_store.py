@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions
+from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat
 
 from kg.errors import QueryError, StoreError
 from kg.remote_store import RemoteStore
@@ -141,3 +141,24 @@ def test_cli_ingests_and_queries_through_the_server(server: str, store: RemoteSt
     answer = run_kg("query", PERSON_LABELS, "--store", server, "--format", "csv")
     assert answer.returncode == 0, answer.stderr
     assert "杜小刚" in answer.stdout.split()
+
+
+def test_both_stores_answer_the_graph_methods_of_the_interface_alike(store: RemoteStore) -> None:
+    """`KnowledgeStore`'s graph methods (what the Graph Store Protocol jobs use) mean the same on a SPARQL
+    server as on the embedded store: the same graphs, triples and dump after the same writes."""
+    embedded = open_store(":memory:")
+    document, graphs = _article("d3", 1, "戊己")
+    (graph,) = graphs
+    empty = NamedNode(f"{ID}graph/empty")
+    for each in (store, embedded):
+        each.replace_document(document, graphs)
+        each.add_graph(empty)
+    for each in (store, embedded):
+        assert each.contains_named_graph(graph) and each.contains_named_graph(empty)
+        assert {str(t) for t in each.graph_triples(graph)} == {str(q.triple) for q in graphs[graph]}
+        assert list(each.graph_triples(None)) == []
+    assert sorted(store.dump(None, RdfFormat.N_QUADS).splitlines()) == sorted(
+        embedded.dump(None, RdfFormat.N_QUADS).splitlines())
+    for each in (store, embedded):
+        each.drop_graph(graph)
+        assert not each.contains_named_graph(graph) and each.contains_named_graph(empty)
