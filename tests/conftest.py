@@ -32,3 +32,13 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+SERVER_FIXTURES = {"base_url", "server"}  # they start `kg serve` (tests/api/conftest.py), `oxigraph serve`
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use a server fixture are marked `server` (`pytest -m "not server"` skips them)."""
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)
