@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.remote_store import RemoteStore
 from kg.store import open_embedded
 from kg.store_api import KnowledgeStore
 from kg.views import open_views
@@ -24,5 +23,7 @@ def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeSto
     """Open (creating if needed) the store at `location`: a folder, `":memory:"`, or a SPARQL server's URL."""
     location = str(location)
     if is_remote(location):
+        from kg.remote_store import RemoteStore  # here: httpx takes ~40 ms to import, on every start of `kg`
+
         return RemoteStore(location)
     return open_embedded(location, read_only=read_only, listener=open_views(location, read_only=read_only))

@@ -42,6 +42,7 @@ def test_extract_prints_nquads_that_pyoxigraph_loads() -> None:
     assert "杜小刚" in names
 
 
+@pytest.mark.slow
 def test_extract_other_formats_parse() -> None:
     for fmt, rdf_format in [("turtle", RdfFormat.TURTLE), ("trig", RdfFormat.TRIG), ("jsonld", RdfFormat.JSON_LD)]:
         done = run_kg("extract", str(SEED_000), "--published", "2024-04-10", "--source", "无锡日报",

@@ -87,6 +87,7 @@ def _kill_after(command: list[str], seconds: float) -> bool:
             proc.stderr.close()
 
 
+@pytest.mark.slow
 def test_sigkill_at_any_moment_leaves_whole_articles_and_a_rerun_completes(
         corpus: Path, reference: tuple[dict[str, set[str]], float], tmp_path: Path) -> None:
     expected, clean_seconds = reference

@@ -60,6 +60,7 @@ def test_a_bad_file_is_reported_once_and_the_rest_goes_in(batch: Path) -> None:
     assert len(docs) == len(list(batch.glob("*.txt"))) - 1
 
 
+@pytest.mark.slow
 def test_cli_ingest_jobs_2_twice_is_idempotent_and_extract_output_is_identical(batch: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     first = run_kg("ingest", str(batch), "--store", str(store), "--jobs", "2")

@@ -152,6 +152,7 @@ def _persons(store: Path) -> set[str]:
     return {line.strip('"') for line in done.stdout.split()[1:]}
 
 
+@pytest.mark.slow
 def test_corrected_document_replaces_its_facts_and_remove_keeps_shared_entities(tmp_path: Path) -> None:
     store, doc, other = tmp_path / "store", tmp_path / "report.txt", tmp_path / "other.txt"
     doc.write_text(ARTICLE.format(people="市委书记周建华，副市长孙立平"), encoding="utf-8")
@@ -170,6 +171,7 @@ def test_corrected_document_replaces_its_facts_and_remove_keeps_shared_entities(
     assert _persons(store) == set()
 
 
+@pytest.mark.slow
 def test_backup_then_restore_round_trips(tmp_path: Path) -> None:
     store, backup = tmp_path / "store", tmp_path / "backup"
     assert run_kg("ingest", str(SEEDS), "--store", str(store)).returncode == 0

@@ -159,6 +159,7 @@ def test_store_input_sees_every_graph() -> None:
     assert {"zw:date must be an xsd:date", "an event has at most one zw:date"} <= messages
 
 
+@pytest.mark.slow
 def test_kg_extract_output_of_both_seeds_conforms(seeds) -> None:
     done = run_kg("extract", str(seeds), "--format", "nquads")  # source and issue dates from seeds/manifest.tsv
     assert done.returncode == 0, done.stderr

@@ -246,6 +246,7 @@ def _new_event(person: str) -> str:
             "<urn:test:event> . <urn:test:event> <https://w3id.org/zhengwu/ontology#reportedIn> <urn:test:a> } }")
 
 
+@pytest.mark.slow
 @pytest.mark.server
 def test_over_http_pages_come_from_views_and_a_raw_update_is_seen_at_once_then_refreshed(
         template: Path, tmp_path: Path) -> None:

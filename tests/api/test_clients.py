@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
@@ -63,6 +64,7 @@ def test_rdflib_sparqlupdatestore_writes_with_the_token(base_url: str) -> None:
 ARTICLE = "本报讯（记者 张明）4月9日，市委常委会召开会议。市委书记林志远主持会议并讲话。会议强调，要推动高质量发展。\n"
 
 
+@pytest.mark.slow
 def test_kg_ingest_writes_through_the_running_server(base_url: str, client: httpx.Client, tmp_path: Path) -> None:
     """The CLI and the server never fight over RocksDB's lock: `kg ingest --store URL` goes through /sparql."""
     article = tmp_path / "article.txt"
@@ -83,6 +85,7 @@ def test_kg_ingest_writes_through_the_running_server(base_url: str, client: http
     assert quad_count(client) == before
 
 
+@pytest.mark.slow
 def test_a_document_over_the_size_limit_is_refused_cleanly(base_url: str, client: httpx.Client) -> None:
     before = quad_count(client)
     page = sorted(SEEDS.glob("*.txt"))[0]  # its update is larger than the test server's 30 kB limit

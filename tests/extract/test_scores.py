@@ -29,6 +29,7 @@ def _score(folder: Path) -> dict:
     return json.loads(proc.stdout[: proc.stdout.rindex("}") + 1])
 
 
+@pytest.mark.slow
 def test_extra_articles_reach_the_target_f1():
     scores = _score(EXTRA)
     assert scores["overall_f1"] >= TARGET, scores
@@ -36,6 +37,7 @@ def test_extra_articles_reach_the_target_f1():
         assert scores["facets"][facet]["f1"] >= 0.6, (facet, scores["facets"][facet])
 
 
+@pytest.mark.slow
 def test_blind_held_out_articles_reach_the_targets():
     """Articles from six other papers, annotated by someone who never saw the extractor."""
     scores = _score(HELDOUT)
