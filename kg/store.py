@@ -51,7 +51,7 @@ def quads_in(store: Store, graphs: Iterable[NamedNode]) -> Iterator[Quad]:
 
 
 class GraphStore:
-    """An Oxigraph store with the operations the CLI and the API need."""
+    """The embedded Oxigraph store (a folder, or in memory): a `kg.store_api.KnowledgeStore`."""
 
     def __init__(self, store: Store, location: str, *, listener: WriteListener | None = None) -> None:
         self.store = store  # the pyoxigraph store: for this module (and tests) only; callers use the methods

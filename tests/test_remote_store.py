@@ -15,6 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, R
 from kg.errors import QueryError, StoreError
 from kg.remote_store import RemoteStore
 from kg.store import counts
+from kg.store_api import KnowledgeStore
 from kg.stores import open_store
 from tests.conftest import SEEDS, free_port, run_kg
 
@@ -147,6 +148,7 @@ def test_both_stores_answer_the_graph_methods_of_the_interface_alike(store: Remo
     """`KnowledgeStore`'s graph methods (what the Graph Store Protocol jobs use) mean the same on a SPARQL
     server as on the embedded store: the same graphs, triples and dump after the same writes."""
     embedded = open_store(":memory:")
+    assert isinstance(store, KnowledgeStore) and isinstance(embedded, KnowledgeStore)
     document, graphs = _article("d3", 1, "戊己")
     (graph,) = graphs
     empty = NamedNode(f"{ID}graph/empty")
