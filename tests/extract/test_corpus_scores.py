@@ -70,3 +70,21 @@ def test_every_document_has_gold_manifest_and_provenance() -> None:
         golds = {json.loads(p.read_text(encoding="utf-8"))["document"] for p in folder.glob("*.gold.json")}
         assert golds == manifest == {row[0] for row in sources}, part
         assert all(row[4].startswith("http") and row[6] == "overlap.py: no overlap" for row in sources), part
+
+
+def test_pages_are_rebuilt_exactly_from_their_verbatim_sources() -> None:
+    """Every page document is make_pages.py's layout of the articles in src/, never edited by hand."""
+    sys.path.insert(0, str(CORPUS))
+    try:
+        import make_pages
+    finally:
+        sys.path.remove(str(CORPUS))
+    pages = [page for part in ("dev", "blind") for page in make_pages.read_pages(CORPUS / part / "src")]
+    assert len(pages) >= 8
+    for part in ("dev", "blind"):
+        for page in make_pages.read_pages(CORPUS / part / "src"):
+            laid_out = make_pages.lay_out(page, CORPUS / part / "src")
+            assert laid_out == (CORPUS / part / page.document).read_text(encoding="utf-8"), page.document
+            headings = {h for art in page.articles for h in (art.headline, art.kicker) if h}
+            body_lines = [line for line in laid_out.splitlines() if line.strip() and line not in headings]
+            assert max(len(line.lstrip()) for line in body_lines) == page.width, page.document
