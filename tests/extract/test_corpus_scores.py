@@ -1,0 +1,90 @@
+"""The gold scorer on the corpus of real published articles (tests/data/corpus, issue 16).
+
+Both parts are scored on every run and their tables printed, so CI shows where extraction stands on
+news nobody on the team wrote. The floors sit a little under the baseline measured before any rule
+change (tests/data/corpus/BASELINE.md): they catch regressions, they are not targets. Only the
+summary table is printed for the blind part; its per-article misses are never shown.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "tests" / "data" / "corpus"
+SCORER = REPO.parent / "shared" / "gold" / "score.py"
+
+# Baseline at abf24fe minus a margin of about 0.05 (0.1 on the small title facet).
+FLOORS = {
+    "dev": {"overall": 0.64, "segmentation": 0.66, "title": 0.53, "reporters": 0.50, "persons": 0.70,
+            "attendance": 0.63, "roles": 0.60, "dates": 0.67, "policies": 0.34, "positions": 0.75},
+    "blind": {"overall": 0.66, "segmentation": 0.65, "title": 0.82, "reporters": 0.58, "persons": 0.65,
+              "attendance": 0.57, "roles": 0.48, "dates": 0.69, "policies": 0.38, "positions": 0.79},
+}
+
+
+def _score(part: str) -> dict:
+    folder = CORPUS / part
+    golds = sorted(str(p) for p in folder.glob("*.gold.json"))
+    assert len(golds) >= 20, f"{folder}: the corpus part is missing"
+    assert SCORER.exists(), f"the shared gold scorer belongs beside the repository: {SCORER}"
+    proc = subprocess.run([sys.executable, str(SCORER), *golds, "--docs", str(folder), "--json"],
+                          capture_output=True, text=True, cwd=REPO, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout[: proc.stdout.rindex("}") + 1])
+
+
+def _table(part: str, scores: dict) -> str:
+    lines = [f"corpus/{part}: overall F1 {scores['overall_f1']:.3f}",
+             f"{'facet':<13}{'P':>7}{'R':>7}{'F1':>7}{'pred':>6}{'gold':>6}"]
+    for facet, v in scores["facets"].items():
+        lines.append(f"{facet:<13}{v['p']:>7.3f}{v['r']:>7.3f}{v['f1']:>7.3f}{v['pred']:>6}{v['gold']:>6}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("part", ["dev", "blind"])
+def test_real_articles_stay_above_the_baseline_floor(part: str, capsys: pytest.CaptureFixture) -> None:
+    scores = _score(part)
+    table = _table(part, scores)
+    with capsys.disabled():
+        print("\n" + table)
+    floors = FLOORS[part]
+    assert scores["overall_f1"] >= floors["overall"], table
+    below = {facet: scores["facets"][facet]["f1"] for facet, floor in floors.items()
+             if facet != "overall" and scores["facets"][facet]["f1"] < floor}
+    assert not below, f"facets under their floor {below}\n{table}"
+
+
+def test_every_document_has_gold_manifest_and_provenance() -> None:
+    for part in ("dev", "blind"):
+        folder = CORPUS / part
+        manifest = {line.split("\t")[0] for line in (folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+                    if line and not line.startswith("#")}
+        sources = [line.split("\t") for line in (folder / "sources.tsv").read_text(encoding="utf-8").splitlines()
+                   if line and not line.startswith("#")]
+        golds = {json.loads(p.read_text(encoding="utf-8"))["document"] for p in folder.glob("*.gold.json")}
+        assert golds == manifest == {row[0] for row in sources}, part
+        assert all(row[4].startswith("http") and row[6] == "overlap.py: no overlap" for row in sources), part
+
+
+def test_pages_are_rebuilt_exactly_from_their_verbatim_sources() -> None:
+    """Every page document is make_pages.py's layout of the articles in src/, never edited by hand."""
+    sys.path.insert(0, str(CORPUS))
+    try:
+        import make_pages
+    finally:
+        sys.path.remove(str(CORPUS))
+    pages = [page for part in ("dev", "blind") for page in make_pages.read_pages(CORPUS / part / "src")]
+    assert len(pages) >= 8
+    for part in ("dev", "blind"):
+        for page in make_pages.read_pages(CORPUS / part / "src"):
+            laid_out = make_pages.lay_out(page, CORPUS / part / "src")
+            assert laid_out == (CORPUS / part / page.document).read_text(encoding="utf-8"), page.document
+            headings = {h for art in page.articles for h in (art.headline, art.kicker) if h}
+            body_lines = [line for line in laid_out.splitlines() if line.strip() and line not in headings]
+            assert max(len(line.lstrip()) for line in body_lines) == page.width, page.document
