@@ -174,9 +174,10 @@ def bench_rest_store(store: Path, rounds: int) -> dict[str, float]:
 
 
 def bench_companions(quick: bool) -> dict[str, float]:
-    """Figures from the API engineer's benches (`bench.sparql_throughput`, `bench.load_test`), when present."""
+    """Figures from the companion benches (`bench.sparql_throughput`, `bench.load_test`: the API's;
+    `bench.remote_ingest`: ingest into standalone SPARQL servers), when present."""
     figures: dict[str, float] = {}
-    for name in ("bench.sparql_throughput", "bench.load_test"):
+    for name in ("bench.sparql_throughput", "bench.load_test", "bench.remote_ingest"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:

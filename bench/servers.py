@@ -25,15 +25,18 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(command: list[str], probe: str, *, env: dict[str, str] | None = None,
-            wait: float = 60.0) -> Iterator[subprocess.Popen[bytes]]:
-    """Run `command` until the block ends; first wait until GET `probe` answers."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, **(env or {})})
+            wait: float = 60.0, log: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """Run `command` until the block ends; first wait until GET `probe` answers.
+
+    Its stderr goes to `log` when given (a chatty server would fill an unread pipe and stall)."""
+    errors = log.open("wb") if log else subprocess.PIPE
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env={**os.environ, **(env or {})})
     try:
         deadline = time.monotonic() + wait
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited: {process.stderr.read().decode()[-500:]}")
+                said = log.read_bytes() if log else process.stderr.read()  # type: ignore[union-attr]
+                raise RuntimeError(f"{command[0]} exited: {said.decode(errors='replace')[-500:]}")
             try:
                 if httpx.get(probe, timeout=5).status_code < 500:
                     break
@@ -50,6 +53,8 @@ def serving(command: list[str], probe: str, *, env: dict[str, str] | None = None
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if log:
+            errors.close()  # type: ignore[union-attr]
 
 
 @contextlib.contextmanager

@@ -145,8 +145,12 @@ def cmd_query(args: argparse.Namespace) -> int:
             text = Path(text[1:]).read_text(encoding="utf-8")
         except OSError as exc:
             raise BadInput(exc.strerror or str(exc), path=text[1:]) from None
-    result = _open(args, read_only=True).query(text)
-    sys.stdout.buffer.write(render(result, args.format))
+    store = _open(args, read_only=True)
+    sys.stdout.buffer.write(render(store.query(text), args.format))
+    if getattr(store, "capped", None):  # a remote server's result cap (kg.remote_store)
+        print(f"kg: warning: {args.store}: exactly {store.capped} rows, the server's result cap: the answer was "
+              "probably cut (page with ORDER BY … LIMIT/OFFSET, or raise the cap; Virtuoso: ResultSetMaxRows)",
+              file=sys.stderr)
     return 0
 
 
@@ -216,8 +220,11 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export
+    from kg.stores import in_memory_copy, is_remote
 
     store = _open(args, read_only=True)
+    if is_remote(args.store):  # its graphs read page by page (below any result cap), exported from memory
+        store = in_memory_copy(store)
     if args.output:
         with open(args.output, "wb") as out:
             export(store, args.format, out, focus=args.focus, depth=args.depth)

@@ -24,3 +24,11 @@ class Settings(BaseSettings):
     allow_service: bool = False  # SERVICE makes the server fetch remote URLs: off unless configured
     allow_load: bool = False  # LOAD likewise
     cors_origins: str = "*"  # comma-separated; CORS is on for GET by default for browser SPARQL clients
+    # A remote store (--store http://…, kg.remote_store):
+    store_user: str | None = None  # sent with Basic, or Digest once the server asks for it (Virtuoso's /sparql-auth)
+    store_password: str | None = None
+    remote_timeout: float = 300.0  # seconds to wait for a server's answer
+    remote_insert_triples: int = 500  # triples per INSERT DATA operation (a Virtuoso build refused 1,534 in one)
+    remote_page_rows: int = 5_000  # quads per request when the project reads its graphs (below every result cap)
+    remote_result_cap: int = 10_000  # a user's answer of exactly this many rows was probably cut (Virtuoso's
+    # ResultSetMaxRows default; kg serve's row_limit); 0: no warning

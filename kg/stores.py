@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pyoxigraph import RdfFormat
+
 from kg.store import open_embedded
 from kg.store_api import KnowledgeStore
 from kg.views import open_views
@@ -27,3 +29,11 @@ def open_store(location: str | Path, *, read_only: bool = False) -> KnowledgeSto
 
         return RemoteStore(location)
     return open_embedded(location, read_only=read_only, listener=open_views(location, read_only=read_only))
+
+
+def in_memory_copy(source: KnowledgeStore) -> KnowledgeStore:
+    """An in-memory embedded store holding `source`'s quads: a remote store's graphs, read page by page,
+    so that whole-graph reads (exports) run here instead of against a server's result cap."""
+    copy = open_embedded(":memory:")
+    copy.store.load(source.dump(None, RdfFormat.N_QUADS), RdfFormat.N_QUADS)
+    return copy

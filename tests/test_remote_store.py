@@ -14,6 +14,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, R
 
 from kg.errors import QueryError, StoreError
 from kg.remote_store import RemoteStore
+from kg.settings import Settings
 from kg.store import counts
 from kg.store_api import KnowledgeStore
 from kg.stores import open_store
@@ -164,3 +165,26 @@ def test_both_stores_answer_the_graph_methods_of_the_interface_alike(store: Remo
     for each in (store, embedded):
         each.drop_graph(graph)
         assert not each.contains_named_graph(graph) and each.contains_named_graph(empty)
+
+
+def test_project_quads_page_through_graphs_larger_than_a_page(server: str, store: RemoteStore) -> None:
+    written = []
+    for index, doc in enumerate(("p1", "p2", "p3")):
+        document, graphs = _article(doc, index, "甲乙", "丙丁")  # 6 quads a graph
+        store.replace_document(document, graphs)
+        written += [quad for quads in graphs.values() for quad in quads]
+    store.update("INSERT DATA { <urn:outside> <urn:p> <urn:o> }")  # the default graph: not the project's
+    paged = RemoteStore(server, settings=Settings(remote_page_rows=2))  # 2 graphs listed a page, 2 quads a request
+    assert sorted(map(str, paged.project_quads())) == sorted(map(str, written))
+    assert (paged.named_graph_count(), len(paged)) == (3, 18)
+    paged.close()
+
+
+def test_a_document_larger_than_the_insert_size_is_written_in_parts_and_replaced_whole(
+        server: str, store: RemoteStore) -> None:
+    document, graphs = _article("big", 1, *[f"人{i}" for i in range(40)])  # 82 quads
+    small = RemoteStore(server, settings=Settings(remote_insert_triples=10))
+    small.replace_document(document, graphs)
+    small.replace_document(document, graphs)
+    assert len(store) == 82 and len(_names(store)) == 40
+    small.close()
