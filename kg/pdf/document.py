@@ -1,0 +1,218 @@
+"""PDF files → `Article` records: every page read from its geometry, or from its text layer where that fails.
+
+The document's text, to which every `body_offset` points, is the articles'
+lines in reading order, one line of the page a line, pages one after another.
+A page with no text but images is a scan: read with tesseract when it is
+installed (and has the Simplified Chinese model), else reported in one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from kg.errors import BadInput
+from kg.layout import (
+    ArticleParts,
+    Line,
+    byline_at_end,
+    ends_sentence,
+    finish,
+    join_lines,
+    page_articles,
+    starts_article,
+)
+from kg.model import Article
+from kg.pdf.page import PageGeometry, page_geometry, plain_text
+from kg.pdf.reading import Block, Region, masthead_source, read_page
+from kg.sentences import split_sentences
+
+# 转第2版, 下转第三版, 上接第1版, 接A2版: where an article jumps to or comes from
+CONTINUATION = re.compile(r"[（(]\s*(?:上|下)?(?:转|接)(?:第)?\s*[A-Z]?[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]")
+FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _problem(exc: Exception) -> str:
+    text = str(exc)
+    if "password" in text.lower():
+        return "an encrypted PDF: it needs a password"
+    if "format" in text.lower() or "corrupt" in text.lower():
+        return "a damaged or truncated PDF: PDFium cannot parse it"
+    return f"a PDF PDFium cannot read ({text})"
+
+
+class _Text:
+    """The document text being built: lines appended, offsets handed out."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+
+    def add(self, text: str) -> int:
+        start = self.length
+        self.parts.append(text + "\n")
+        self.length += len(text) + 1
+        return start
+
+
+def _opens(block: Block) -> bool:
+    return starts_article(block.lines[0].text.strip())
+
+
+def _region_lines(region: Region, text: _Text) -> list[Line]:
+    lines: list[Line] = []
+    for column in region.columns:
+        left = min(line.x0 for line in column.lines)
+        for line in column.lines:
+            cleaned = CONTINUATION.sub("", line.text).strip()
+            if cleaned:
+                lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size))
+    return lines
+
+
+def _split(lines: list[Line]) -> list[list[Line]]:
+    """An article region's lines cut before each dateline that opens a new article (after a sentence end)."""
+    out: list[list[Line]] = [[]]
+    for line in lines:
+        before = out[-1][-1].text if out[-1] else ""
+        if before and starts_article(line.text) and (
+                starts_article(line.text, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
+            out.append([])
+        out[-1].append(line)
+    return [part for part in out if part]
+
+
+def _closing_byline(joined: str) -> tuple[str, tuple[str, ...]]:
+    """The text without the byline closing its last paragraph (wrapped over lines or not), and its names."""
+    start = joined.rfind("\n") + 1
+    byline = byline_at_end(joined[start:].rstrip())
+    if byline is None:
+        return joined, ()
+    return joined[: start + byline[0]].rstrip(), byline[1]
+
+
+def _headline(block: Block | None) -> tuple[str | None, str | None]:
+    if block is None:
+        return None, None
+    biggest = max(line.size for line in block.lines)
+    title = "".join(line.text.strip() for line in block.lines if line.size >= biggest - 0.01)
+    rest = " ".join(line.text.strip() for line in block.lines if line.size < biggest - 0.01)
+    return title or None, rest or None
+
+
+def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticleParts], tuple[str, ...]]:
+    reading = read_page(page, _opens)
+    out: list[ArticleParts] = []
+    for region in reading.regions:
+        lines = _region_lines(region, text)
+        width = max((len(line.text) for line in lines), default=0)
+        title, subtitle = _headline(region.heading)
+        for number, part in enumerate(_split(lines)):
+            joined, anchors = join_lines(part, width)
+            joined, reporters = _closing_byline(joined)
+            parts = finish(joined, anchors, title=title if number == 0 else None,
+                           subtitle=subtitle if number == 0 else None, reporters=reporters)
+            if parts is not None:
+                out.append(parts)
+    return out, reading.masthead
+
+
+def _usable(page: PageGeometry) -> bool:
+    """Whether the characters' positions mean anything: lines with sizes, spread over the page."""
+    sized = [line for line in page.lines if line.size > 1 and line.x1 > line.x0]
+    return len(sized) >= 0.8 * len(page.lines) and len({round(line.top) for line in sized}) > 1
+
+
+def _ocr(page: pdfium.PdfPage) -> str | None:
+    """The page's text by tesseract (chi_sim), if installed; None otherwise."""
+    tesseract = shutil.which("tesseract")
+    if tesseract is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        image = Path(tmp, "page.png")
+        page.render(scale=300 / 72).to_pil().save(image)
+        try:
+            done = subprocess.run([tesseract, str(image), "-", "-l", "chi_sim"], capture_output=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def _text_layer_articles(text_layer: str, text: _Text) -> list[ArticleParts]:
+    base = text.add(text_layer)
+    return [ArticleParts(p.body, p.body_offset + base, p.title, p.subtitle, p.dateline, p.reporters)
+            for p in page_articles(text_layer)]
+
+
+def read_pdf(path: Path, *, doc_id: str, published: dt.date | None, source: str | None,
+             name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    """The articles of a PDF file, page by page; a whole-file problem raises BadInput, a page's is yielded."""
+    where = str(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise BadInput(_problem(exc), path=where) from None
+    try:
+        yield from _read_document(document, where, doc_id=doc_id, published=published, source=source,
+                                  name_date=name_date)
+    finally:
+        document.close()
+
+
+def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, published: dt.date | None,
+                   source: str | None, name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    text = _Text()
+    parts: list[ArticleParts] = []
+    masthead: list[str] = []
+    problems: list[BadInput] = []
+    for index in range(len(document)):
+        try:
+            page = document[index]
+            geometry = page_geometry(page, index + 1)
+        except pdfium.PdfiumError as exc:
+            problems.append(BadInput(f"page {index + 1}: {_problem(exc)}", path=where))
+            continue
+        if not geometry.lines:
+            scanned = _ocr(page) if geometry.images else None
+            if scanned and scanned.strip():
+                parts.extend(_text_layer_articles(scanned, text))
+            else:
+                problems.append(BadInput(f"page {index + 1} has no text layer (a scanned image?): "
+                                         "OCR it first, or install tesseract with chi_sim", path=where))
+            continue
+        found: list[ArticleParts] = []
+        if _usable(geometry):
+            found, head = _geometry_articles(geometry, text)
+            masthead.extend(head)
+        if not found:  # no usable geometry: the text layer and the page reader
+            found = _text_layer_articles(plain_text(page), text)
+        parts.extend(found)
+    yield from problems
+    if not parts:
+        if problems:
+            return
+        raise BadInput("no article text found in the PDF", path=where)
+    issued = published or name_date or _folio_date(masthead)
+    source = source or masthead_source(tuple(masthead))
+    for number, part in enumerate(parts, start=1):
+        yield Article(doc_id=doc_id, index=number, body=part.body, sentences=split_sentences(part.body),
+                      title=part.title, subtitle=part.subtitle, dateline=part.dateline, reporters=part.reporters,
+                      issued=issued, source=source, path=where, body_offset=part.body_offset)
+
+
+def _folio_date(lines: list[str]) -> dt.date | None:
+    for line in lines:
+        match = FOLIO_DATE.search(line)
+        if match:
+            try:
+                return dt.date(*map(int, match.groups()))
+            except ValueError:
+                continue
+    return None
