@@ -25,12 +25,11 @@ from kg.layout import (
     byline_at_end,
     ends_sentence,
     finish,
-    join_lines,
     page_articles,
     starts_article,
 )
 from kg.model import Article
-from kg.pdf.page import PageGeometry, page_geometry, plain_text
+from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import Block, Region, masthead_source, read_page
 from kg.sentences import split_sentences
 
@@ -67,23 +66,45 @@ def _opens(block: Block) -> bool:
 
 
 def _region_lines(region: Region, text: _Text) -> list[Line]:
+    """The region's lines in reading order; `indented`: set in from its column's left edge, `blank_before`:
+    the line before stopped short of its column's right edge."""
     lines: list[Line] = []
+    short = False
     for column in region.columns:
-        left = min(line.x0 for line in column.lines)
+        left, right = column.x0, column.x1
         for line in column.lines:
-            cleaned = CONTINUATION.sub("", line.text).strip()
-            if cleaned:
-                lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size))
+            cleaned = CONTINUATION.sub("", line.text).strip("\r\n")  # a space at a wrap is the text's
+            if cleaned.strip():
+                lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
+                short = right - line.x1 > 0.9 * line.size
     return lines
+
+
+def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
+    """Lines joined into paragraphs: a break where a line ends a sentence (or a subheading) short of the
+    column's edge, or the next line is indented; `(position, source offset)` of each line."""
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    position = 0
+    for i, line in enumerate(lines):
+        if i and (line.blank_before and line.indented
+                  or ends_sentence(lines[i - 1].text) and (line.blank_before or line.indented)):
+            parts.append("\n")
+            position += 1
+        anchors.append((position, line.start))
+        parts.append(line.text)
+        position += len(line.text)
+    return "".join(parts), anchors
 
 
 def _split(lines: list[Line]) -> list[list[Line]]:
     """An article region's lines cut before each dateline that opens a new article (after a sentence end)."""
     out: list[list[Line]] = [[]]
     for line in lines:
-        before = out[-1][-1].text if out[-1] else ""
-        if before and starts_article(line.text) and (
-                starts_article(line.text, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
+        before = out[-1][-1].text.rstrip() if out[-1] else ""
+        opening = line.text.lstrip()
+        if before and starts_article(opening) and (
+                starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
             out.append([])
         out[-1].append(line)
     return [part for part in out if part]
@@ -99,12 +120,23 @@ def _closing_byline(joined: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _headline(block: Block | None) -> tuple[str | None, str | None]:
+    """Title (the largest lines, joined) and subtitle (kicker and subtitle: each a run of lines in one size,
+    a wrapped line joined on, runs apart by a space)."""
     if block is None:
         return None, None
     biggest = max(line.size for line in block.lines)
     title = "".join(line.text.strip() for line in block.lines if line.size >= biggest - 0.01)
-    rest = " ".join(line.text.strip() for line in block.lines if line.size < biggest - 0.01)
-    return title or None, rest or None
+    runs: list[str] = []
+    size = None
+    for line in block.lines:
+        if line.size >= biggest - 0.01:
+            size = None
+        elif size is not None and abs(line.size - size) < 0.01:
+            runs[-1] += line.text.strip()
+        else:
+            runs.append(line.text.strip())
+            size = line.size
+    return title or None, " ".join(runs) or None
 
 
 def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticleParts], tuple[str, ...]]:
@@ -112,10 +144,9 @@ def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticlePar
     out: list[ArticleParts] = []
     for region in reading.regions:
         lines = _region_lines(region, text)
-        width = max((len(line.text) for line in lines), default=0)
         title, subtitle = _headline(region.heading)
         for number, part in enumerate(_split(lines)):
-            joined, anchors = join_lines(part, width)
+            joined, anchors = _join(part)
             joined, reporters = _closing_byline(joined)
             parts = finish(joined, anchors, title=title if number == 0 else None,
                            subtitle=subtitle if number == 0 else None, reporters=reporters)
@@ -125,9 +156,23 @@ def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticlePar
 
 
 def _usable(page: PageGeometry) -> bool:
-    """Whether the characters' positions mean anything: lines with sizes, spread over the page."""
+    """Whether the geometry tells anything: lines with sizes, spread over the page, in more than one
+    size or face (a page set all in one type is a text layer printed as is: its blank lines tell more)."""
     sized = [line for line in page.lines if line.size > 1 and line.x1 > line.x0]
-    return len(sized) >= 0.8 * len(page.lines) and len({round(line.top) for line in sized}) > 1
+    return (len(sized) >= 0.8 * len(page.lines) and len({round(line.top) for line in sized}) > 1
+            and len({(line.size, line.font) for line in sized}) > 1)
+
+
+def layer_text(page: PageGeometry) -> str:
+    """The page's text layer as a converter writes it: lines in the file's order, a blank line where the
+    next line is not right under the one before (a column's end, a gap)."""
+    out: list[str] = []
+    for before, line in zip((None, *page.lines), page.lines, strict=False):
+        if before is not None:
+            out.append("\n" if 0 <= line.top - before.bottom < line.size and abs(line.x0 - before.x0) < 3 * line.size
+                       else "\n\n")
+        out.append(line.text)
+    return "".join(out) + "\n"
 
 
 def _ocr(page: pdfium.PdfPage) -> str | None:
@@ -192,7 +237,7 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
             found, head = _geometry_articles(geometry, text)
             masthead.extend(head)
         if not found:  # no usable geometry: the text layer and the page reader
-            found = _text_layer_articles(plain_text(page), text)
+            found = _text_layer_articles(layer_text(geometry), text)
         parts.extend(found)
     yield from problems
     if not parts:

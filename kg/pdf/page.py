@@ -77,7 +77,9 @@ def _lines(page: pdfium.PdfPage, height: float) -> list[TextLine]:
     font = ""
     for i in range(min(count, len(text))):
         obj = text_object(handle, i)
-        if not obj:  # a space or line break PDFium generated: not on the page
+        if not obj:  # a space or line break PDFium generated from the gaps: a space inside a line is kept
+            if chars and text[i] == " ":
+                chars.append(" ")
             continue
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         face = faces.get(key)
