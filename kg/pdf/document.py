@@ -30,7 +30,7 @@ from kg.layout import (
 )
 from kg.model import Article
 from kg.pdf.page import PageGeometry, page_geometry
-from kg.pdf.reading import Block, Region, masthead_source, read_page
+from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
 from kg.sentences import split_sentences
 
 # 转第2版, 下转第三版, 上接第1版, 接A2版: where an article jumps to or comes from
@@ -220,7 +220,7 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
     for index in range(len(document)):
         try:
             page = document[index]
-            geometry = page_geometry(page, index + 1)
+            geometry = page_geometry(page, index + 1, boxes_if=AD_LABEL)
         except pdfium.PdfiumError as exc:
             problems.append(BadInput(f"page {index + 1}: {_problem(exc)}", path=where))
             continue

@@ -55,69 +55,84 @@ class PageGeometry:
     images: int  # image objects on the page: a page of images and no text is a scan
 
 
-def _font_name(textpage, index: int) -> str:
-    buffer = ctypes.create_string_buffer(128)
+WHITESPACE = frozenset(" \r\n\t\u3000\xa0")
+
+
+def _font_name(textpage, index: int, buffer) -> str:
     flags = ctypes.c_int()
     length = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
     return buffer.value.decode("utf-8", "replace") if length else ""
 
 
 def _lines(page: pdfium.PdfPage, height: float) -> list[TextLine]:
+    """Characters cut into lines by size and position; a line's face is its first character's."""
     textpage = page.get_textpage()
     handle = textpage.raw
     text = textpage.get_text_range()
     count = textpage.count_chars()
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    char_box, text_object = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
-    faces: dict[int, tuple[float, str]] = {}
-    lines: list[TextLine] = []
+    char_box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
+    runs: list[tuple[str, float, float, float, float, float, int]] = []
     chars: list[str] = []
     x0 = top = x1 = bottom = size = 0.0
-    font = ""
+    first = 0
     for i in range(min(count, len(text))):
-        obj = text_object(handle, i)
-        if not obj:  # a space or line break PDFium generated from the gaps: a space inside a line is kept
-            if chars and text[i] == " ":
+        char = text[i]
+        if char in WHITESPACE:  # PDFium regenerates spaces and line ends from the gaps: a space in a line stays
+            if chars and char == " ":
                 chars.append(" ")
             continue
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        face = faces.get(key)
-        if face is None:
-            face = faces[key] = (round(pdfium_c.FPDFText_GetFontSize(handle, i), 2), _font_name(handle, i))
+        char_size = font_size(handle, i)
         char_box(handle, i, rect_ref)
+        left, right = rect.left, rect.right
         c_top, c_bottom = height - rect.top, height - rect.bottom
-        if chars and (face != (size, font) or abs(c_bottom - bottom) > 0.3 * size
-                      or rect.left - x1 > GAP * size or rect.left < x0 - 0.5 * size):
-            lines.append(TextLine("".join(chars), x0, top, x1, bottom, size, font))
+        if chars and (char_size != size or abs(c_bottom - bottom) > 0.3 * size
+                      or left - x1 > GAP * size or left < x0 - 0.5 * size):
+            runs.append(("".join(chars), x0, top, x1, bottom, size, first))
             chars = []
         if not chars:
-            x0, top, x1, bottom = rect.left, c_top, rect.right, c_bottom
-            size, font = face
+            x0, top, x1, bottom, size, first = left, c_top, right, c_bottom, char_size, i
         else:
-            x1, top, bottom = max(x1, rect.right), min(top, c_top), max(bottom, c_bottom)
-        chars.append(text[i])
+            if right > x1:
+                x1 = right
+            if c_top < top:
+                top = c_top
+            if c_bottom > bottom:
+                bottom = c_bottom
+        chars.append(char)
     if chars:
-        lines.append(TextLine("".join(chars), x0, top, x1, bottom, size, font))
+        runs.append(("".join(chars), x0, top, x1, bottom, size, first))
+    buffer = ctypes.create_string_buffer(256)
+    lines = [TextLine(t.rstrip(), a, b, c, d, round(e, 2), _font_name(handle, first, buffer))
+             for t, a, b, c, d, e, first in runs if t.strip()]
     textpage.close()
-    return [line for line in lines if line.text.strip()]
+    return lines
 
 
 def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
+    """Bounds of the page's path objects and its count of images (top level: frames and rules are there)."""
     boxes, images = [], 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE), max_depth=2):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        boxes.append(Box(left, height - top, right, height - bottom))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(
+                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+            boxes.append(Box(left.value, height - top.value, right.value, height - bottom.value))
     return boxes, images
 
 
-def page_geometry(page: pdfium.PdfPage, number: int) -> PageGeometry:
+def page_geometry(page: pdfium.PdfPage, number: int, *, boxes_if: str | None = None) -> PageGeometry:
+    """The page's lines; its drawn boxes only if a line reads `boxes_if` (they frame advertisements), its
+    images only if it has no text (walking the objects costs as much as reading the characters)."""
     width, height = page.get_size()
-    boxes, images = _objects(page, height)
-    return PageGeometry(number, width, height, tuple(_lines(page, height)), tuple(boxes), images)
+    lines = tuple(_lines(page, height))
+    boxes, images = (_objects(page, height) if not lines or any(line.text == boxes_if for line in lines)
+                     else ([], 0))
+    return PageGeometry(number, width, height, lines, tuple(boxes), images)
 
 
 def plain_text(page: pdfium.PdfPage) -> str:

@@ -32,16 +32,16 @@ AD_LABEL = "广告"
 
 @dataclass
 class Block:
+    """Lines stacked at one left edge (a column block) or over each other (a headline block)."""
+
     lines: list[TextLine]
     heading: bool
+    x0: float = float("inf")
+    x1: float = float("-inf")
 
-    @property
-    def x0(self) -> float:
-        return min(line.x0 for line in self.lines)
-
-    @property
-    def x1(self) -> float:
-        return max(line.x1 for line in self.lines)
+    def add(self, line: TextLine) -> None:
+        self.lines.append(line)
+        self.x0, self.x1 = min(self.x0, line.x0), max(self.x1, line.x1)
 
     @property
     def top(self) -> float:
@@ -137,7 +137,7 @@ def _stack(lines: list[TextLine], heading: bool, body: float) -> list[Block]:
             home = Block([], heading)
             blocks.append(home)
             open_blocks.append(home)
-        home.lines.append(line)
+        home.add(line)
         open_blocks = [b for b in open_blocks if line.top - b.bottom < 3 * body]
     return blocks
 
