@@ -45,9 +45,10 @@ def make_pages(out: Path) -> list[Path]:
     texts = [*sorted((REPO / "seeds").glob("*.txt")), *sorted((REPO / "tests" / "data" / "heldout").glob("*.txt"))]
     articles = [a for path in texts for a in read_path(path) if isinstance(a, Article)]
     pdfs = []
-    for columns, layout, reverse in LAYOUTS:
-        pdf = out / f"{columns}_{layout}_{'reversed' if reverse else 'in_order'}.pdf"
-        typeset(map(Story.of, articles), pdf, columns=columns, layout=layout, reverse=reverse, source="样报")
+    for columns, layout, reverse, style in LAYOUTS:
+        pdf = out / f"{columns}_{layout}_{style}_{'reversed' if reverse else 'in_order'}.pdf"
+        typeset(map(Story.of, articles), pdf, columns=columns, layout=layout, reverse=reverse, style=style,
+                source="样报")
         pdfs.append(pdf)
     return pdfs
 

@@ -10,7 +10,9 @@ columns they stand on, bodies wrapped and balanced over 3–5 columns, a photo
 caption and an advertisement in small type and boxes. `lead_pair` sets a lead
 across the page and two stories side by side under it; `stack` sets each
 story across the page. `reverse` draws columns right to left and stories
-bottom-up, so the text layer's order is not the reading order. A story that
+bottom-up, so the text layer's order is not the reading order. `style` `left` sets
+headlines flush left, subtitles in body size, and the reporters on a line
+under the headline instead of in brackets after the text. A story that
 does not fit on the page opens the next one.
 """
 
@@ -58,18 +60,17 @@ class Story:
     title: str | None
     subtitle: str | None
     paragraphs: tuple[str, ...]
+    reporters: tuple[str, ...] = ()  # named in no dateline: a byline prints them
 
     @classmethod
     def of(cls, article: Article) -> Story:
-        """The story an article was printed as: its dateline opens the body, its byline closes it."""
+        """The story an article was printed as: its dateline opens the body, a byline names the reporters."""
         paragraphs = [p for p in article.body.split("\n") if p.strip()]
         if article.dateline:
             paragraphs[0] = f"{article.dateline} {paragraphs[0]}"
         named = article.dateline or ""
-        missing = [name for name in article.reporters if name not in named]
-        if missing:
-            paragraphs[-1] += f"（{'、'.join(missing)}）"
-        return cls(article.title, article.subtitle, tuple(paragraphs))
+        return cls(article.title, article.subtitle, tuple(paragraphs),
+                   tuple(name for name in article.reporters if name not in named))
 
 
 @dataclass
@@ -105,23 +106,33 @@ def _wrap(text: str, font: str, size: float, width: float, indent: float = 0.0) 
     return lines
 
 
-def _story_box(story: Story, x: float, width: float, columns: int, top: float, lead: bool) -> _Box:
+def _story_box(story: Story, x: float, width: float, columns: int, top: float, lead: bool,
+               style: str = "classic") -> _Box:
+    """`classic`: headline and subtitle centred, reporters in brackets after the text; `left`: headline
+    set flush left, subtitle in body size and the headline's face, reporters on a line under the headline."""
     body_font, head_font = fonts()
     box = _Box(0.0)
     y = top
-    title_size = LEAD_TITLE if lead else TITLE
-    for text, size in ((story.title, title_size), (story.subtitle, SUBTITLE)):
+    centred = style == "classic"
+    sizes = (LEAD_TITLE if lead else TITLE, SUBTITLE if centred else BODY * 1.1)
+    for text, size in zip((story.title, story.subtitle), sizes, strict=True):
         if not text:
             continue
         for line in _wrap(text, head_font, size, width):
             y += size * 1.3
-            box.heading.append(_Op(line, x + width / 2, y, head_font, size, centred=True))
+            box.heading.append(_Op(line, x + width / 2 if centred else x, y, head_font, size, centred=centred))
         y += size * 0.3
+    paragraphs = list(story.paragraphs)
+    if story.reporters and centred:
+        paragraphs[-1] += f"（{'、'.join(story.reporters)}）"
+    elif story.reporters:
+        y += BODY * 1.5
+        box.heading.append(_Op("本报记者 " + " ".join(story.reporters), x, y, head_font, BODY))
     if box.heading:
         y += BODY * 0.8
     col_w = (width - GUTTER * (columns - 1)) / columns
     lines: list[tuple[str, float]] = []
-    for paragraph in story.paragraphs:
+    for paragraph in paragraphs:
         for i, line in enumerate(_wrap(paragraph, body_font, BODY, col_w, indent=2 * BODY)):
             lines.append((line, 2 * BODY if i == 0 else 0.0))
     per_column = math.ceil(len(lines) / columns)
@@ -198,7 +209,8 @@ class _Page:
 
 
 def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: str = "lead_pair",
-            reverse: bool = False, issued: dt.date | None = None, source: str | None = None) -> int:
+            reverse: bool = False, style: str = "classic", issued: dt.date | None = None,
+            source: str | None = None) -> int:
     """Write `stories` as newspaper pages to `out`; the number of pages."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -213,11 +225,11 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
         if layout == "lead_pair" and slot == 1 and len(pending) >= 2:
             left_cols = math.ceil(columns / 2)
             left_w = (width + GUTTER) * left_cols / columns - GUTTER
-            boxes = [_story_box(pending[0], MARGIN, left_w, left_cols, page.top, False),
+            boxes = [_story_box(pending[0], MARGIN, left_w, left_cols, page.top, False, style),
                      _story_box(pending[1], MARGIN + left_w + GUTTER, width - left_w - GUTTER,
-                                columns - left_cols, page.top, False)]
+                                columns - left_cols, page.top, False, style)]
         else:
-            boxes = [_story_box(pending[0], MARGIN, width, columns, page.top, layout == "lead_pair")]
+            boxes = [_story_box(pending[0], MARGIN, width, columns, page.top, layout == "lead_pair", style)]
         if max(box.height for box in boxes) > page.room() and page.ops[3:]:
             page.extras()
             page.draw()
@@ -241,10 +253,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--columns", type=int, default=4)
     parser.add_argument("--layout", choices=("lead_pair", "stack"), default="lead_pair")
     parser.add_argument("--reverse", action="store_true")
+    parser.add_argument("--style", choices=("classic", "left"), default="classic")
     args = parser.parse_args(argv)
     articles = [a for a in read_path(args.doc) if isinstance(a, Article)]
     pages = typeset(map(Story.of, articles), args.out, columns=args.columns, layout=args.layout,
-                    reverse=args.reverse, issued=articles[0].issued, source=articles[0].source)
+                    reverse=args.reverse, style=args.style, issued=articles[0].issued, source=articles[0].source)
     print(f"{args.out}: {pages} pages")
 
 
@@ -252,8 +265,9 @@ if __name__ == "__main__":
     main()
 
 
-LAYOUTS = ((4, "lead_pair", False), (3, "stack", True), (5, "lead_pair", True), (3, "lead_pair", False),
-           (5, "stack", False))
+# (columns, layout, drawn in reverse, style)
+LAYOUTS = ((4, "lead_pair", False, "classic"), (3, "stack", True, "left"), (5, "lead_pair", True, "classic"),
+           (3, "lead_pair", False, "left"), (5, "stack", False, "classic"), (4, "lead_pair", True, "left"))
 
 
 def typeset_gold(golds: list[Path], docs: Path | None, out: Path) -> list[Path]:
@@ -270,9 +284,9 @@ def typeset_gold(golds: list[Path], docs: Path | None, out: Path) -> list[Path]:
         doc = (docs or gold_path.parent) / gold["document"]
         issued, source = parse_date(gold["published"]), gold["source"]
         articles = [a for a in read_path(doc, published=issued, source=source) if isinstance(a, Article)]
-        columns, layout, reverse = LAYOUTS[i % len(LAYOUTS)]
+        columns, layout, reverse, style = LAYOUTS[i % len(LAYOUTS)]
         pdf = out / (Path(gold["document"]).stem + ".pdf")
-        typeset(map(Story.of, articles), pdf, columns=columns, layout=layout, reverse=reverse,
+        typeset(map(Story.of, articles), pdf, columns=columns, layout=layout, reverse=reverse, style=style,
                 issued=issued, source=source)
         copy = out / gold_path.name
         copy.write_text(json.dumps(dict(gold, document=pdf.name), ensure_ascii=False), encoding="utf-8")

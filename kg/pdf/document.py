@@ -26,6 +26,7 @@ from kg.layout import (
     ends_sentence,
     finish,
     page_articles,
+    split_dateline,
     starts_article,
 )
 from kg.model import Article
@@ -69,7 +70,7 @@ def _region_lines(region: Region, text: _Text) -> list[Line]:
     """The region's lines in reading order; `indented`: set in from its column's left edge, `blank_before`:
     the line before stopped short of its column's right edge."""
     lines: list[Line] = []
-    short = False
+    short = True  # nothing stands before a region's first line
     for column in region.columns:
         left, right = column.x0, column.x1
         for line in column.lines:
@@ -77,6 +78,7 @@ def _region_lines(region: Region, text: _Text) -> list[Line]:
             if cleaned.strip():
                 lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
                 short = right - line.x1 > 0.9 * line.size
+        short = short or len(column.lines) <= 2  # a line standing alone (reporters) ends its paragraph
     return lines
 
 
@@ -103,7 +105,7 @@ def _split(lines: list[Line]) -> list[list[Line]]:
     for line in lines:
         before = out[-1][-1].text.rstrip() if out[-1] else ""
         opening = line.text.lstrip()
-        if before and starts_article(opening) and (
+        if before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
                 starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
             out.append([])
         out[-1].append(line)
@@ -142,8 +144,10 @@ def _headline(block: Block | None) -> tuple[str | None, str | None]:
 def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticleParts], tuple[str, ...]]:
     reading = read_page(page, _opens)
     out: list[ArticleParts] = []
+    carried: list[Line] = []  # a reporters' line standing alone over a headline-less article's columns
     for region in reading.regions:
-        lines = _region_lines(region, text)
+        lines = carried + _region_lines(region, text)
+        carried = []
         title, subtitle = _headline(region.heading)
         for number, part in enumerate(_split(lines)):
             joined, anchors = _join(part)
@@ -152,7 +156,14 @@ def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticlePar
                            subtitle=subtitle if number == 0 else None, reporters=reporters)
             if parts is not None:
                 out.append(parts)
+            elif region.heading is None and all(_only_dateline(line.text) for line in part):
+                carried = part
     return out, reading.masthead
+
+
+def _only_dateline(text: str) -> bool:
+    dateline = split_dateline(text)
+    return dateline is not None and not text[dateline.end:].strip(" \t\u3000：:")
 
 
 def _usable(page: PageGeometry) -> bool:

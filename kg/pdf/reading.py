@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg import lexicon
@@ -28,6 +29,7 @@ SMALL = 0.9  # below this share of the body size: furniture
 LARGE = 1.15  # above it: a headline
 HEADER_SHARE = 0.2  # the masthead and folio sit in the page's top fifth
 AD_LABEL = "广告"
+NOT_HEADLINE_END = "。！？!?；;，,：:）)"
 
 
 @dataclass
@@ -129,7 +131,7 @@ def _stack(lines: list[TextLine], heading: bool, body: float) -> list[Block]:
             if not -0.3 * size < gap < (0.8 if heading else 1.0) * max(size, body):
                 continue
             aligned = (min(line.x1, block.x1) - max(line.x0, block.x0) > 0) if heading else (
-                abs(line.x0 - block.x0) <= 2.5 * size and line.x0 < block.x1)
+                abs(line.x0 - block.x0) <= 2.5 * size and line.x0 < block.x1 and abs(last.size - size) < 0.05 * size)
             if aligned:
                 home = block
                 break
@@ -146,41 +148,75 @@ def _overlap(a: Block, b: Block) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
+def _in_rows(blocks: list, top, left, tolerance: float) -> list:
+    """Blocks ordered by rows (tops within `tolerance` of the row's first), then left to right."""
+    rows: list[list] = []
+    for block in sorted(blocks, key=top):
+        if rows and top(block) - top(rows[-1][0]) <= tolerance:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [block for row in rows for block in sorted(row, key=left)]
+
+
+def _owner(column: Block, headings: list[Block], columns: list[Block], owner: dict[int, Region],
+           regions: dict[int, Region], body: float, opens: Callable[[Block], bool]) -> Region | None:
+    """The region a column block belongs to, or None if it opens one of its own."""
+    above = [b for b in headings + columns if b is not column and b.bottom <= column.top + 2 and _overlap(b, column) > 0]
+    nearest = max(above, key=lambda b: b.bottom, default=None)
+    gap = column.top - nearest.bottom if nearest is not None else float("inf")
+    if nearest is not None and nearest.heading and gap < 4 * body:
+        return regions[id(nearest)]  # right under its headline
+    if nearest is not None and id(nearest) in owner and len(nearest.lines) <= 2 and gap < 2 * body:
+        return owner[id(nearest)]  # under a line standing alone in its article (the reporters')
+    row = [h for h in headings if column.top - 6 * body < h.bottom <= column.top + 2
+           and not any(c is not column and h.bottom <= c.top < column.top - 2 and _overlap(c, column) > 0
+                       for c in columns)]
+    # Under a row of headlines but under none of them (a headline is often narrower than its columns): the
+    # article on the left goes on, unless a dateline opens one here: then it is the headline's on the right.
+    left_heads = [h for h in row if h.x1 <= column.x0 + 2]
+    right_heads = [h for h in row if h.x0 >= column.x1 - 2]
+    if opens(column):
+        return regions[id(min(right_heads, key=lambda h: h.x0))] if right_heads else None
+    if left_heads:
+        return regions[id(max(left_heads, key=lambda h: h.x1))]
+    left = [c for c in columns if id(c) in owner and abs(c.top - column.top) < body and c.x1 <= column.x0]
+    if left:  # the next column of the article on its left
+        return owner[id(max(left, key=lambda c: c.x1))]
+    if right_heads:
+        return regions[id(min(right_heads, key=lambda h: h.x0))]
+    if nearest is not None and not nearest.heading and id(nearest) in owner:
+        return owner[id(nearest)]  # the same column, on after a gap
+    return None
+
+
 def _regions(headings: list[Block], columns: list[Block], body: float,
-             opens: callable) -> list[Region]:
+             opens: Callable[[Block], bool]) -> list[Region]:
     regions = {id(h): Region(h) for h in headings}
     owner: dict[int, Region] = {}
-    for column in sorted(columns, key=lambda c: (round(c.top / body), c.x0)):
-        above = [b for b in headings + columns if b is not column and b.bottom <= column.top + 2
-                 and _overlap(b, column) > 0]
-        nearest = max(above, key=lambda b: b.bottom, default=None)
-        region = None
-        if nearest is not None and nearest.heading and column.top - nearest.bottom < 4 * body:
-            region = regions[id(nearest)]
+    for column in _in_rows(columns, lambda b: b.top, lambda b: b.x0, body):
+        region = _owner(column, headings, columns, owner, regions, body, opens)
         if region is None:
-            row = [h for h in headings if column.top - 6 * body < h.bottom <= column.top + 2
-                   and not any(c is not column and c.top < column.top - 2 and h.bottom <= c.top
-                               and _overlap(c, column) > 0 for c in columns)]
-            if row:
-                region = regions[id(min(row, key=lambda h: abs(h.centre - column.centre)))]
-        if region is None and not opens(column):
-            left = [c for c in columns if id(c) in owner and abs(c.top - column.top) < body and c.x1 <= column.x0]
-            if left:
-                region = owner[id(max(left, key=lambda c: c.x1))]
-            elif nearest is not None and not nearest.heading and id(nearest) in owner:
-                region = owner[id(nearest)]
-        if region is None:
-            region = Region(None)
-            regions[id(column)] = region
+            region = regions[id(column)] = Region(None)
         region.columns.append(column)
         owner[id(column)] = region
     out = [r for r in regions.values() if r.columns]
     for region in out:
-        region.columns.sort(key=lambda c: (c.x0, c.top))
-    return sorted(out, key=lambda r: (round(r.anchor[0] / body), r.anchor[1]))
+        region.columns = _reading_order(region.columns)
+    return _in_rows(out, lambda r: r.anchor[0], lambda r: r.anchor[1], body)
 
 
-def read_page(page: PageGeometry, opens: callable) -> PageReading:
+def _reading_order(blocks: list[Block]) -> list[Block]:
+    """An article's blocks: those standing above all the others first (a reporters' line across the
+    columns), then the columns left to right, each top to bottom."""
+    rest = sorted(blocks, key=lambda b: b.top)
+    spanning = []
+    while len(rest) > 1 and rest[0].bottom <= min(b.top for b in rest[1:]) + 2:
+        spanning.append(rest.pop(0))
+    return spanning + sorted(rest, key=lambda b: (b.x0, b.top))
+
+
+def read_page(page: PageGeometry, opens: Callable[[Block], bool]) -> PageReading:
     """The regions of a page in reading order; `opens(block)`: whether a column block opens with a dateline."""
     body = body_size(page.lines)
     header = _header_bottom(page, body)
@@ -196,13 +232,28 @@ def read_page(page: PageGeometry, opens: callable) -> PageReading:
     headings = _stack(large, True, body)
     columns = []
     for block in _stack(regular, False, body):
-        # a short block in another face standing alone, not indented like a paragraph: a small headline
-        if len(block.lines) <= 2 and all(line.font != body_face for line in block.lines) and body_face:
+        # a short block in another face standing alone, not a dateline or byline: a small headline or subtitle
+        if (body_face and len(block.lines) <= 2 and all(line.font != body_face for line in block.lines)
+                and not opens(block) and block.lines[-1].text.rstrip()[-1] not in NOT_HEADLINE_END):
             block.heading = True
             headings.append(block)
         else:
             columns.append(block)
-    return PageReading(_regions(headings, columns, body, opens), body, masthead)
+    return PageReading(_regions(_merge_headings(headings), columns, body, opens), body, masthead)
+
+
+def _merge_headings(headings: list[Block]) -> list[Block]:
+    """Headline blocks right over each other (kicker, title, subtitle in their sizes and faces) made one."""
+    merged: list[Block] = []
+    for block in sorted(headings, key=lambda b: b.top):
+        above = next((m for m in reversed(merged) if _overlap(m, block) > 0
+                      and -2 < block.top - m.bottom < 1.2 * max(line.size for line in block.lines)), None)
+        if above is None:
+            merged.append(block)
+        else:
+            for line in block.lines:
+                above.add(line)
+    return merged
 
 
 def masthead_source(lines: tuple[str, ...]) -> str | None:
