@@ -173,3 +173,13 @@ def test_ingest_reads_a_folder_of_pdfs_text_and_json_lines_and_reports_broken_pd
     titles = {line.strip().strip('"') for line in listed.stdout.splitlines()[1:]}
     assert {a.title for a in articles} <= titles
     assert "韩振东会见坦桑尼亚外长" in titles  # the text file went in beside the PDFs
+
+
+def test_continuation_notes_are_not_part_of_the_text(tmp_path):
+    article = _articles(REPO / "tests" / "data" / "extra" / "xinhua_20240419.txt")[0]
+    story = Story.of(article)
+    jumped = Story(story.title, story.subtitle, (*story.paragraphs[:-1], story.paragraphs[-1] + "（转第2版）"),
+                   story.reporters)
+    pdf = tmp_path / "jump.pdf"
+    typeset([jumped], pdf, columns=3)
+    assert [_as_read(a) for a in _articles(pdf)] == [_as_read(article)]

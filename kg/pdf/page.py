@@ -10,6 +10,7 @@ Coordinates are in points from the page's top-left corner.
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -56,6 +57,8 @@ class PageGeometry:
 
 
 WHITESPACE = frozenset(" \r\n\t\u3000\xa0")
+LINE_TEXT = re.compile(r"[^\r\n]+")  # PDFium's text between the line breaks it writes
+SPACES = re.compile(r" +")
 
 
 def _font_name(textpage, index: int, buffer) -> str:
@@ -64,48 +67,69 @@ def _font_name(textpage, index: int, buffer) -> str:
     return buffer.value.decode("utf-8", "replace") if length else ""
 
 
-def _lines(page: pdfium.PdfPage, height: float) -> list[TextLine]:
-    """Characters cut into lines by size and position; a line's face is its first character's."""
-    textpage = page.get_textpage()
-    handle = textpage.raw
-    text = textpage.get_text_range()
-    count = textpage.count_chars()
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    char_box, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-    runs: list[tuple[str, float, float, float, float, float, int]] = []
-    chars: list[str] = []
-    x0 = top = x1 = bottom = size = 0.0
-    first = 0
-    for i in range(min(count, len(text))):
-        char = text[i]
-        if char in WHITESPACE:  # PDFium regenerates spaces and line ends from the gaps: a space in a line stays
-            if chars and char == " ":
-                chars.append(" ")
+class _Chars:
+    """Loose boxes of a text page's characters, flipped to top-down coordinates."""
+
+    def __init__(self, textpage, height: float) -> None:
+        self.handle, self.height = textpage.raw, height
+        self.rect = pdfium_c.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom)."""
+        pdfium_c.FPDFText_GetLooseCharBox(self.handle, index, self.ref)
+        rect = self.rect
+        return rect.left, self.height - rect.top, rect.right, self.height - rect.bottom
+
+
+def _runs(text: str, chars: _Chars, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut where the characters step to another baseline, back, or over a wide gap."""
+    cuts = [start]
+    last = chars.box(start)
+    for i in range(start + 1, end):
+        if text[i] in WHITESPACE:
             continue
-        char_size = font_size(handle, i)
-        char_box(handle, i, rect_ref)
-        left, right = rect.left, rect.right
-        c_top, c_bottom = height - rect.top, height - rect.bottom
-        if chars and (char_size != size or abs(c_bottom - bottom) > 0.3 * size
-                      or left - x1 > GAP * size or left < x0 - 0.5 * size):
-            runs.append(("".join(chars), x0, top, x1, bottom, size, first))
-            chars = []
-        if not chars:
-            x0, top, x1, bottom, size, first = left, c_top, right, c_bottom, char_size, i
-        else:
-            if right > x1:
-                x1 = right
-            if c_top < top:
-                top = c_top
-            if c_bottom > bottom:
-                bottom = c_bottom
-        chars.append(char)
-    if chars:
-        runs.append(("".join(chars), x0, top, x1, bottom, size, first))
+        box = chars.box(i)
+        em = last[3] - last[1]
+        if abs(box[3] - last[3]) > 0.2 * em or box[0] - last[2] > GAP * em or box[0] < last[0] - 0.5 * em:
+            cuts.append(i)
+        last = box
+    return list(zip(cuts, [*cuts[1:], end], strict=True))
+
+
+def _lines(page: pdfium.PdfPage, height: float) -> list[TextLine]:
+    """The page's text cut into lines: PDFium breaks its text where lines end; a run between two breaks is
+    cut again where a space stands over a wide gap (a gutter) or the text steps back or to another
+    baseline; only the characters at a run's ends and beside its spaces are looked up when the run's
+    ends sit on one baseline (one PDFium call a character would cost five times as much)."""
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()[: textpage.count_chars()]
+    chars = _Chars(textpage, height)
     buffer = ctypes.create_string_buffer(256)
-    lines = [TextLine(t.rstrip(), a, b, c, d, round(e, 2), _font_name(handle, first, buffer))
-             for t, a, b, c, d, e, first in runs if t.strip()]
+    lines: list[TextLine] = []
+    for match in LINE_TEXT.finditer(text):
+        start, end = match.span()
+        first, last = chars.box(start), chars.box(end - 1)
+        if abs(first[3] - last[3]) > 0.2 * (first[3] - first[1]) or last[0] < first[0]:
+            runs = _runs(text, chars, start, end)  # not one line: every character looked at
+        else:
+            runs, begin = [], start
+            for space in SPACES.finditer(text, start, end):
+                before, after = chars.box(space.start() - 1), chars.box(space.end())
+                if after[0] - before[2] > GAP * (before[3] - before[1]) or after[0] < before[0]:
+                    runs.append((begin, space.start()))
+                    begin = space.end()
+            runs.append((begin, end))
+        for begin, stop in runs:
+            piece = text[begin:stop].strip()
+            if not piece:
+                continue
+            begin += len(text[begin:stop]) - len(text[begin:stop].lstrip())
+            stop = begin + len(piece)
+            left, top, _, bottom = chars.box(begin)
+            right = chars.box(stop - 1)[2]
+            size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, begin), 2)
+            lines.append(TextLine(piece, left, top, right, bottom, size, _font_name(textpage.raw, begin, buffer)))
     textpage.close()
     return lines
 
