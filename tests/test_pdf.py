@@ -73,6 +73,7 @@ def _score(golds: list[Path], docs: Path) -> dict:
     return json.loads(done.stdout[: done.stdout.rindex("}") + 1])
 
 
+@pytest.mark.slow
 def test_the_seeds_typeset_as_pages_score_as_the_seeds_do(seed_pages):
     scored = _score(seed_pages, seed_pages[0].parent)
     assert scored["overall_f1"] >= 0.99, scored["misses"]
@@ -153,6 +154,7 @@ def _grey_image():
     return Image.new("L", (200, 150), 180)
 
 
+@pytest.mark.slow
 def test_ingest_reads_a_folder_of_pdfs_text_and_json_lines_and_reports_broken_pdfs(tmp_path):
     folder = tmp_path / "epaper"
     folder.mkdir()
