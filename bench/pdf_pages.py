@@ -196,20 +196,29 @@ class _Page:
                                  _Op("诚信经营 服务百姓", x0 + 90, top + 40, head_font, 20),
                                  _Op("全市网点均可办理 咨询热线请见官网", x0 + 90, top + 62, body_font, 10)])
 
-    def draw(self) -> None:
+    def draw(self, scaled: bool = False) -> None:
+        """The page's text in reading order, or reversed; `scaled`: every string set in 1 pt and scaled by
+        its text matrix, as cairo writes text."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         groups = list(reversed(self.ops)) if self.reverse else self.ops
         for group in groups:
             for op in group:
-                self.canvas.setFont(op.font, op.size)
-                if op.centred:
-                    self.canvas.drawCentredString(op.x, PAGE_H - op.y, op.text)
+                x = op.x - stringWidth(op.text, op.font, op.size) / 2 if op.centred else op.x
+                if scaled:
+                    text = self.canvas.beginText()
+                    text.setTextTransform(op.size, 0, 0, op.size, x, PAGE_H - op.y)
+                    text.setFont(op.font, 1)
+                    text.textOut(op.text)
+                    self.canvas.drawText(text)
                 else:
-                    self.canvas.drawString(op.x, PAGE_H - op.y, op.text)
+                    self.canvas.setFont(op.font, op.size)
+                    self.canvas.drawString(x, PAGE_H - op.y, op.text)
         self.canvas.showPage()
 
 
 def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: str = "lead_pair",
-            reverse: bool = False, style: str = "classic", issued: dt.date | None = None,
+            reverse: bool = False, style: str = "classic", scaled: bool = False, issued: dt.date | None = None,
             source: str | None = None) -> int:
     """Write `stories` as newspaper pages to `out`; the number of pages."""
     from reportlab.pdfgen.canvas import Canvas
@@ -232,14 +241,14 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
             boxes = [_story_box(pending[0], MARGIN, width, columns, page.top, layout == "lead_pair", style)]
         if max(box.height for box in boxes) > page.room() and page.ops[3:]:
             page.extras()
-            page.draw()
+            page.draw(scaled)
             page = _Page(canvas, page.number + 1, issued, source, reverse)
             continue
         page.place(boxes)
         del pending[:len(boxes)]
         slot = 1 - slot if layout == "lead_pair" else 0
     page.extras()
-    page.draw()
+    page.draw(scaled)
     canvas.save()
     return page.number
 

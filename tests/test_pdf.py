@@ -104,6 +104,14 @@ def test_pages_of_three_to_five_columns_and_several_pages(tmp_path):
         assert [_as_read(a) for a in _articles(pdf)] == [_as_read(a) for a in articles], pdf.name
 
 
+def test_text_set_in_one_point_and_scaled_by_its_matrix_reads_the_same(tmp_path):
+    """cairo and others set text in 1 pt and scale it: sizes are read through the text matrix."""
+    articles = _articles(SEEDS / "001_9cbad604bd247137.txt")
+    pdf = tmp_path / "scaled.pdf"
+    typeset(map(Story.of, articles), pdf, columns=4, scaled=True, source="无锡日报")
+    assert [_as_read(a) for a in _articles(pdf)] == [_as_read(a) for a in articles]
+
+
 def test_masthead_and_folio_give_the_paper_and_date_when_nothing_else_does(tmp_path):
     articles = _articles(REPO / "tests" / "data" / "extra" / "chengdu_20240921.txt")
     pdf = tmp_path / "page1.pdf"

@@ -10,6 +10,7 @@ Coordinates are in points from the page's top-left corner.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from dataclasses import dataclass
 
@@ -67,6 +68,15 @@ def _font_name(textpage, index: int, buffer) -> str:
     return buffer.value.decode("utf-8", "replace") if length else ""
 
 
+def _size(textpage, index: int, matrix) -> float:
+    """The size a character is seen in: its font size times the vertical scale of its text and page
+    matrices (cairo and others set text in 1 pt and scale it with the text matrix)."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
+        size *= math.hypot(matrix.c, matrix.d)
+    return round(size, 2)
+
+
 class _Chars:
     """Loose boxes of a text page's characters, flipped to top-down coordinates."""
 
@@ -106,6 +116,7 @@ def _lines(page: pdfium.PdfPage, height: float) -> list[TextLine]:
     text = textpage.get_text_range()[: textpage.count_chars()]
     chars = _Chars(textpage, height)
     buffer = ctypes.create_string_buffer(256)
+    matrix = pdfium_c.FS_MATRIX()
     lines: list[TextLine] = []
     for match in LINE_TEXT.finditer(text):
         start, end = match.span()
@@ -128,8 +139,8 @@ def _lines(page: pdfium.PdfPage, height: float) -> list[TextLine]:
             stop = begin + len(piece)
             left, top, _, bottom = chars.box(begin)
             right = chars.box(stop - 1)[2]
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, begin), 2)
-            lines.append(TextLine(piece, left, top, right, bottom, size, _font_name(textpage.raw, begin, buffer)))
+            lines.append(TextLine(piece, left, top, right, bottom, _size(textpage.raw, begin, matrix),
+                                  _font_name(textpage.raw, begin, buffer)))
     textpage.close()
     return lines
 
