@@ -10,6 +10,8 @@ articles in every layout of `LAYOUTS`. Figures (pages per second, one process):
   allows: PDFium's plain text extraction, then the text-layer page reader
   (both sides end in `Article` records with their sentences).
 - `pdf_vs_text_layer`: the first over the second (goal ≥ 0.5).
+- `pdf_plain_text_pages_per_s`, `pdf_vs_plain_text`: PDFium's plain text
+  extraction alone, producing no articles (a floor no reading reaches).
 - `pypdfium2_chars_pages_per_s`, `pdfplumber_chars_pages_per_s`: the two
   libraries giving every character with its box, size and font name.
 
@@ -71,6 +73,14 @@ def _text_layer(pdf: Path) -> None:
     document.close()
 
 
+def _plain_text(pdf: Path) -> None:
+    """PDFium's plain text extraction alone: the floor under any reading of the text layer."""
+    document = pdfium.PdfDocument(str(pdf))
+    for page in document:
+        plain_text(page)
+    document.close()
+
+
 def _pdfium_chars(pdf: Path) -> int:
     document = pdfium.PdfDocument(str(pdf))
     count = 0
@@ -103,8 +113,10 @@ def run(quick: bool = True) -> dict[str, float]:
         pages = sum(len(pdfium.PdfDocument(str(pdf))) for pdf in pdfs)
         geometry = _rate(pdfs, pages, lambda pdf: list(read_path(pdf)))
         text_layer = _rate(pdfs, pages, _text_layer)
+        plain = _rate(pdfs, pages, _plain_text)
         figures = {"pdf_pages": float(pages), "pdf_pages_per_s": geometry,
                    "pdf_text_layer_pages_per_s": text_layer, "pdf_vs_text_layer": geometry / text_layer,
+                   "pdf_plain_text_pages_per_s": plain, "pdf_vs_plain_text": geometry / plain,
                    "pypdfium2_chars_pages_per_s": _rate(pdfs, pages, _pdfium_chars)}
         try:
             figures["pdfplumber_chars_pages_per_s"] = _rate(pdfs[:1], len(pdfium.PdfDocument(str(pdfs[0]))),
