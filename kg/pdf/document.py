@@ -2,17 +2,14 @@
 
 The document's text, to which every `body_offset` points, is the articles'
 lines in reading order, one line of the page a line, pages one after another.
-A page with no text but images is a scan: read with tesseract when it is
-installed (and has the Simplified Chinese model), else reported in one line.
+A page with no text but images is a scan: read from tesseract's lines and
+boxes (`kg.pdf.ocr`) when it is installed, else reported in one line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +27,7 @@ from kg.layout import (
     starts_article,
 )
 from kg.model import Article
+from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
 from kg.sentences import split_sentences
@@ -49,15 +47,13 @@ def _problem(exc: Exception) -> str:
 
 
 class _Text:
-    """The document text being built: lines appended, offsets handed out."""
+    """Offsets in the document's text (its lines in reading order, one a line): only its length is kept."""
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
         self.length = 0
 
     def add(self, text: str) -> int:
         start = self.length
-        self.parts.append(text + "\n")
         self.length += len(text) + 1
         return start
 
@@ -186,21 +182,6 @@ def layer_text(page: PageGeometry) -> str:
     return "".join(out) + "\n"
 
 
-def _ocr(page: pdfium.PdfPage) -> str | None:
-    """The page's text by tesseract (chi_sim), if installed; None otherwise."""
-    tesseract = shutil.which("tesseract")
-    if tesseract is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        image = Path(tmp, "page.png")
-        page.render(scale=300 / 72).to_pil().save(image)
-        try:
-            done = subprocess.run([tesseract, str(image), "-", "-l", "chi_sim"], capture_output=True, timeout=300)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
-
-
 def _text_layer_articles(text_layer: str, text: _Text) -> list[ArticleParts]:
     base = text.add(text_layer)
     return [ArticleParts(p.body, p.body_offset + base, p.title, p.subtitle, p.dateline, p.reporters)
@@ -228,6 +209,7 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
     parts: list[ArticleParts] = []
     masthead: list[str] = []
     problems: list[BadInput] = []
+    textless: list[int] = []
     for index in range(len(document)):
         try:
             page = document[index]
@@ -235,14 +217,12 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
         except pdfium.PdfiumError as exc:
             problems.append(BadInput(f"page {index + 1}: {_problem(exc)}", path=where))
             continue
-        if not geometry.lines:
-            scanned = _ocr(page) if geometry.images else None
-            if scanned and scanned.strip():
-                parts.extend(_text_layer_articles(scanned, text))
-            else:
-                problems.append(BadInput(f"page {index + 1} has no text layer (a scanned image?): "
-                                         "OCR it first, or install tesseract with chi_sim", path=where))
-            continue
+        if not geometry.lines:  # a scan: its OCR lines, if tesseract is there
+            scanned = ocr_geometry(page, index + 1) if geometry.images else None
+            if scanned is None or not scanned.lines:
+                textless.append(index + 1)
+                continue
+            geometry = scanned
         found: list[ArticleParts] = []
         if _usable(geometry):
             found, head = _geometry_articles(geometry, text)
@@ -250,6 +230,10 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
         if not found:  # no usable geometry: the text layer and the page reader
             found = _text_layer_articles(layer_text(geometry), text)
         parts.extend(found)
+    if textless:
+        pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
+        problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
+                                 "tesseract with its Simplified Chinese model (chi_sim)", path=where))
     yield from problems
     if not parts:
         if problems:
