@@ -21,10 +21,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kg import lexicon
 from kg.pdf.page import Box, PageGeometry, TextLine
 
+T = TypeVar("T")
 SMALL = 0.9  # below this share of the body size: furniture
 LARGE = 1.15  # above it: a headline
 HEADER_SHARE = 0.2  # the masthead and folio sit in the page's top fifth
@@ -148,9 +150,9 @@ def _overlap(a: Block, b: Block) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
-def _in_rows(blocks: list, top, left, tolerance: float) -> list:
+def _in_rows(blocks: list[T], top: Callable[[T], float], left: Callable[[T], float], tolerance: float) -> list[T]:
     """Blocks ordered by rows (tops within `tolerance` of the row's first), then left to right."""
-    rows: list[list] = []
+    rows: list[list[T]] = []
     for block in sorted(blocks, key=top):
         if rows and top(block) - top(rows[-1][0]) <= tolerance:
             rows[-1].append(block)
