@@ -77,17 +77,33 @@ def _size(textpage, index: int, matrix) -> float:
     return round(size, 2)
 
 
+def _by_address(function, restype, *argtypes):
+    """A PDFium entry point called with plain addresses: no pointer object is built at each call (the
+    calls below run thousands of times a page)."""
+    return ctypes.cast(function, ctypes.CFUNCTYPE(restype, *argtypes))
+
+
+_LOOSE_CHAR_BOX = _by_address(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
+                              ctypes.c_void_p)
+_GET_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_OBJECT_TYPE = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 class _Chars:
     """Loose boxes of a text page's characters, flipped to top-down coordinates."""
 
     def __init__(self, textpage, height: float) -> None:
-        self.handle, self.height = textpage.raw, height
+        self.handle, self.height = _address(textpage.raw), height
         self.rect = pdfium_c.FS_RECTF()
-        self.ref = ctypes.byref(self.rect)
+        self.ref = ctypes.addressof(self.rect)
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         """(left, top, right, bottom)."""
-        pdfium_c.FPDFText_GetLooseCharBox(self.handle, index, self.ref)
+        _LOOSE_CHAR_BOX(self.handle, index, self.ref)
         rect = self.rect
         return rect.left, self.height - rect.top, rect.right, self.height - rect.bottom
 
@@ -149,13 +165,15 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Box], int]:
     """Bounds of the page's path objects and its count of images (top level: frames and rules are there)."""
     boxes, images = [], 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    handle = _address(page.raw)
     for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        address = _GET_OBJECT(handle, index)
+        kind = _OBJECT_TYPE(address)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(
-                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+                pdfium_c.FPDFPage_GetObject(page.raw, index), ctypes.byref(left), ctypes.byref(bottom),
+                ctypes.byref(right), ctypes.byref(top)):
             boxes.append(Box(left.value, height - top.value, right.value, height - bottom.value))
     return boxes, images
 

@@ -123,26 +123,27 @@ def _main_face(lines: list[TextLine]) -> str:
 def _stack(lines: list[TextLine], heading: bool, body: float) -> list[Block]:
     """Lines (sorted top-down) grouped into blocks of lines stacked close at one left edge (or overlapping)."""
     blocks: list[Block] = []
-    open_blocks: list[Block] = []
+    open_blocks: list[Block] = []  # blocks whose last line is close enough above to take more
+    reach = 0.8 if heading else 1.0  # the widest gap under a block's last line, in sizes
     for line in lines:
         size = line.size
         home = None
-        for block in open_blocks:
+        for block in reversed(open_blocks):  # the nearest first
             last = block.lines[-1]
             gap = line.top - last.bottom
-            if not -0.3 * size < gap < (0.8 if heading else 1.0) * max(size, body):
+            if not -0.3 * size < gap < reach * max(size, body):
                 continue
-            aligned = (min(line.x1, block.x1) - max(line.x0, block.x0) > 0) if heading else (
-                abs(line.x0 - block.x0) <= 2.5 * size and line.x0 < block.x1 and abs(last.size - size) < 0.05 * size)
-            if aligned:
+            if (min(line.x1, block.x1) - max(line.x0, block.x0) > 0) if heading else (
+                    abs(line.x0 - block.x0) <= 2.5 * size and line.x0 < block.x1 and abs(last.size - size) < 0.05 * size):
                 home = block
                 break
         if home is None:
+            if len(open_blocks) > 16:  # blocks far above take no more lines
+                open_blocks = [b for b in open_blocks if line.top - b.bottom < 3 * body]
             home = Block([], heading)
             blocks.append(home)
             open_blocks.append(home)
         home.add(line)
-        open_blocks = [b for b in open_blocks if line.top - b.bottom < 3 * body]
     return blocks
 
 
@@ -226,7 +227,7 @@ def read_page(page: PageGeometry, opens: Callable[[Block], bool]) -> PageReading
     masthead = tuple(line.text for line in sorted(page.lines, key=lambda ln: (ln.top, ln.x0))
                      if line.bottom <= header + 1)
     content = [line for line in page.lines if line.bottom > header + 1 and line.size >= SMALL * body
-               and not any(_inside(line, frame) for frame in adverts)]
+               and not (adverts and any(_inside(line, frame) for frame in adverts))]
     content.sort(key=lambda ln: (ln.top, ln.x0))
     body_face = _main_face([line for line in content if abs(line.size - body) < 0.05 * body])
     large = [line for line in content if line.size > LARGE * body]
