@@ -164,6 +164,7 @@ class _Page:
         self.ops.append([_Op(_folio(issued, None if number == 1 else source, number), MARGIN, y, body_font, SMALL)])
         self.rule(y + 6)
         self.top = y + 14
+        self.stories = 0
         self.ops.append([_Op(str(number), PAGE_W / 2, PAGE_H - MARGIN / 2, body_font, SMALL, centred=True)])
 
     def rule(self, y: float) -> None:
@@ -174,6 +175,7 @@ class _Page:
         return PAGE_H - MARGIN - self.top
 
     def place(self, boxes: list[_Box]) -> None:
+        self.stories += len(boxes)
         for box in boxes:
             self.ops.append(box.heading)
             self.ops.extend(box.columns)
@@ -239,7 +241,7 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
                                 columns - left_cols, page.top, False, style)]
         else:
             boxes = [_story_box(pending[0], MARGIN, width, columns, page.top, layout == "lead_pair", style)]
-        if max(box.height for box in boxes) > page.room() and page.ops[3:]:
+        if max(box.height for box in boxes) > page.room() and page.stories:  # a story longer than a page overflows it
             page.extras()
             page.draw(scaled)
             page = _Page(canvas, page.number + 1, issued, source, reverse)
