@@ -175,9 +175,10 @@ def bench_rest_store(store: Path, rounds: int) -> dict[str, float]:
 
 def bench_companions(quick: bool) -> dict[str, float]:
     """Figures from the companion benches (`bench.sparql_throughput`, `bench.load_test`: the API's;
-    `bench.remote_ingest`: ingest into standalone SPARQL servers), when present."""
+    `bench.remote_ingest`: ingest into standalone SPARQL servers; `bench.pdf_bench`: e-paper PDF pages), when
+    present."""
     figures: dict[str, float] = {}
-    for name in ("bench.sparql_throughput", "bench.load_test", "bench.remote_ingest"):
+    for name in ("bench.sparql_throughput", "bench.load_test", "bench.remote_ingest", "bench.pdf_bench"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:

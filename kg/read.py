@@ -205,8 +205,14 @@ def read_path(path: Path, *, published: dt.date | None = None, source: str | Non
         data = path.read_bytes()
     except OSError as exc:
         raise BadInput(f"cannot read: {exc.strerror or exc}", path=where) from None
-    text = decode(data, where)
     listed_source, listed_date = manifest_entry(path)
+    if data.startswith(b"%PDF"):
+        from kg.pdf import read_pdf  # PDFium is loaded for PDF files only
+
+        yield from read_pdf(path, doc_id=path.stem, published=published or listed_date,
+                            source=source or listed_source, name_date=date_in_name(path.name))
+        return
+    text = decode(data, where)
     yield from _read(text, doc_id=path.stem, published=published or listed_date, source=source or listed_source,
                      kind=kind, path=where, name_date=date_in_name(path.name))
 

@@ -1,0 +1,258 @@
+"""PDF files → `Article` records: every page read from its geometry, or from its text layer where that fails.
+
+The document's text, to which every `body_offset` points, is the articles'
+lines in reading order, one line of the page a line, pages one after another.
+A page with no text but images is a scan: read from tesseract's lines and
+boxes (`kg.pdf.ocr`) when it is installed, else reported in one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from kg.errors import BadInput
+from kg.layout import (
+    ArticleParts,
+    Line,
+    byline_at_end,
+    ends_sentence,
+    finish,
+    page_articles,
+    split_dateline,
+    starts_article,
+)
+from kg.model import Article
+from kg.pdf.ocr import ocr_geometry
+from kg.pdf.page import PageGeometry, page_geometry
+from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
+from kg.sentences import split_sentences
+
+# 转第2版, 下转第三版, 上接第1版, 接A2版: where an article jumps to or comes from
+CONTINUATION = re.compile(r"[（(]\s*(?:上|下)?(?:转|接)(?:第)?\s*[A-Z]?[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]")
+FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _problem(exc: Exception) -> str:
+    text = str(exc)
+    if "password" in text.lower():
+        return "an encrypted PDF: it needs a password"
+    if "format" in text.lower() or "corrupt" in text.lower():
+        return "a damaged or truncated PDF: PDFium cannot parse it"
+    return f"a PDF PDFium cannot read ({text})"
+
+
+class _Text:
+    """Offsets in the document's text (its lines in reading order, one a line): only its length is kept."""
+
+    def __init__(self) -> None:
+        self.length = 0
+
+    def add(self, text: str) -> int:
+        start = self.length
+        self.length += len(text) + 1
+        return start
+
+
+def _opens(block: Block) -> bool:
+    return starts_article(block.lines[0].text.strip())
+
+
+def _region_lines(region: Region, text: _Text) -> list[Line]:
+    """The region's lines in reading order; `indented`: set in from its column's left edge, `blank_before`:
+    the line before stopped short of its column's right edge."""
+    lines: list[Line] = []
+    short = True  # nothing stands before a region's first line
+    for column in region.columns:
+        left, right = column.x0, column.x1
+        for line in column.lines:
+            cleaned = CONTINUATION.sub("", line.text).strip("\r\n")  # a space at a wrap is the text's
+            if cleaned.strip():
+                lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
+                short = right - line.x1 > 0.9 * line.size
+        short = short or len(column.lines) <= 2  # a line standing alone (reporters) ends its paragraph
+    return lines
+
+
+def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
+    """Lines joined into paragraphs: a break where a line ends a sentence (or a subheading) short of the
+    column's edge, or the next line is indented; `(position, source offset)` of each line."""
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    position = 0
+    for i, line in enumerate(lines):
+        if i and (line.blank_before and line.indented
+                  or ends_sentence(lines[i - 1].text) and (line.blank_before or line.indented)):
+            parts.append("\n")
+            position += 1
+        anchors.append((position, line.start))
+        parts.append(line.text)
+        position += len(line.text)
+    return "".join(parts), anchors
+
+
+def _split(lines: list[Line]) -> list[list[Line]]:
+    """An article region's lines cut before each dateline that opens a new article (after a sentence end)."""
+    out: list[list[Line]] = [[]]
+    for line in lines:
+        before = out[-1][-1].text.rstrip() if out[-1] else ""
+        opening = line.text.lstrip()
+        if before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
+                starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
+            out.append([])
+        out[-1].append(line)
+    return [part for part in out if part]
+
+
+def _closing_byline(joined: str) -> tuple[str, tuple[str, ...]]:
+    """The text without the byline closing its last paragraph (wrapped over lines or not), and its names."""
+    start = joined.rfind("\n") + 1
+    byline = byline_at_end(joined[start:].rstrip())
+    if byline is None:
+        return joined, ()
+    return joined[: start + byline[0]].rstrip(), byline[1]
+
+
+def _headline(block: Block | None) -> tuple[str | None, str | None]:
+    """Title (the largest lines, joined) and subtitle (kicker and subtitle: each a run of lines in one size,
+    a wrapped line joined on, runs apart by a space)."""
+    if block is None:
+        return None, None
+    biggest = max(line.size for line in block.lines)
+    title = "".join(line.text.strip() for line in block.lines if line.size >= biggest - 0.01)
+    runs: list[str] = []
+    size = None
+    for line in block.lines:
+        if line.size >= biggest - 0.01:
+            size = None
+        elif size is not None and abs(line.size - size) < 0.01:
+            runs[-1] += line.text.strip()
+        else:
+            runs.append(line.text.strip())
+            size = line.size
+    return title or None, " ".join(runs) or None
+
+
+def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticleParts], tuple[str, ...]]:
+    reading = read_page(page, _opens)
+    out: list[ArticleParts] = []
+    carried: list[Line] = []  # a reporters' line standing alone over a headline-less article's columns
+    for region in reading.regions:
+        lines = carried + _region_lines(region, text)
+        carried = []
+        title, subtitle = _headline(region.heading)
+        for number, part in enumerate(_split(lines)):
+            joined, anchors = _join(part)
+            joined, reporters = _closing_byline(joined)
+            parts = finish(joined, anchors, title=title if number == 0 else None,
+                           subtitle=subtitle if number == 0 else None, reporters=reporters)
+            if parts is not None:
+                out.append(parts)
+            elif region.heading is None and all(_only_dateline(line.text) for line in part):
+                carried = part
+    return out, reading.masthead
+
+
+def _only_dateline(text: str) -> bool:
+    dateline = split_dateline(text)
+    return dateline is not None and not text[dateline.end:].strip(" \t\u3000：:")
+
+
+def _usable(page: PageGeometry) -> bool:
+    """Whether the geometry tells anything: lines with sizes, spread over the page, in more than one
+    size or face (a page set all in one type is a text layer printed as is: its blank lines tell more)."""
+    sized = [line for line in page.lines if line.size > 1 and line.x1 > line.x0]
+    return (len(sized) >= 0.8 * len(page.lines) and len({round(line.top) for line in sized}) > 1
+            and len({(line.size, line.font) for line in sized}) > 1)
+
+
+def layer_text(page: PageGeometry) -> str:
+    """The page's text layer as a converter writes it: lines in the file's order, a blank line where the
+    next line is not right under the one before (a column's end, a gap)."""
+    out: list[str] = []
+    for before, line in zip((None, *page.lines), page.lines, strict=False):
+        if before is not None:
+            out.append("\n" if 0 <= line.top - before.bottom < line.size and abs(line.x0 - before.x0) < 3 * line.size
+                       else "\n\n")
+        out.append(line.text)
+    return "".join(out) + "\n"
+
+
+def _text_layer_articles(text_layer: str, text: _Text) -> list[ArticleParts]:
+    base = text.add(text_layer)
+    return [ArticleParts(p.body, p.body_offset + base, p.title, p.subtitle, p.dateline, p.reporters)
+            for p in page_articles(text_layer)]
+
+
+def read_pdf(path: Path, *, doc_id: str, published: dt.date | None, source: str | None,
+             name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    """The articles of a PDF file, page by page; a whole-file problem raises BadInput, a page's is yielded."""
+    where = str(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise BadInput(_problem(exc), path=where) from None
+    try:
+        yield from _read_document(document, where, doc_id=doc_id, published=published, source=source,
+                                  name_date=name_date)
+    finally:
+        document.close()
+
+
+def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, published: dt.date | None,
+                   source: str | None, name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    text = _Text()
+    parts: list[ArticleParts] = []
+    masthead: list[str] = []
+    problems: list[BadInput] = []
+    textless: list[int] = []
+    for index in range(len(document)):
+        try:
+            page = document[index]
+            geometry = page_geometry(page, index + 1, boxes_if=AD_LABEL)
+        except pdfium.PdfiumError as exc:
+            problems.append(BadInput(f"page {index + 1}: {_problem(exc)}", path=where))
+            continue
+        if not geometry.lines:  # a scan: its OCR lines, if tesseract is there
+            scanned = ocr_geometry(page, index + 1) if geometry.images else None
+            if scanned is None or not scanned.lines:
+                textless.append(index + 1)
+                continue
+            geometry = scanned
+        found: list[ArticleParts] = []
+        if _usable(geometry):
+            found, head = _geometry_articles(geometry, text)
+            masthead.extend(head)
+        if not found:  # no usable geometry: the text layer and the page reader
+            found = _text_layer_articles(layer_text(geometry), text)
+        parts.extend(found)
+    if textless:
+        pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
+        problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
+                                 "tesseract with its Simplified Chinese model (chi_sim)", path=where))
+    yield from problems
+    if not parts:
+        if problems:
+            return
+        raise BadInput("no article text found in the PDF", path=where)
+    issued = published or name_date or _folio_date(masthead)
+    source = source or masthead_source(tuple(masthead))
+    for number, part in enumerate(parts, start=1):
+        yield Article(doc_id=doc_id, index=number, body=part.body, sentences=split_sentences(part.body),
+                      title=part.title, subtitle=part.subtitle, dateline=part.dateline, reporters=part.reporters,
+                      issued=issued, source=source, path=where, body_offset=part.body_offset)
+
+
+def _folio_date(lines: list[str]) -> dt.date | None:
+    for line in lines:
+        match = FOLIO_DATE.search(line)
+        if match:
+            try:
+                return dt.date(*map(int, match.groups()))
+            except ValueError:
+                continue
+    return None
