@@ -9,8 +9,8 @@ from fastapi.responses import HTMLResponse, Response
 from pyoxigraph import NamedNode
 
 from api import describe, html
-from api.explorer import entity_kind, language, shell
 from api.deps import Service
+from api.explorer import entity_kind, language, shell
 from api.negotiation import GRAPH_FORMATS, choose
 from kg.errors import BadInput
 from kg.records import graph

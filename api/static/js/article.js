@@ -4,7 +4,7 @@ import { api, show, el, fail, href, link, loadLabels, rawLinks, section, t, term
 const iri = document.body.dataset.iri;
 
 // The entity a fact is about: the policy of an emphasis, the person of a holding, else the fact's node.
-const target = (f) => f.policy || f.agent || f.person || (f.kinds?.includes("Emphasis") ? f.event : null) ||
+const target = (f) => f.policy || f.agent || f.person || f.entity || (f.kinds?.includes("Emphasis") ? f.event : null) ||
   { iri: f.iri, label: f.label };
 
 // Spans [start, end) of the text, from the facts' offsets when they match the quote, else found by the quote
