@@ -62,9 +62,24 @@ def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
     return [{n: plain(row[n]) for n in names if row[n] is not None} for row in solutions]  # type: ignore[union-attr]
 
 
-def page(rows: list[Row], limit: int, offset: int) -> dict[str, object]:
-    """A page of results: `rows` was fetched with `limit + 1` to tell whether more follow."""
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "more": len(rows) > limit}
+def page(rows: list[Row], limit: int, offset: int, total: int | None = None) -> dict[str, object]:
+    """A page of results: `rows` was fetched with `limit + 1` to tell whether more follow (`listed` does)."""
+    out: dict[str, object] = {"items": rows[:limit], "limit": limit, "offset": offset, "more": len(rows) > limit}
+    if total is not None:
+        out["total"] = total
+    return out
+
+
+def listed(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]],
+           limit: int, offset: int) -> tuple[list[Row], int]:
+    """`limit + 1` rows of the named list query from `offset`, and how many rows it has in all: counted by a
+    second query only when the page does not already tell (more rows follow, or the offset is past the end)."""
+    rows = select(store, name, values, limit=limit + 1, offset=offset)
+    if len(rows) <= limit and (rows or offset == 0):
+        return rows, offset + len(rows)
+    inner = bind(sparql(name), values)[len(_HEADER):]
+    counted = store.query(f"{_HEADER}SELECT (COUNT(*) AS ?total) WHERE {{\n{{\n{inner}\n}}\n}}")
+    return rows, int(next(iter(counted))["total"].value)  # type: ignore[call-overload, index]
 
 
 def local(iri: str) -> str:
