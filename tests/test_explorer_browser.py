@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+from playwright.sync_api import sync_playwright  # a dev dependency: missing, the module fails to load
 
 from bench.servers import kg_serve
 from tests.conftest import run_kg
@@ -30,8 +31,6 @@ if not Path(CHROMIUM).exists() or not shutil.which("chromium"):
     if os.environ.get("CI") == "true":  # CI installs it (.ci/run): its absence there is a failure, not a skip
         raise RuntimeError("chromium is missing: .ci/run should have installed it (apt-get install chromium)")
     pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api") if os.environ.get("CI") != "true" else __import__(
-    "playwright.sync_api", fromlist=["sync_playwright"])
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +72,7 @@ class Watched:
 
 @pytest.fixture(scope="module")
 def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
+    with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True, args=ARGS,
             viewport={"width": 1280, "height": 900}, locale="zh-CN")
@@ -112,6 +111,11 @@ def test_person_page_draws_the_network_and_the_timeline(browser: Watched, shots:
     assert page.locator("#stressed li a").first.text_content()
     page.wait_for_timeout(500)  # the layout's animation
     page.screenshot(path=shots / "person.png", full_page=True)
+    box = page.locator("#network").bounding_box()
+    x, y, label = page.evaluate("""() => { const n = window.explorerNetwork.nodes(':not(.me)')[0];
+                                         const p = n.renderedPosition(); return [p.x, p.y, n.data('label')]; }""")
+    page.mouse.click(box["x"] + x, box["y"] + y)  # a co-attendee's node opens his or her page
+    page.wait_for_selector(f"h1:has-text('{label}')")
     browser.check()
 
 

@@ -121,6 +121,19 @@ export function rawLinks(iri) {
     el("a", { href: `${path}?format=turtle` }, "Turtle"), " · ", el("a", { href: `${path}?format=jsonld` }, "JSON-LD"));
 }
 
+// A list that shows a page of a record's items and fetches the next pages on demand ("more").
+export function paged(list, shown, total, nextPage, render) {
+  const more = el("button", { type: "button", class: "more" }, `${t("more")} (${shown}/${total})`);
+  more.addEventListener("click", async () => {
+    const items = await nextPage(shown);
+    list.append(...items.map(render));
+    shown += items.length;
+    more.textContent = `${t("more")} (${shown}/${total})`;
+    if (shown >= total || !items.length) more.remove();
+  });
+  return shown < total ? [list, more] : [list];
+}
+
 export const when = (e) => (e.start_date && e.end_date ? `${e.start_date} – ${e.end_date}` : e.date || e.start_date || "");
 
 // Replaces the page's content, leaving out parts that are absent (null, undefined, false).

@@ -1,6 +1,6 @@
 // A person: career (posts with first and last seen), events on a timeline with roles, the co-attendance
 // network (Cytoscape.js), the policies their events stressed and the articles that mention them.
-import { api, show, el, evidence, fail, iriRef, link, loadLabels, rawLinks, section, sparql, t, term, when } from "./common.js";
+import { api, show, el, evidence, paged, fail, iriRef, link, loadLabels, rawLinks, section, sparql, t, term, when } from "./common.js";
 import { timeline } from "./timeline.js";
 
 const iri = document.body.dataset.iri;
@@ -46,6 +46,7 @@ function network(record) {
     });
     cy.on("tap", "node", (evt) => { if (!evt.target.data("me")) location.href = "/id/" + evt.target.id().split("/id/")[1]; });
     box.dataset.nodes = String(cy.nodes().length);
+    window.explorerNetwork = cy; // for the browser tests and the curious (devtools)
   };
   return [section(`${t("network")} (${nodes.size - 1} ${t("coattendees")})`, box), draw];
 }
@@ -65,7 +66,9 @@ async function render() {
   show(el("h1", {}, record.label, el("small", {}, " ", term("Person"))), rawLinks(record.iri),
     record.labels.length > 1 ? el("p", {}, `${t("variants")}: ${record.labels.join("、")}`) : null,
     career(record.posts),
-    section(`${t("timeline")} (${record.events_total})`, timeline(record.events), el("ol", { class: "events" }, record.events.map(eventItem))),
+    section(`${t("timeline")} (${record.events_total})`, timeline(record.events),
+      paged(el("ol", { class: "events" }, record.events.map(eventItem)), record.events.length, record.events_total,
+        async (offset) => (await api(`/persons/${iri}`, { limit: 100, offset })).events, eventItem)),
     netSection,
     el("div", { class: "grid" }, section(t("stressed"), el("ol", { id: "stressed" }, "…")),
       section(t("mentions"), el("ul", {}, [...articles.values()].map((a) =>

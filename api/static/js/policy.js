@@ -1,6 +1,6 @@
 // A policy: attention over time (events per month), its events and the officials at them, the policies
 // emphasised beside it, and its alternative labels.
-import { api, show, el, fail, iriRef, link, loadLabels, rawLinks, section, sparql, t, term, when } from "./common.js";
+import { api, show, el, fail, href, iriRef, paged, link, loadLabels, rawLinks, section, sparql, t, term, when } from "./common.js";
 import { monthly } from "./timeline.js";
 
 const iri = document.body.dataset.iri;
@@ -11,6 +11,9 @@ SELECT ?month (COUNT(DISTINCT ?event) AS ?events)
 WHERE { ?event zw:emphasised ${iriRef(policy)} ; zw:date|zw:startDate ?d . BIND(SUBSTR(STR(?d), 1, 7) AS ?month) }
 GROUP BY ?month ORDER BY ?month`;
 
+const eventItem = (e) => el("li", {}, el("span", { class: "dates" }, when(e) || "?"), " ", link(e.iri, e.label),
+  e.article ? el("a", { class: "source", href: href(e.article.iri) }, " ↗ ", e.article.title || t("article")) : null);
+
 async function render() {
   await loadLabels();
   const [record, months] = await Promise.all([api(`/policies/${iri}`, { limit: 50 }), sparql(BY_MONTH(iri))]);
@@ -20,9 +23,8 @@ async function render() {
   show(el("h1", {}, record.label, el("small", {}, " ", term("Policy"))), rawLinks(record.iri),
     names.length ? el("p", {}, `${t("variants")}: ${names.join("、")}`) : null,
     section(t("attention"), monthly(counts)),
-    section(`${t("events")} (${record.events_total})`, el("ol", { class: "events" }, record.events.map((e) =>
-      el("li", {}, el("span", { class: "dates" }, when(e) || "?"), " ", link(e.iri, e.label),
-        e.article ? el("a", { class: "source", href: "/id/" + e.article.iri.split("/id/")[1] }, " ↗ ", e.article.title || t("article")) : null)))),
+    section(`${t("events")} (${record.events_total})`, paged(el("ol", { class: "events" }, record.events.map(eventItem)),
+      record.events.length, record.events_total, async (offset) => (await api(`/policies/${iri}`, { limit: 50, offset })).events, eventItem)),
     el("div", { class: "grid" },
       section(`${t("officials")} (${record.officials_total})`, el("ol", {}, record.officials.map((p) => el("li", {},
         link(p.iri, p.label), el("span", { class: "muted" }, ` ${p.events} ${t("events")} · ${p.roles.map(term).join("、")}`))))),
