@@ -62,9 +62,9 @@ def period_bound(value: str | None, name: str, *, last: bool) -> dt.date | None:
     ...
     kg.errors.BadInput: from: 'April' is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)
     """
-    if value is None or not value.strip():
+    if value is None:
         return None
-    match = _PERIOD.fullmatch(value.strip())
+    match = _PERIOD.fullmatch(value)
     try:
         if not match:
             raise ValueError
