@@ -131,6 +131,24 @@ def test_a_shared_query_link_shows_its_results(browser: Watched, shots: Path) ->
     browser.check()
 
 
+def test_the_editor_highlights_and_completes_the_ontologys_terms(browser: Watched) -> None:
+    page = browser.open("/query")
+    page.wait_for_selector(".CodeMirror")
+    page.evaluate("""() => { const editor = window.explorerEditor;
+        editor.setValue('PREFIX zw: <https://w3id.org/zhengwu/ontology#>\\nSELECT * WHERE {\\n  ?s a zw:Mee');
+        editor.focus(); editor.setCursor(editor.lineCount(), 0); }""")
+    page.keyboard.type("t")
+    page.wait_for_selector(".CodeMirror-hints li")
+    hints = page.locator(".CodeMirror-hints li").all_text_contents()
+    assert "zw:Meeting" in hints  # from /ontology, not from an outside vocabulary service
+    assert page.locator(".CodeMirror .cm-keyword").count() >= 2  # PREFIX, SELECT, WHERE highlighted
+    gallery = page.locator(".gallery li a")
+    assert gallery.count() >= 7
+    gallery.nth(5).click()  # policy attention by month: opens with its query and runs it
+    page.wait_for_selector(".yasr table tbody tr")
+    browser.check()
+
+
 def test_policy_page_draws_its_chart(browser: Watched, shots: Path) -> None:
     page = browser.open(POLICY)
     page.wait_for_selector("svg.chart rect.bar")

@@ -17,14 +17,32 @@ main.replaceChildren(el("h1", {}, t("query")),
     el("ul", {}, EXAMPLES.map((ex) => el("li", {}, el("a", { href: `/query?query=${encodeURIComponent(ex.query)}` }, ex[document.documentElement.lang] || ex.zh))))),
   editor, downloads);
 
+// Autocompletion of properties and classes from our own ontology (YASQE's stock completers ask an outside
+// service, LOV): forks of the stock ones that read /ontology once.
+const OWL = "http://www.w3.org/2002/07/owl#";
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const vocabulary = fetch("/ontology?format=jsonld", { headers: { Accept: "application/ld+json" } })
+  .then((res) => res.json())
+  .then((nodes) => {
+    const types = (n) => [...(n["@type"] || []), ...(n[RDF_TYPE] || []).map((t) => t["@id"])];
+    const typed = (wanted) => nodes.filter((n) => types(n).some((t) => wanted.includes(t))).map((n) => n["@id"]).sort();
+    return { property: typed([OWL + "ObjectProperty", OWL + "DatatypeProperty"]), class: typed([OWL + "Class"]) };
+  });
+const Yasqe = window.Yasgui.Yasqe;
+for (const kind of ["property", "class"]) {
+  Yasqe.forkAutocompleter(kind, { name: `vocabulary-${kind}`, bulk: true, autoShow: true, persistenceId: null,
+    get: async () => (await vocabulary)[kind] }, false);
+}
+
 const yasgui = new window.Yasgui(editor, {
   requestConfig: { endpoint, method: "POST" },
   copyEndpointOnNewTab: false, endpointCatalogueOptions: { getData: () => [] }, persistenceId: null,
-  yasqe: { autocompleters: ["prefixes", "variables"], resizeable: true, editorHeight: "260px" },
+  yasqe: { autocompleters: ["prefixes", "variables", "vocabulary-property", "vocabulary-class"], resizeable: true, editorHeight: "260px" },
   yasr: { prefixes: PREFIXES },
 });
 const tab = yasgui.getTab();
 const yasqe = tab.getYasqe();
+window.explorerEditor = yasqe; // for the browser tests and the curious (devtools)
 yasqe.addPrefixes(Object.fromEntries(Object.entries(PREFIXES).filter(([p]) => p !== "id")));
 if (given) yasqe.setValue(given);
 
