@@ -126,6 +126,11 @@ def test_a_shared_query_link_shows_its_results(browser: Watched, shots: Path) ->
     cell = page.wait_for_selector(".yasr table a:has-text('杜小刚')")
     assert cell
     page.screenshot(path=shots / "query.png", full_page=True)
+    for button, media in (("CSV", "text/csv"), ("JSON", "application/sparql-results+json")):
+        with page.expect_download() as download:
+            page.click(f".downloads button:text-is('{button}')")
+        saved = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "person/无锡/杜小刚" in saved, (media, saved[:200])
     cell.click()
     page.wait_for_selector("h1:has-text('杜小刚')")  # results link into the explorer
     browser.check()
