@@ -38,8 +38,7 @@ function highlighted(text, facts) {
 }
 
 async function render() {
-  await loadLabels();
-  const a = await api(`/articles/${iri}`);
+  const [a] = await Promise.all([api(`/articles/${iri}`), loadLabels()]);
   document.title = `${a.title || iri} · zhengwu-kg`;
   const facts = a.facts || [];
   show(el("h1", {}, a.title || iri.split("/").slice(-3).join("/")), rawLinks(a.iri),

@@ -4,8 +4,7 @@ import { api, show, el, evidence, fail, link, loadLabels, rawLinks, section, t, 
 const iri = document.body.dataset.iri;
 
 async function render() {
-  await loadLabels();
-  const e = await api(`/events/${iri}`);
+  const [e] = await Promise.all([api(`/events/${iri}`), loadLabels()]);
   document.title = `${e.label} · zhengwu-kg`;
   const roles = Object.entries(e.participants || {}).filter(([, people]) => people.length);
   show(el("h1", {}, e.label, el("small", {}, " ", term(e.kind))), rawLinks(e.iri),

@@ -9,13 +9,16 @@ const HOLDS = PREFIXES + `SELECT (COUNT(DISTINCT ?article) AS ?articles) (COUNT(
   (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?policy) AS ?policies)
 WHERE { { ?article a zw:Article } UNION { ?person a zw:Person } UNION { ?policy a zw:Policy } UNION { ?event zw:reportedIn ?a } }`;
 const RANGE = PREFIXES + `SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { ?event zw:reportedIn ?a ; zw:date|zw:startDate ?d }`;
-const PUBLICATIONS = PREFIXES + `SELECT ?publication (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?article) AS ?articles)
-WHERE { ?article a zw:Article ; dct:publisher ?publication . OPTIONAL { ?publication rdfs:label ?l } }
-GROUP BY ?publication ORDER BY DESC(?articles)`;
+// Counted over IRIs first, labels afterwards: a shared node's label repeats once per article graph.
+const PUBLICATIONS = PREFIXES + `SELECT ?publication ?articles (SAMPLE(?l) AS ?label) WHERE {
+  { SELECT ?publication (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?article a zw:Article ; dct:publisher ?publication }
+    GROUP BY ?publication ORDER BY DESC(?articles) LIMIT 20 }
+  OPTIONAL { ?publication rdfs:label ?l } } GROUP BY ?publication ?articles ORDER BY DESC(?articles)`;
 // Policies by the events of the month that emphasised them; the month is bound as a typed literal.
-const monthPolicies = (from) => PREFIXES + `SELECT ?policy (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?event) AS ?events)
-WHERE { ?event zw:emphasised ?policy ; zw:date|zw:startDate ?d . FILTER(?d >= "${from}"^^<http://www.w3.org/2001/XMLSchema#date>)
-  OPTIONAL { ?policy rdfs:label ?l } } GROUP BY ?policy ORDER BY DESC(?events) ?label LIMIT 10`;
+const monthPolicies = (from) => PREFIXES + `SELECT ?policy ?events (SAMPLE(?l) AS ?label) WHERE {
+  { SELECT ?policy (COUNT(DISTINCT ?event) AS ?events) WHERE { ?event zw:emphasised ?policy ; zw:date|zw:startDate ?d .
+      FILTER(?d >= "${from}"^^<http://www.w3.org/2001/XMLSchema#date>) } GROUP BY ?policy ORDER BY DESC(?events) LIMIT 10 }
+  OPTIONAL { ?policy rdfs:label ?l } } GROUP BY ?policy ?events ORDER BY DESC(?events) ?label`;
 
 const main = document.getElementById("main");
 const kindNames = { person: "persons", event: "events", policy: "policies", article: "articles" };

@@ -5,11 +5,13 @@ import { timeline } from "./timeline.js";
 
 const iri = document.body.dataset.iri;
 
+// Counted over IRIs first, labels afterwards: a policy's label repeats once per article graph that names it.
 const STRESSED = (person) => `PREFIX zw: <https://w3id.org/zhengwu/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?policy (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?event) AS ?events)
-WHERE { ${iriRef(person)} zw:attended ?event . ?event zw:emphasised ?policy . OPTIONAL { ?policy rdfs:label ?l } }
-GROUP BY ?policy ORDER BY DESC(?events) ?label LIMIT 30`;
+SELECT ?policy ?events (SAMPLE(?l) AS ?label) WHERE {
+  { SELECT ?policy (COUNT(DISTINCT ?event) AS ?events) WHERE { ${iriRef(person)} zw:attended ?event . ?event zw:emphasised ?policy }
+    GROUP BY ?policy ORDER BY DESC(?events) LIMIT 30 }
+  OPTIONAL { ?policy rdfs:label ?l } } GROUP BY ?policy ?events ORDER BY DESC(?events) ?label`;
 
 function career(posts) {
   return section(t("career"), el("ol", { class: "career" }, posts.map((p) => el("li", {},
@@ -58,8 +60,8 @@ function eventItem(e) {
 }
 
 async function render() {
-  await loadLabels();
-  const record = await api(`/persons/${iri}`, { limit: 100 });
+  const stressed = sparql(STRESSED(iri)); // the record, the labels and this aggregate load side by side
+  const [record] = await Promise.all([api(`/persons/${iri}`, { limit: 100 }), loadLabels()]);
   document.title = `${record.label} · zhengwu-kg`;
   const [netSection, drawNetwork] = network(record);
   const articles = new Map(record.events.filter((e) => e.article).map((e) => [e.article.iri, e.article]));
@@ -74,8 +76,7 @@ async function render() {
       section(t("mentions"), el("ul", {}, [...articles.values()].map((a) =>
         el("li", {}, el("span", { class: "muted" }, `${a.issued || ""} `), link(a.iri, a.title || a.iri.split("/").slice(-3).join("/"))))))));
   drawNetwork();
-  const stressed = await sparql(STRESSED(record.iri));
-  document.getElementById("stressed").replaceChildren(...stressed.map((p) =>
+  document.getElementById("stressed").replaceChildren(...(await stressed).map((p) =>
     el("li", {}, link(p.policy, p.label), el("span", { class: "muted" }, ` ${p.events} ${t("events")}`))));
 }
 

@@ -15,8 +15,7 @@ const eventItem = (e) => el("li", {}, el("span", { class: "dates" }, when(e) || 
   e.article ? el("a", { class: "source", href: href(e.article.iri) }, " ↗ ", e.article.title || t("article")) : null);
 
 async function render() {
-  await loadLabels();
-  const [record, months] = await Promise.all([api(`/policies/${iri}`, { limit: 50 }), sparql(BY_MONTH(iri))]);
+  const [record, months] = await Promise.all([api(`/policies/${iri}`, { limit: 50 }), sparql(BY_MONTH(iri)), loadLabels()]);
   document.title = `${record.label} · zhengwu-kg`;
   const counts = Object.fromEntries(months.map((m) => [m.month, Number(m.events)]));
   const names = [...new Set([...record.labels, ...record.variants])].filter((l) => l !== record.label);
