@@ -47,7 +47,8 @@ async def resource(request: Request, service: Service, path: str) -> Response:
         answer = await service.read(describe.describe, iri, media, settings.row_limit)
         return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
     kind = entity_kind(path)
-    if kind:  # the explorer's page: its script reads the REST record of this IRI
+    if kind:  # the explorer's page: its script reads the REST record of this IRI (a 404 if there is none)
+        await service.read(graph.statements, iri, 1)
         title = path.rsplit("/", 1)[-1]
         return HTMLResponse(shell(kind, title, language(request.headers.get("accept-language")), iri=iri,
                                   head='<script src="/static/vendor/cytoscape/cytoscape.min.js"></script>'

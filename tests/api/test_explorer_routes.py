@@ -30,6 +30,7 @@ def test_entity_pages_answer_in_the_browsers_language(client: httpx.Client) -> N
     assert 'lang="zh"' in client.get(path, headers={**HTML, "Accept-Language": "zh-CN,en;q=0.5"}).text
     assert 'lang="en"' in client.get(path, headers={**HTML, "Accept-Language": "en-GB,en;q=0.9"}).text
     assert client.get(path, headers={"Accept": "text/turtle"}).headers["content-type"].startswith("text/turtle")
+    assert client.get("/id/person/无锡/无此人", headers=HTML).status_code == 404
 
 
 def test_search_folds_traditional_characters(client: httpx.Client) -> None:
