@@ -23,7 +23,7 @@ from kg.iri import PREFIXES
 from kg.sparql_text import Term, bind
 from kg.store_api import KnowledgeStore
 
-__all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "local", "page", "plain",
+__all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "listed", "local", "page", "plain",
            "require", "select", "sparql"]
 
 Row = dict[str, object]
