@@ -55,3 +55,9 @@ PY
 done
 if [ "$status" != "200" ]; then cat "$work/serve.log" >&2; echo "wheel check: GET /ontology answered $status" >&2; exit 1; fi
 echo "wheel check: kg serve: GET /ontology 200"
+# The explorer's pages and their assets come from the installed package (package data), not the checkout.
+for path in / /docs /static/js/person.js /static/vendor/swagger-ui-dist/swagger-ui-bundle.js /static/vendor/yasgui/yasgui.min.js; do
+    "$work/venv/bin/python" -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=10)" \
+        "http://127.0.0.1:$port$path" || { echo "wheel check: GET $path failed" >&2; exit 1; }
+done
+echo "wheel check: kg serve: the explorer's pages and assets 200"

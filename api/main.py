@@ -7,8 +7,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.explorer import STATIC
 from api.limits import SizeLimit
 from api.routers import ROUTERS
 from api.service import StoreService
@@ -31,12 +33,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             service.close()
 
     app = FastAPI(title="zhengwu-kg · 政务知识图谱", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # api.routers.pages serves them with local assets
                   description="SPARQL 1.1 endpoint, REST API and Linked Data over a knowledge graph of "
                   "Chinese officials, the events they take part in and the policies those events push.")
     app.state.service = service
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type"], expose_headers=["X-Results-Truncated", "X-Row-Limit", HEADER])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -42,6 +45,37 @@ def to_iri(base: str, kind: str, ident: str) -> str:
         return NamedNode(iri).value
     except ValueError:
         raise BadInput(f"{ident!r} is not a valid id or IRI") from None
+
+
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def period_bound(value: str | None, name: str, *, last: bool) -> dt.date | None:
+    """A year, month or day as a filter bound: its first day, or its last day when `last`.
+
+    >>> period_bound("2024", "from", last=False), period_bound("2024-02", "to", last=True)
+    (datetime.date(2024, 1, 1), datetime.date(2024, 2, 29))
+    >>> period_bound("2024-04-09", "to", last=True)
+    datetime.date(2024, 4, 9)
+    >>> period_bound("April", "from", last=False)
+    Traceback (most recent call last):
+    ...
+    kg.errors.BadInput: from: 'April' is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)
+    """
+    if value is None:
+        return None
+    match = _PERIOD.fullmatch(value)
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if day is not None:
+            return dt.date(year, month, day)  # type: ignore[arg-type]
+        if month is not None:
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)  # type: ignore[arg-type]
+        return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)  # type: ignore[arg-type]
+    except ValueError:
+        raise BadInput(f"{name}: {value!r} is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
 def respond(request: Request, record: dict) -> JSONResponse:

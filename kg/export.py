@@ -17,12 +17,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO
+from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
 from kg.errors import BadInput
-from kg.iri import ORG, PREFIXES, RDFS, ZW
+from kg.iri import ORG, PREFIXES, RDFS, SKOS, ZW
 from kg.store_api import KnowledgeStore
 
 FORMATS = ("cytoscape", "graphml", "gexf", "nquads", "turtle")
@@ -40,28 +41,70 @@ SELECT ?node ?kind (SAMPLE(?l) AS ?label) WHERE {{
 }} GROUP BY ?node ?kind
 """
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_HOLDS, _VIA_POST = f"<{ORG}holds>", f"<{ORG}holds>/<{ORG}postIn>"
+_HOLDS = f"<{ORG}holds>"
+
+
+def _via_post(person: str, organisation: str) -> str:
+    """person → organisation through a post they hold, with the post's title as ?title."""
+    return (f"{person} {_HOLDS} ?post . ?post <{ORG}postIn> {organisation} . "
+            f"OPTIONAL {{ ?post <{SKOS}prefLabel> ?title }} BIND({_HOLDS} AS ?p)")
+
+
 # Links between IRIs, plus person → organisation through a post they hold.
 _LINKS = f"""
-SELECT DISTINCT ?s ?p ?o WHERE {{
-  {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != {_TYPE}) }} UNION {{ ?s {_VIA_POST} ?o BIND({_HOLDS} AS ?p) }}
+SELECT DISTINCT ?s ?p ?o ?title WHERE {{
+  {{ ?s ?p ?o FILTER(isIRI(?o) && ?p != {_TYPE}) }} UNION {{ {_via_post("?s", "?o")} }}
 }}
 """
 # The same, for the links that touch the nodes in ?n (bound by a VALUES block put in at `#VALUES`).
 _LINKS_AROUND = f"""
-SELECT DISTINCT ?s ?p ?o WHERE {{
+SELECT DISTINCT ?s ?p ?o ?title WHERE {{
   #VALUES
   {{ ?n ?p ?o BIND(?n AS ?s) FILTER(isIRI(?o) && ?p != {_TYPE}) }} UNION {{ ?s ?p ?n BIND(?n AS ?o) }}
-  UNION {{ ?n {_VIA_POST} ?o BIND(?n AS ?s) BIND({_HOLDS} AS ?p) }}
-  UNION {{ ?s {_VIA_POST} ?n BIND(?n AS ?o) BIND({_HOLDS} AS ?p) }}
+  UNION {{ {_via_post("?n", "?o")} BIND(?n AS ?s) }} UNION {{ {_via_post("?s", "?n")} BIND(?n AS ?o) }}
 }}
 """
+# Each event's classes (the finest is its kind) and its date or range; `#VALUES` may bind ?node.
+_EVENT_DETAILS = f"""
+SELECT ?node (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
+       (SAMPLE(?d) AS ?date) (SAMPLE(?s) AS ?start_date) (SAMPLE(?e) AS ?end_date) WHERE {{
+  #VALUES
+  ?node <{ZW}reportedIn> ?article . OPTIONAL {{ ?node a ?class }}
+  OPTIONAL {{ ?node <{ZW}date> ?d }} OPTIONAL {{ ?node <{ZW}startDate> ?s }} OPTIONAL {{ ?node <{ZW}endDate> ?e }}
+}} GROUP BY ?node
+"""
+_GENERIC_CLASSES = {"Event", "Fact", "Entity"}
+UNLINKED_DROPPED = {"organisation", "place"}  # drawn only when something links to them
 
 
 @dataclass
 class GraphView:
     nodes: dict[str, tuple[str, str]] = field(default_factory=dict)  # iri → (kind, label)
     edges: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (source, target) → property names
+    details: dict[str, dict[str, str]] = field(default_factory=dict)  # event iri → event_kind, date, start/end
+    posts: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (person, organisation) → post titles
+
+
+def focus_iri(text: str) -> str:
+    """The IRI a user wrote for --focus: as is, in angle brackets (as SPARQL writes it) or percent-encoded.
+
+    >>> focus_iri("<https://w3id.org/zhengwu/id/person/%E6%97%A0%E9%94%A1/x>")
+    'https://w3id.org/zhengwu/id/person/无锡/x'
+    >>> focus_iri("无锡")
+    Traceback (most recent call last):
+    ...
+    kg.errors.BadInput: --focus: '无锡' is not an IRI (give the full https://… IRI, as `kg query` shows it)
+    """
+    iri = text.strip()
+    if iri.startswith("<") and iri.endswith(">"):
+        iri = iri[1:-1].strip()
+    iri = unquote(iri)
+    try:
+        if ":" not in iri:
+            raise ValueError
+        return NamedNode(iri).value
+    except ValueError:
+        raise BadInput(f"--focus: {text!r} is not an IRI (give the full https://… IRI, as `kg query` shows it)") from None
 
 
 def _local(iri: str) -> str:
@@ -82,14 +125,30 @@ def _kinds(store: KnowledgeStore, iris: Iterable[str] | None = None) -> dict[str
     return kinds
 
 
-def _links(store: KnowledgeStore, around: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+def _links(store: KnowledgeStore, around: Iterable[str] | None = None) -> list[tuple[str, str, str, str | None]]:
+    """(subject, property name, object, post title of a holds link or None)."""
     query = _LINKS if around is None else _LINKS_AROUND.replace("#VALUES", _values("n", around))
-    return [(r["s"].value, _local(r["p"].value), r["o"].value) for r in store.query(query)]  # type: ignore[union-attr]
+    return [(r["s"].value, _local(r["p"].value), r["o"].value, r["title"].value if r["title"] else None)
+            for r in store.query(query)]  # type: ignore[union-attr]
+
+
+def _event_details(store: KnowledgeStore, events: list[str] | None) -> dict[str, dict[str, str]]:
+    """Kind and dates of `events` (of every event when None)."""
+    query = _EVENT_DETAILS.replace("#VALUES", _values("node", events) if events is not None else "")
+    details = {}
+    for row in store.query(query):  # type: ignore[union-attr]
+        names = [_local(c) for c in row["classes"].value.split()] if row["classes"] else []
+        found = {"event_kind": next((n for n in names if n not in _GENERIC_CLASSES), "Event")}
+        found.update({k: row[k].value for k in ("date", "start_date", "end_date") if row[k] is not None})
+        details[row["node"].value] = found
+    return details
 
 
 def graph_view(store: KnowledgeStore, focus: str | None = None, depth: int = 1) -> GraphView:
     """The drawable graph: everything, or the nodes within `depth` links of `focus`."""
     view = GraphView()
+    if focus is not None:
+        focus = focus_iri(focus)
     if focus is None:
         view.nodes = _kinds(store)
         links = _links(store)
@@ -103,16 +162,24 @@ def graph_view(store: KnowledgeStore, focus: str | None = None, depth: int = 1) 
         for _ in range(depth):
             found = _links(store, frontier)
             links += found
-            fresh = {x for s, _, o in found for x in (s, o)} - view.nodes.keys()
+            fresh = {x for s, _, o, _ in found for x in (s, o)} - view.nodes.keys()
             new = _kinds(store, fresh) if fresh else {}
             new = dict(list(new.items())[: max(0, MAX_NODES - len(view.nodes))])
             view.nodes.update(new)
             frontier = set(new)
             if not frontier:
                 break
-    for s, p, o in links:
+    for s, p, o, title in links:
         if s in view.nodes and o in view.nodes and s != o:
             view.edges.setdefault((s, o), set()).add(p)
+            if title:
+                view.posts.setdefault((s, o), set()).add(title)
+    linked = {x for pair in view.edges for x in pair} | ({focus} if focus else set())
+    view.nodes = {iri: kl for iri, kl in view.nodes.items() if kl[0] not in UNLINKED_DROPPED or iri in linked}
+    events = [iri for iri, (kind, _) in view.nodes.items() if kind == "event"]
+    if events:
+        details = _event_details(store, None if focus is None else events)
+        view.details = {iri: details[iri] for iri in events if iri in details}
     return view
 
 
@@ -128,10 +195,20 @@ def edge_label(properties: set[str]) -> str:
     return roles[0] if roles else ",".join(sorted(properties))
 
 
+NODE_DETAILS = ("event_kind", "date", "start_date", "end_date")  # event attributes in every format
+
+
+def _post(view: GraphView, pair: tuple[str, str]) -> str | None:
+    """The post title(s) behind a person → organisation `holds` edge."""
+    titles = view.posts.get(pair)
+    return "、".join(sorted(titles)) if titles else None
+
+
 def to_cytoscape(view: GraphView) -> bytes:
-    nodes = [{"data": {"id": iri, "label": label, "kind": kind}} for iri, (kind, label) in view.nodes.items()]
+    nodes = [{"data": {"id": iri, "label": label, "kind": kind, **view.details.get(iri, {})}}
+             for iri, (kind, label) in view.nodes.items()]
     edges = [{"data": {"id": f"e{n}", "source": s, "target": o, "label": edge_label(ps),
-                       "properties": sorted(ps)}}
+                       "properties": sorted(ps), **({"post": _post(view, (s, o))} if _post(view, (s, o)) else {})}}
              for n, ((s, o), ps) in enumerate(view.edges.items())]
     return json.dumps({"elements": {"nodes": nodes, "edges": edges}}, ensure_ascii=False).encode()
 
@@ -139,7 +216,8 @@ def to_cytoscape(view: GraphView) -> bytes:
 def to_graphml(view: GraphView) -> bytes:
     ns = "http://graphml.graphdrawing.org/xmlns"
     root = ET.Element("graphml", xmlns=ns)
-    for key, target in (("label", "node"), ("kind", "node"), ("elabel", "edge")):
+    for key, target in (("label", "node"), ("kind", "node"), *((k, "node") for k in NODE_DETAILS),
+                        ("elabel", "edge"), ("post", "edge")):
         name = "label" if key == "elabel" else key
         ET.SubElement(root, "key", {"id": key, "for": target, "attr.name": name, "attr.type": "string"})
     graph = ET.SubElement(root, "graph", id="zhengwu-kg", edgedefault="directed")
@@ -147,9 +225,13 @@ def to_graphml(view: GraphView) -> bytes:
         node = ET.SubElement(graph, "node", id=iri)
         ET.SubElement(node, "data", key="label").text = label
         ET.SubElement(node, "data", key="kind").text = kind
+        for key, value in view.details.get(iri, {}).items():
+            ET.SubElement(node, "data", key=key).text = value
     for n, ((s, o), ps) in enumerate(view.edges.items()):
         edge = ET.SubElement(graph, "edge", id=f"e{n}", source=s, target=o)
         ET.SubElement(edge, "data", key="elabel").text = edge_label(ps)
+        if _post(view, (s, o)):
+            ET.SubElement(edge, "data", key="post").text = _post(view, (s, o))
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -157,13 +239,19 @@ def to_gexf(view: GraphView) -> bytes:
     root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
     graph = ET.SubElement(root, "graph", defaultedgetype="directed", mode="static")
     attributes = ET.SubElement(graph, "attributes", {"class": "node"})
-    ET.SubElement(attributes, "attribute", id="kind", title="kind", type="string")
+    for key in ("kind", *NODE_DETAILS):
+        ET.SubElement(attributes, "attribute", id=key, title=key, type="string")
+    ET.SubElement(ET.SubElement(graph, "attributes", {"class": "edge"}), "attribute", id="post", title="post", type="string")
     nodes, edges = ET.SubElement(graph, "nodes"), ET.SubElement(graph, "edges")
     for iri, (kind, label) in view.nodes.items():
         node = ET.SubElement(nodes, "node", id=iri, label=label)
-        ET.SubElement(ET.SubElement(node, "attvalues"), "attvalue", {"for": "kind", "value": kind})
+        values = ET.SubElement(node, "attvalues")
+        for key, value in {"kind": kind, **view.details.get(iri, {})}.items():
+            ET.SubElement(values, "attvalue", {"for": key, "value": value})
     for n, ((s, o), ps) in enumerate(view.edges.items()):
-        ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps))
+        edge = ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps))
+        if _post(view, (s, o)):
+            ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": _post(view, (s, o))})
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 

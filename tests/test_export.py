@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from urllib.parse import quote
 
 import networkx as nx
 import pytest
@@ -15,6 +16,7 @@ from kg.iri import Minter
 from kg.rdf import article_quads
 from kg.store_api import KnowledgeStore as GraphStore
 from kg.stores import open_store
+from tests.conftest import run_kg
 from tests.test_rdf import meeting_article, visit_article
 
 ID = "https://w3id.org/zhengwu/id/"
@@ -78,3 +80,52 @@ def test_dumps_hold_every_quad(store: GraphStore) -> None:
         export(store, "svg")
     with pytest.raises(BadInput):
         export(store, "nquads", focus=WANG)
+
+
+def test_drawings_carry_event_kinds_and_dates_and_the_post_behind_holds(store: GraphStore) -> None:
+    graphml = nx.read_graphml(io.BytesIO(export(store, "graphml")))
+    gexf = nx.read_gexf(io.BytesIO(export(store, "gexf")))
+    events = [n for n, data in graphml.nodes(data=True) if data["kind"] == "event"]
+    assert events
+    for node in events:
+        data = graphml.nodes[node]
+        assert data["event_kind"] != "Event" or "Event" in data["event_kind"]
+        assert data.get("date") or data.get("start_date"), f"{node} has no date"
+        assert gexf.nodes[node]["event_kind"] == data["event_kind"]
+    kinds = {graphml.nodes[n]["event_kind"] for n in events}
+    assert len(kinds) >= 2  # the meeting and the visit keep their own kinds
+    holds = [(s, o, d) for s, o, d in graphml.out_edges(WANG, data=True) if d["label"] == "holds"]
+    assert holds and all(d.get("post") for _, _, d in holds)
+    assert all(gexf.edges[s, o].get("post") == d["post"] for s, o, d in holds)
+
+
+def test_organisations_and_places_nothing_links_to_are_left_out() -> None:
+    store = open_store(":memory:")
+    for extraction in (meeting_article(), visit_article()):
+        graph = article_quads(extraction, Minter())
+        store.replace_document(graph.document, {graph.graph: graph.quads})
+    lone = ID + "org/无人提及的单位"
+    store.update(f"""INSERT DATA {{ GRAPH <{ID}test/lone> {{ <{lone}> a <http://www.w3.org/ns/org#Organization> ;
+                   <http://www.w3.org/2000/01/rdf-schema#label> "无人提及的单位" }} }}""")
+    view = graph_view(store)
+    linked = {x for pair in view.edges for x in pair}
+    assert lone not in view.nodes
+    assert all(iri in linked for iri, (kind, _) in view.nodes.items() if kind in ("organisation", "place"))
+    assert {kind for kind, _ in view.nodes.values()} >= {"organisation", "place"}  # linked ones stay
+
+
+@pytest.mark.parametrize("written", [f"<{WANG}>", f"  {WANG} ", quote(WANG, safe=":/")])
+def test_focus_accepts_angle_brackets_and_percent_encoding(store: GraphStore, written: str) -> None:
+    assert set(graph_view(store, written, 1).nodes) == set(graph_view(store, WANG, 1).nodes)
+
+
+def test_cli_focus_with_angle_brackets_and_a_bad_focus(tmp_path, seeds) -> None:
+    location = tmp_path / "store"
+    assert run_kg("ingest", str(seeds), "--store", str(location)).returncode == 0
+    du = "https://w3id.org/zhengwu/id/person/无锡/杜小刚"
+    for written in (f"<{du}>", quote(du, safe=":/")):
+        done = run_kg("export", "--format", "gexf", "--focus", written, "--store", str(location))
+        assert done.returncode == 0 and "Traceback" not in done.stderr
+        assert nx.read_gexf(io.BytesIO(done.stdout.encode())).has_node(du)
+    bad = run_kg("export", "--format", "gexf", "--focus", "<杜小刚", "--store", str(location))
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and bad.stderr.startswith("kg: ")

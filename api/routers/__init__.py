@@ -6,6 +6,7 @@ from api.routers import (
            graph,
            linked_data,
            ontology,
+           pages,
            persons,
            policies,
            search,
@@ -13,5 +14,5 @@ from api.routers import (
            store,
 )
 
-ROUTERS = [sparql.router, store.router, persons.router, events.router, policies.router, articles.router,
+ROUTERS = [pages.router, sparql.router, store.router, persons.router, events.router, policies.router, articles.router,
            search.router, graph.router, linked_data.router, ontology.router]

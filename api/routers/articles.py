@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.rest import respond, to_iri
+from api.rest import Limit, Offset, period_bound, respond, to_iri
 from kg.records import articles
 
 router = APIRouter(tags=["articles"])
+
+
+@router.get("/articles", summary="articles whose title contains q, by publication and issue date, newest first")
+async def list_articles(request: Request, service: Service, q: Annotated[str | None, Query(max_length=200)] = None,
+                        publication: Annotated[str | None, Query(max_length=500, description="a publication id or IRI")] = None,
+                        start: Annotated[str | None, Query(alias="from", max_length=10, description="issued from YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+                        end: Annotated[str | None, Query(alias="to", max_length=10, description="issued until YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+                        limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    base = service.settings.base
+    return respond(request, await service.read(
+        articles.list_articles, q or None, to_iri(base, "publication", publication) if publication else None,
+        period_bound(start, "from", last=False), period_bound(end, "to", last=True), limit, offset))
 
 
 @router.get("/articles/{ident:path}", summary="an article: metadata, text, every fact with its evidence")

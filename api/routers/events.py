@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.rest import Limit, Offset, respond, to_iri
+from api.rest import Limit, Offset, period_bound, respond, to_iri
 from kg.records import events
 
 router = APIRouter(tags=["events"])
@@ -18,8 +17,8 @@ router = APIRouter(tags=["events"])
 @router.get("/events", summary="events by date range, kind, participant, policy and place")
 async def list_events(
     request: Request, service: Service,
-    start: Annotated[dt.date | None, Query(alias="from", description="first day, YYYY-MM-DD")] = None,
-    end: Annotated[dt.date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10, description="from YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10, description="to YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")] = None,
     kind: Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z]{1,60}$", description="e.g. Meeting")] = None,
     person: Annotated[str | None, Query(max_length=500, description="a person id or IRI")] = None,
     policy: Annotated[str | None, Query(max_length=500, description="a policy id or IRI")] = None,
@@ -28,7 +27,7 @@ async def list_events(
 ) -> JSONResponse:
     base = service.settings.base
     record = await service.read(
-        events.list_events, start, end, kind,
+        events.list_events, period_bound(start, "from", last=False), period_bound(end, "to", last=True), kind,
         to_iri(base, "person", person) if person else None, to_iri(base, "policy", policy) if policy else None,
         to_iri(base, "place", place) if place else None, limit, offset)
     return respond(request, record)

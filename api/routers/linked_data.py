@@ -10,6 +10,7 @@ from pyoxigraph import NamedNode
 
 from api import describe, html
 from api.deps import Service
+from api.explorer import entity_kind, language, shell
 from api.negotiation import GRAPH_FORMATS, choose
 from kg.errors import BadInput
 from kg.records import graph
@@ -45,6 +46,13 @@ async def resource(request: Request, service: Service, path: str) -> Response:
     if media not in ("text/html", "application/xhtml+xml"):
         answer = await service.read(describe.describe, iri, media, settings.row_limit)
         return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+    kind = entity_kind(path)
+    if kind:  # the explorer's page: its script reads the REST record of this IRI (a 404 if there is none)
+        await service.read(graph.statements, iri, 1)
+        title = path.rsplit("/", 1)[-1]
+        return HTMLResponse(shell(kind, title, language(request.headers.get("accept-language")), iri=iri,
+                                  head='<script src="/static/vendor/cytoscape/cytoscape.min.js"></script>'
+                                  if kind == "person" else ""), headers={"Vary": "Accept, Accept-Language"})
     rows = await service.read(graph.statements, iri, min(settings.row_limit, 2000))
     out = [(html.link(str(r["property"]), None, settings.base),
             html.link(str(r["value"]), r.get("valueLabel"), settings.base) if "valueLabel" in r

@@ -8,13 +8,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
+from api.folding import simplified
 from api.rest import Limit, Offset, respond
 from kg.records import search
 
 router = APIRouter(tags=["search"])
 
 
-@router.get("/search", summary="labels containing q (Chinese substring match), exact and prefix matches first")
+@router.get("/search", summary="labels containing q (Chinese substring match, Traditional folded to Simplified), exact and prefix matches first")
 async def search_all(request: Request, service: Service, q: Annotated[str, Query(min_length=1, max_length=200)],
                      limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
-    return respond(request, await service.read(search.search, q, limit, offset))
+    return respond(request, await service.read(search.search, simplified(q), limit, offset))

@@ -23,7 +23,7 @@ from kg.iri import PREFIXES
 from kg.sparql_text import Term, bind
 from kg.store_api import KnowledgeStore
 
-__all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "local", "page", "plain",
+__all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "listed", "local", "page", "plain",
            "require", "select", "sparql"]
 
 Row = dict[str, object]
@@ -62,9 +62,29 @@ def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
     return [{n: plain(row[n]) for n in names if row[n] is not None} for row in solutions]  # type: ignore[union-attr]
 
 
-def page(rows: list[Row], limit: int, offset: int) -> dict[str, object]:
-    """A page of results: `rows` was fetched with `limit + 1` to tell whether more follow."""
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "more": len(rows) > limit}
+def page(rows: list[Row], limit: int, offset: int, total: int | None = None) -> dict[str, object]:
+    """A page of results: `rows` was fetched with `limit + 1` to tell whether more follow (`listed` does)."""
+    out: dict[str, object] = {"items": rows[:limit], "limit": limit, "offset": offset, "more": len(rows) > limit}
+    if total is not None:
+        out["total"] = total
+    return out
+
+
+def listed(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]],
+           limit: int, offset: int) -> tuple[list[Row], int]:
+    """`limit + 1` rows of the named list query from `offset` (see `page`), and how many rows it has in all.
+
+    Every list query sorts its groups, so the store evaluates all of them whatever the LIMIT: counting the
+    rows while skipping the ones outside the page costs less than a second COUNT query would.
+    """
+    solutions = store.query(bind(sparql(name), values))
+    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    rows: list[Row] = []
+    total = 0
+    for total, row in enumerate(solutions, 1):  # type: ignore[arg-type]
+        if offset < total <= offset + limit + 1:
+            rows.append({n: plain(row[n]) for n in names if row[n] is not None})
+    return rows, total
 
 
 def local(iri: str) -> str:

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
-from pyoxigraph import NamedNode
+import datetime as dt
 
-from kg.records import distinct, local, require, select
+from pyoxigraph import Literal, NamedNode
+
+from kg.errors import BadInput
+from kg.iri import XSD, ZW
+from kg.records import distinct, listed, local, page, require, select
 from kg.store_api import KnowledgeStore
 
 _SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "bodyOffset", "isPartOf", "publisher"}
+
+
+def list_articles(store: KnowledgeStore, q: str | None, publication: str | None, start: dt.date | None,
+                  end: dt.date | None, limit: int, offset: int) -> dict:
+    """A page of articles, newest first; a publication the graph does not hold is a BadInput (HTTP 400)."""
+    if publication and not select(store, "known", {"node": [NamedNode(publication)],
+                                                   "class": [NamedNode(ZW + "Publication")]}):
+        raise BadInput(f"publication: no publication {publication} in the graph")
+    day = NamedNode(XSD + "date")
+    values = {"q": [Literal(q)] if q else [], "pub": [NamedNode(publication)] if publication else [],
+              "from": [Literal(start.isoformat(), datatype=day)] if start else [],
+              "to": [Literal(end.isoformat(), datatype=day)] if end else []}
+    rows, total = listed(store, "articles", values, limit, offset)
+    items = [{"iri": r["article"], "title": r.get("title"), "issued": r.get("issued"),
+              "publisher": {"iri": r["publication"], "label": r.get("publicationLabel")} if "publication" in r else None}
+             for r in rows]
+    return page(items, limit, offset, total)
 
 
 def article(store: KnowledgeStore, iri: str) -> dict:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode
+from rdflib import RDFS, URIRef
 
+from kg.errors import BadInput
 from kg.iri import XSD, ZW
-from kg.records import Row, distinct, local, page, require, select
+from kg.records import Row, distinct, listed, local, page, require, select
 from kg.store_api import KnowledgeStore
+from kg.validate import ontology_graph
 
 _GENERIC = {"Event", "Fact", "Entity"}
 ROLE_ORDER = ["presided", "led", "spokeAt", "accompanied", "attended"]
@@ -20,13 +24,29 @@ def _date(value: dt.date | None) -> list[Literal]:
 
 def list_events(store: KnowledgeStore, start: dt.date | None, end: dt.date | None, kind: str | None,
                 person: str | None, policy: str | None, place: str | None, limit: int, offset: int) -> dict:
+    """A page of events, each with its most specific kind and its date or range; a filter naming a kind the
+    ontology does not have, or a person, policy or place the graph does not hold, is a BadInput (HTTP 400)."""
+    if kind and kind not in event_kinds():
+        raise BadInput(f"type: {kind!r} is not a kind of event; kinds: {', '.join(sorted(event_kinds()))}")
+    for name, iri, cls in (("person", person, "Person"), ("policy", policy, "Policy"), ("place", place, "Place")):
+        if iri and not select(store, "known", {"node": [NamedNode(iri)], "class": [NamedNode(ZW + cls)]}):
+            raise BadInput(f"{name}: no {name} {iri} in the graph")
     values = {"from": _date(start), "to": _date(end), "type": [NamedNode(ZW + kind)] if kind else [],
               "who": [NamedNode(person)] if person else [], "pol": [NamedNode(policy)] if policy else [],
               "where": [NamedNode(place)] if place else []}
-    rows = select(store, "events", values, limit=limit + 1, offset=offset)
-    items = [{"iri": r["event"], "label": r.get("label"), "kind": local(str(r["kind"])) if "kind" in r else None,
-              "date": r.get("date"), "article": r.get("article")} for r in rows]
-    return page(items, limit, offset)
+    rows, total = listed(store, "events", values, limit, offset)
+    items = [{"iri": r["event"], "label": r.get("label"), "kind": _kind(str(r.get("kinds", "")).split()),
+              "date": r.get("date"), "start_date": r.get("start"), "end_date": r.get("end"),
+              "article": r.get("article")} for r in rows]
+    return page(items, limit, offset, total)
+
+
+@cache
+def event_kinds() -> frozenset[str]:
+    """The local names of zw:Event and its subclasses in the ontology (what `GET /events?type=` accepts)."""
+    graph = ontology_graph()
+    event = URIRef(ZW + "Event")
+    return frozenset(str(c)[len(ZW):] for c in graph.transitive_subjects(RDFS.subClassOf, event) if str(c).startswith(ZW))
 
 
 def _kind(kinds: list[object]) -> str:

@@ -18,6 +18,7 @@ from kg.records import (
     from_view_or_live,
     grouped,
     in_chunks,
+    listed,
     local,
     page,
     require,
@@ -35,10 +36,10 @@ _ROLE_OF_NODE = {"PresidingRole": "presided", "LeadingRole": "led", "SpeakingRol
 
 def list_persons(store: KnowledgeStore, q: str | None, post: str | None, limit: int, offset: int) -> dict:
     values = {"q": [Literal(q)] if q else [], "postq": [Literal(post)] if post else []}
-    rows = select(store, "persons", values, limit=limit + 1, offset=offset)
+    rows, total = listed(store, "persons", values, limit, offset)
     items = [{"iri": r["person"], "label": r.get("label"), "posts": _split(r.get("posts")),
               "events": r.get("events", 0)} for r in rows]
-    return page(items, limit, offset)
+    return page(items, limit, offset, total)
 
 
 def _split(joined: object) -> list[str]:

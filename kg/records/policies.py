@@ -16,6 +16,7 @@ from kg.records import (
     from_view_or_live,
     grouped,
     in_chunks,
+    listed,
     local,
     page,
     select,
@@ -30,9 +31,9 @@ HEAVY_QUERY = sparql("heavy_policies")
 
 
 def list_policies(store: KnowledgeStore, q: str | None, limit: int, offset: int) -> dict:
-    rows = select(store, "policies", {"q": [Literal(q)] if q else []}, limit=limit + 1, offset=offset)
+    rows, total = listed(store, "policies", {"q": [Literal(q)] if q else []}, limit, offset)
     items = [{"iri": r["policy"], "label": r.get("label"), "events": r.get("events", 0)} for r in rows]
-    return page(items, limit, offset)
+    return page(items, limit, offset, total)
 
 
 def policy(store: KnowledgeStore, iri: str, limit: int = EVENTS_PER_PAGE, offset: int = 0) -> dict:

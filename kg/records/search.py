@@ -1,4 +1,4 @@
-"""One search box over persons, posts, events, policies and organisations (substring match, ranked)."""
+"""One search box over persons, posts, events, policies, organisations and articles (substring match, ranked)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import unicodedata
 from pyoxigraph import Literal
 
 from kg.errors import BadInput
-from kg.records import page, select
+from kg.records import listed, page
 from kg.store_api import KnowledgeStore
 
 
@@ -16,6 +16,6 @@ def search(store: KnowledgeStore, q: str, limit: int, offset: int) -> dict:
     text = unicodedata.normalize("NFKC", q).strip()
     if not text:
         raise BadInput("q: give some text to search for")
-    rows = select(store, "search", {"q": [Literal(text)]}, limit=limit + 1, offset=offset)
+    rows, total = listed(store, "search", {"q": [Literal(text)]}, limit, offset)
     items = [{"iri": r["item"], "kind": r["kind"], "label": r.get("name"), "rank": r.get("rank")} for r in rows]
-    return page(items, limit, offset)
+    return page(items, limit, offset, total)

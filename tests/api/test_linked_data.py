@@ -14,6 +14,7 @@ from pyoxigraph import RdfFormat, parse
 from tests.api.conftest import BASE
 
 DU = "杜小刚"
+PREFIX_ORG = "PREFIX org: <http://www.w3.org/ns/org#>\n"
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +37,15 @@ def test_an_iri_dereferences_to_rdf_by_accept(client: httpx.Client, du: str, acc
 
 
 def test_an_iri_dereferences_to_html_for_a_browser(client: httpx.Client, du: str) -> None:
-    response = client.get(_path(du), headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    browser = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    response = client.get(_path(du), headers=browser)  # a person: the explorer's page, which reads /persons/…
     assert response.headers["content-type"].startswith("text/html")
-    assert DU in response.text and 'href="/id/' in response.text and "<script" not in response.text
+    assert f'data-iri="{du}"' in response.text and 'src="/static/js/person.js"' in response.text
+    post = client.get("/persons", params={"q": DU}).json()["items"][0]
+    organisation = client.get("/sparql", params={"query": PREFIX_ORG + f"SELECT ?o WHERE {{ <{du}> org:holds/org:postIn ?o }}"},
+                              headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"][0]["o"]["value"]
+    table = client.get(_path(organisation), headers=browser)  # no explorer page for it: its statements as a table
+    assert table.status_code == 200 and 'href="/id/' in table.text and "<script" not in table.text and post
     turtle = client.get(_path(du), params={"format": "turtle"})
     assert turtle.headers["content-type"].startswith("text/turtle")
 
