@@ -65,8 +65,8 @@ async def _query(request: Request, service: StoreService, params: Params, query:
     dataset = params.dataset()
     if params.one("union-default-graph") == "false":
         dataset = execution.Dataset(dataset.default, dataset.named, union=False)
-    answer = await service.read(execution.run_query, query, dataset, request.headers.get("accept"),
-                                settings.row_limit, settings.allow_service)
+    answer = await service.query(execution.run_query, query, dataset, request.headers.get("accept"),
+                                 settings.row_limit, settings.allow_service)
     return _response(answer, settings.row_limit)
 
 
