@@ -13,9 +13,12 @@ the parse check, the process that evaluates it has no network to reach.
   starts any thread (RocksDB's), since a multithreaded process may not enter a
   user namespace. Where the kernel forbids it (a container's seccomp profile,
   `user.max_user_namespaces = 0`), the worker logs one warning and goes on.
-- **Memory.** `RLIMIT_AS` caps the worker's address space: an allocation past
-  it fails, pyoxigraph aborts the worker, and the server answers that the
-  query ran out of memory and starts another worker.
+- **Memory.** Once the worker has opened the store, `RLIMIT_AS` caps its
+  address space at what it then uses plus `Settings.worker_memory_mb` (the
+  baseline is mostly reserved, not resident: ~500 MB of thread stacks and
+  RocksDB arenas for ~65 MB resident). An allocation past it fails,
+  pyoxigraph aborts the worker, and the server answers that the query ran out
+  of memory and starts another worker.
 """
 
 from __future__ import annotations
@@ -65,11 +68,21 @@ def cut_network() -> str | None:
     return None
 
 
+def _address_space() -> int:
+    """Bytes of address space this process holds now (VmSize)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def limit_memory(megabytes: int) -> None:
-    """Cap this process's address space at `megabytes` MB (0: no cap)."""
+    """Let this process grow by at most `megabytes` MB of address space from now on (0: no cap)."""
     if megabytes <= 0:
         return
-    limit = megabytes * 1024 * 1024
+    os.environ["RUST_BACKTRACE"] = "0"  # an allocation failure then prints one line, not a backtrace
+    limit = _address_space() + megabytes * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)

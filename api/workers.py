@@ -63,25 +63,25 @@ class WorkerLimits:
 
 
 def _out_of_memory(limits: WorkerLimits) -> str:
-    return f"the query needed more than the {limits.memory_mb} MB of memory a query may use, and was stopped"
+    return f"the query needed more than the {limits.memory_mb} MB of memory a query may use and was stopped"
 
 
 def _worker_main(conn: multiprocessing.connection.Connection, location: str, read_only: bool,
                  preload: tuple[str, ...], limits: WorkerLimits, snapshot: str | None) -> None:
     """Loop of a worker process: run each job against the store, send back its outcome.
 
-    It first leaves the network and caps its memory (before any thread
-    starts), imports the job modules and opens the store (a reader: the
-    snapshot it was given), then says it is ready, so no job's time limit is
-    spent starting up.
+    It first leaves the network (before any thread starts), imports the job
+    modules, opens the store (a reader: the snapshot it was given) and caps its
+    memory growth, then says it is ready, so no job's time limit is spent
+    starting up.
     """
     if limits.cut_network:
         sandbox.cut_network()
-    sandbox.limit_memory(limits.memory_mb)
     try:
         for module in preload:
             importlib.import_module(module)
         store = snapshots.open_snapshot(location, snapshot) if read_only else open_store(location)
+        sandbox.limit_memory(limits.memory_mb)
         conn.send(("ready",))
     except Exception as exc:  # noqa: BLE001 - reported to the server, which refuses to start
         conn.send(("error", "StoreError", str(exc)))

@@ -22,8 +22,8 @@ class Settings(BaseSettings):
     # one is kept for REST pages and known-cheap queries)
     row_limit: int = 10_000  # SELECT results are capped here (flagged in the response)
     max_body_bytes: int = 1_000_000  # larger request bodies and query strings get 413
-    worker_memory_mb: int = 768  # address space each query/update worker may use (0: no cap); past it, the
-    # query ends with a clear error and the worker is replaced
+    worker_memory_mb: int = 512  # memory a query/update worker may take beyond its own footprint (0: no cap);
+    # past it, the query ends with a clear error and the worker is replaced
     isolate_workers: bool = True  # query/update workers run without network access (api.sandbox)
     header_timeout: float = 10.0  # seconds a client may take to send a request's line and headers
     body_timeout: float = 30.0  # seconds a client may take to send a request's body
