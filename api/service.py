@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from api import snapshots
-from api.workers import WorkerLimits, WorkerPool
+from api.workers import Busy, OnProbation, WorkerLimits, WorkerPool
 from kg import views
 from kg.errors import KgError, QueryTimeout, StoreError
 from kg.settings import Settings
@@ -28,6 +28,7 @@ REFRESH_DELAY = 1.0  # seconds after a write before the views are refreshed (a b
 REFRESH_BATCH = 4  # entities per background job: a reader is busy for seconds, not minutes
 REFRESH_ATTEMPTS = 600  # plans started over because a write came in between, before giving up until the next write
 LIGHT_SECONDS = 0.5  # a query whose last run took less may use any reader (api.workers: lanes)
+PROBATION_SECONDS = 1.0  # a query never seen may run this long on the reader kept for light work
 REMEMBERED_QUERIES = 10_000
 REFRESH_TIME_LIMIT = 600.0  # seconds per background job (counting a big store's events takes a while)
 log = logging.getLogger("kg.api")
@@ -89,14 +90,29 @@ class StoreService:
         return await self.readers.run(fn, *args)
 
     async def query(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """A client's SPARQL query. One whose last run took under `LIGHT_SECONDS` may use any reader; any
-        other one (new, slow, or past the time limit) waits for one of the N − 1 heavy slots, so clients
-        looping expensive queries can never take the last reader from REST pages and cheap queries."""
+        """A client's SPARQL query, admitted by what its last run cost (`api.workers`: lanes).
+
+        Known cheap (last run under `LIGHT_SECONDS`): any reader. Known heavy
+        (slower, or past the time limit): the N − 1 general readers only, so
+        clients looping expensive queries never take the reader kept for REST
+        pages and cheap queries. Never seen: any reader, but on the reserved
+        one only for `PROBATION_SECONDS`; past that it is ended there and run
+        again as heavy (the client still gets its answer)."""
         key = hash(args)
-        heavy = self._costs.get(key, float("inf")) >= LIGHT_SECONDS
+        cost = self._costs.get(key)
         started = time.monotonic()
         try:
-            result = await self.readers.run(fn, *args, heavy=heavy)
+            if cost is None:
+                try:
+                    result = await self.readers.run(fn, *args, probation=PROBATION_SECONDS)
+                except OnProbation:
+                    self._remember(key, float("inf"))
+                    started = time.monotonic()
+                    result = await self.readers.run(fn, *args, heavy=True)
+            else:
+                result = await self.readers.run(fn, *args, heavy=cost >= LIGHT_SECONDS)
+        except Busy:
+            raise
         except QueryTimeout:
             self._remember(key, float("inf"))
             raise

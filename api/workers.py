@@ -54,6 +54,14 @@ log = logging.getLogger("kg.api")
 _CONTEXT = multiprocessing.get_context("spawn")  # never fork a process that holds an open RocksDB
 
 
+class Busy(QueryTimeout):
+    """No worker became free in time (the job never ran)."""
+
+
+class OnProbation(Exception):
+    """A job of unknown cost ran past its probation on the reserved worker (and was ended there)."""
+
+
 @dataclass(frozen=True)
 class WorkerLimits:
     """What a worker process may use (`api.sandbox`): its address space in MB (0: no cap), the network."""
@@ -159,31 +167,39 @@ class WorkerPool:
         self._reserved: asyncio.Queue[_Worker] | None = None  # idle workers kept for light jobs
         self._workers: set[_Worker] = set()
         self._pending: set[asyncio.Task] = set()
+        self._standby: _Worker | None = None  # readers: a started worker that replaces a killed one at once
+        self._standby_coming = False
 
     async def start(self) -> None:
         """Start the workers and wait until each is ready."""
         self._idle, self._reserved = asyncio.Queue(), asyncio.Queue()
         workers = [self._spawn(reserved=i == 0 and self.size >= 2) for i in range(self.size)]
+        standby = self._spawn(reserved=False) if self.read_only else None  # started alongside, ready as soon
         try:
-            await asyncio.gather(*(w.ready() for w in workers))
+            await asyncio.gather(*(w.ready() for w in [*workers, *([standby] if standby else [])]))
         except (StoreError, TimeoutError):
             self.close()
             raise
         for worker in workers:
             self._release(worker)
+        self._standby = standby
 
     def _release(self, worker: _Worker) -> None:
         assert self._idle is not None and self._reserved is not None
         (self._reserved if worker.reserved else self._idle).put_nowait(worker)
 
-    async def _acquire(self, heavy: bool) -> _Worker:
-        """An idle worker: a general one for a heavy job, whichever is idle first for a light one."""
+    async def _acquire(self, heavy: bool, probation: bool = False) -> _Worker:
+        """An idle worker: a general one for a heavy job; whichever is idle first for a light one; for a job
+        on probation, a general one if idle, else the reserved one if idle right now, else the next general
+        one (it never queues for the reserved one, so light jobs never queue behind it)."""
         assert self._idle is not None and self._reserved is not None
         if heavy:
             return await self._idle.get()
-        for queue in (self._reserved, self._idle):
+        for queue in (self._idle, self._reserved) if probation else (self._reserved, self._idle):
             if not queue.empty():
                 return queue.get_nowait()
+        if probation:
+            return await self._idle.get()
         getters = [asyncio.ensure_future(queue.get()) for queue in (self._reserved, self._idle)]
         try:
             await asyncio.wait(getters, return_when=asyncio.FIRST_COMPLETED)
@@ -218,19 +234,27 @@ class WorkerPool:
         self._workers.clear()
 
     async def run(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None,
-                  heavy: bool = False) -> Any:
+                  heavy: bool = False, probation: float | None = None) -> Any:
         """`fn(store, *args)` in a worker; the worker is killed and replaced past `timeout` seconds.
 
-        A `heavy` job waits for one of the N − 1 general workers. Waiting may
-        take as long again as the time limit: a request queued behind jobs that
-        run into the limit is served once they are ended.
+        A `heavy` job waits for one of the N − 1 general workers. A job on
+        `probation` (its cost is unknown) takes any worker, but on the reserved
+        one it may only run `probation` seconds: past that it raises
+        `OnProbation`, for the caller to send it again as heavy. Waiting for a
+        worker may take as long again as the time limit: a request queued
+        behind jobs that run into the limit is served once they are ended.
         """
         assert self._idle is not None, "WorkerPool.start() was not called"
         limit = self.timeout if timeout is None else timeout
         try:
-            worker = await asyncio.wait_for(self._acquire(heavy), 2 * limit)
+            worker = await asyncio.wait_for(self._acquire(heavy, probation=probation is not None), 2 * limit)
         except TimeoutError:
-            raise QueryTimeout(f"the server is busy: no worker was free within {2 * limit:g} s") from None
+            raise Busy(f"the server is busy: no worker was free within {2 * limit:g} s") from None
+        if probation is not None and worker.reserved and probation < limit:
+            try:
+                return await self._run_on(worker, fn, args, probation)
+            except QueryTimeout:
+                raise OnProbation from None
         return await self._run_on(worker, fn, args, limit)
 
     async def _run_on(self, worker: _Worker, fn: Callable[..., Any], args: tuple, limit: float) -> Any:
@@ -259,11 +283,38 @@ class WorkerPool:
         return outcome[1]
 
     def _replace(self, worker: _Worker) -> None:
-        """End a worker (it may be mid-query) and start another, admitted once it is ready."""
+        """End a worker (it may be mid-query); the standby takes its place at once (readers), else another
+        is started and admitted once it is ready."""
         self._workers.discard(worker)
         with contextlib.suppress(Exception):
             worker.stop()
-        task = asyncio.get_running_loop().create_task(self._admit(self._spawn(worker.reserved)))
+        standby, self._standby = self._standby, None
+        if standby is not None:
+            standby.reserved = worker.reserved
+            self._release(standby)
+        else:
+            self._later(self._admit(self._spawn(worker.reserved)))
+        self._prepare_standby()
+
+    def _prepare_standby(self) -> None:
+        if self.read_only and self._standby is None and not self._standby_coming:  # a writer holds the lock
+            self._standby_coming = True
+            self._later(self._start_standby())
+
+    async def _start_standby(self) -> None:
+        worker = self._spawn(reserved=False)
+        try:
+            await worker.ready()
+        except (StoreError, TimeoutError, EOFError, OSError):
+            log.error("a standby store worker failed to start")
+            self._workers.discard(worker)
+            return
+        finally:
+            self._standby_coming = False
+        self._standby = worker
+
+    def _later(self, job: Any) -> None:
+        task = asyncio.get_running_loop().create_task(job)
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
 
