@@ -16,9 +16,9 @@ store: Oxigraph never dereferences them, and they are honoured, not ignored.
 
 This runs inside the worker processes (`api.workers`): a parse of a hostile
 text costs a killable, memory-capped worker its time, never the event loop.
-`code_of` (blanking strings, IRIs and comments) is only used to place text in
-queries this project writes itself (`api.records.bind`) and to place the
-protocol's `USING` clauses, whose result is parsed and checked again.
+`code_of` (blanking strings, IRIs and comments) is only used to place the
+protocol's `USING` clauses in an update, whose result is parsed and checked
+again.
 """
 
 from __future__ import annotations

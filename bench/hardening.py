@@ -20,6 +20,7 @@ import itertools
 import random
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -30,7 +31,7 @@ import httpx
 
 from bench.servers import kg_serve
 from kg import pipeline
-from kg.store import open_store
+from kg.stores import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TOKEN = "hardening-bench-token"
@@ -96,6 +97,7 @@ def reads_under_writes(url: str, token: str, seconds: float, *, readers: int = 4
         count("reads")
         if response.status_code != 200:
             count("failed_reads")
+            print(f"  failed read: {response.status_code} {response.text[:200]}", file=sys.stderr)
             return
         rows = response.json()["results"]["bindings"]
         if any(int(r["n"]["value"]) != TRIPLES or int(r["rounds"]["value"]) != 1 for r in rows):

@@ -123,6 +123,7 @@ def _refused(response: httpx.Response, name: str, how: str) -> None:
     assert SECRET not in response.content
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_disguised_service_queries_never_reach_the_listener(client: httpx.Client, listener: Listener,
@@ -133,6 +134,7 @@ def test_disguised_service_queries_never_reach_the_listener(client: httpx.Client
     assert listener.connections == 0
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_disguised_loads_never_reach_the_listener(client: httpx.Client, listener: Listener,
