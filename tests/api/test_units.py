@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from api import guard
 from api.guard import check_query, check_update, with_using
 from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, choose
 from kg.errors import BadInput, Forbidden
@@ -93,3 +94,24 @@ def test_using_graph_uri_never_lets_a_load_or_service_through() -> None:
         _using("INSERT { ?s a <http://c> } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", ("http://g",))
     with pytest.raises(Forbidden):
         _using("LOAD <http://127.0.0.1:1/x.ttl>", ("http://g",))
+
+
+def _bulk(triples: int) -> str:
+    body = " .\n".join(f'<http://e/s{i}> <http://e/p> "第{i}条 # not a comment }} {{" ' for i in range(triples))
+    return f"DROP SILENT GRAPH <http://e/g> ;\nINSERT DATA {{ GRAPH <http://e/g> {{ {body} }} }}"
+
+
+def test_a_bulk_data_update_is_read_as_drops_and_trig_data() -> None:
+    update = _bulk(5_000)  # ~300 KB: rdflib takes seconds over it
+    assert guard._plain_data_update(update) is not None
+    check_update(update, allow_service=False, allow_load=False)
+
+
+@pytest.mark.parametrize("tail", [
+    " ; LOAD <http://127.0.0.1:1/x.ttl>",
+    ' ; INSERT DATA { <http://e/a> <http://e/b> "\\u0022 } ; LOAD <http://127.0.0.1:1/x.ttl> ; INSERT DATA { <http://e/c> <http://e/d> \\u0022" }',
+    " ; INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
+])
+def test_a_bulk_update_hiding_an_operation_is_refused(tail: str) -> None:
+    with pytest.raises((Forbidden, BadInput)):
+        check_update(_bulk(100) + tail, allow_service=False, allow_load=False)
