@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000  # larger request bodies and query strings get 413
     worker_memory_mb: int = 512  # memory a query/update worker may take beyond its own footprint (0: no cap);
     # past it, the query ends with a clear error and the worker is replaced
-    isolate_workers: bool = True  # query/update workers run without network access (api.sandbox)
+    isolate_workers: bool = True  # query/update workers run without network access (api.sandbox); a server
+    # that allows SERVICE or LOAD on purpose needs this off too
     header_timeout: float = 10.0  # seconds a client may take to send a request's line and headers
     body_timeout: float = 30.0  # seconds a client may take to send a request's body
     allow_service: bool = False  # SERVICE makes the server fetch remote URLs: off unless configured
