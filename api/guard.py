@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pyoxigraph import RdfFormat, parse
 from pyparsing import ParseBaseException, ParseResults
@@ -118,6 +118,8 @@ def _unparsable(what: str, exc: Exception) -> BadInput:
 
 
 CACHED_TEXT = 8_000  # characters: longer texts are parsed every time (a cache of 1 MB texts would fill a worker)
+ALLOWED_REMEMBERED = 512
+_ALLOWED: OrderedDict[tuple[str, bool], QueryDataset] = OrderedDict()  # texts allowed lately, oldest first
 
 
 def check_query(query: str, *, allow_service: bool) -> QueryDataset:
@@ -132,14 +134,23 @@ def check_query(query: str, *, allow_service: bool) -> QueryDataset:
     ...
     kg.errors.Forbidden: SERVICE (federated query) is disabled on this server
     """
-    if len(query) <= CACHED_TEXT:
-        return _check_query_cached(query, allow_service)
-    return _check_query(query, allow_service)
+    known = _ALLOWED.get((query, allow_service))
+    if known is not None:
+        return known
+    return _remember((query, allow_service), _check_query(query, allow_service))
 
 
-@lru_cache(maxsize=512)
-def _check_query_cached(query: str, allow_service: bool) -> QueryDataset:
-    return _check_query(query, allow_service)
+def checked_before(query: str, *, allow_service: bool) -> bool:
+    """True if this process has allowed `query` lately: `check_query` answers it from memory."""
+    return (query, allow_service) in _ALLOWED
+
+
+def _remember(key: tuple[str, bool], dataset: QueryDataset) -> QueryDataset:
+    if len(key[0]) <= CACHED_TEXT:
+        _ALLOWED[key] = dataset
+        while len(_ALLOWED) > ALLOWED_REMEMBERED:
+            _ALLOWED.popitem(last=False)
+    return dataset
 
 
 def _check_query(query: str, allow_service: bool) -> QueryDataset:
