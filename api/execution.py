@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pyoxigraph import (
@@ -120,16 +121,22 @@ def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str |
         named_in_query = guard.check_query(query, allow_service=allow_service)
         return _answer(store, query, dataset.query_kwargs(named_in_query), accept, row_limit)
     assumed = dataset.query_kwargs(guard.QueryDataset())
-    with ThreadPoolExecutor(1) as pool:
-        answer = pool.submit(_answer, store, query, assumed, accept, row_limit)
-        try:
-            named_in_query = guard.check_query(query, allow_service=allow_service)
-        finally:
-            wait([answer])
+    answer = _evaluator().submit(_answer, store, query, assumed, accept, row_limit)
+    try:
+        named_in_query = guard.check_query(query, allow_service=allow_service)
+    finally:
+        wait([answer])
     wanted = dataset.query_kwargs(named_in_query)
     if wanted != assumed:  # the query names its own dataset (FROM): run it again over that
         return _answer(store, query, wanted, accept, row_limit)
     return answer.result()
+
+
+@cache
+def _evaluator() -> ThreadPoolExecutor:
+    """The one thread of this worker that evaluates while the check runs (one thread, kept: no new stacks
+    or malloc arenas per query)."""
+    return ThreadPoolExecutor(1, thread_name_prefix="evaluate")
 
 
 def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: str | None,

@@ -23,6 +23,7 @@ the parse check, the process that evaluates it has no network to reach.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
@@ -34,6 +35,7 @@ log = logging.getLogger("kg.api")
 _cut = False  # this process left the network (cut_network succeeded)
 
 CLONE_NEWUSER = 0x10000000
+M_ARENA_MAX = -8  # mallopt(3)
 CLONE_NEWNET = 0x40000000
 
 
@@ -87,9 +89,15 @@ def _address_space() -> int:
 
 
 def limit_memory(megabytes: int) -> None:
-    """Let this process grow by at most `megabytes` MB of address space from now on (0: no cap)."""
+    """Let this process grow by at most `megabytes` MB of address space from now on (0: no cap).
+
+    glibc gives each new thread its own malloc arena, 64 MB of address space apiece, up to 8 per core:
+    threads that come and go would creep up to the cap with nothing allocated, so arenas are capped at 2."""
     if megabytes <= 0:
         return
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    with contextlib.suppress(AttributeError):  # not glibc: no arenas to cap
+        libc.mallopt(M_ARENA_MAX, 2)
     os.environ["RUST_BACKTRACE"] = "0"  # an allocation failure then prints one line, not a backtrace
     limit = _address_space() + megabytes * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
