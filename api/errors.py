@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from api.negotiation import NotAcceptable
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, QueryTimeout, StoreError
@@ -81,6 +82,11 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return error_response(request, error.status_code, str(error.detail), getattr(error, "headers", None))
 
 
+async def _client_gone(request: Request, error: Exception) -> Response:
+    log.warning("%s %s: the client disconnected before sending the whole request", request.method, request.url.path)
+    return Response(status_code=400)  # nobody is left to read it
+
+
 async def _unexpected(request: Request, error: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return error_response(request, 500, "internal error")
@@ -90,4 +96,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(KgError, _kg_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(Exception, _unexpected)

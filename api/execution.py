@@ -14,7 +14,9 @@ pyoxigraph, and a huge result never gets computed past the cap.
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pyoxigraph import (
@@ -30,6 +32,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from api import guard, sandbox
 from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose
 from kg.errors import BadInput, NotFound, QueryError
 from kg.iri import PREFIXES
@@ -54,8 +57,12 @@ class Dataset:
     named: tuple[str, ...] = ()
     union: bool = True  # without graph IRIs: the union of all graphs (False: the store's own default graph)
 
-    def query_kwargs(self) -> dict[str, Any]:
-        """The dataset as `KnowledgeStore.query`'s keyword arguments."""
+    def query_kwargs(self, named_in_query: guard.QueryDataset) -> dict[str, Any]:
+        """The dataset as `KnowledgeStore.query`'s keyword arguments: the protocol's graphs, else the query's
+        FROM / FROM NAMED (both are graphs of this store, never fetched), else the union of all graphs."""
+        if not self.default and not self.named and (named_in_query.default or named_in_query.named):
+            return {"default_graph": [NamedNode(g) for g in named_in_query.default],
+                    "named_graphs": [NamedNode(g) for g in named_in_query.named]}
         if not self.default and not self.named:
             return {"union": self.union}
         kwargs: dict[str, Any] = {"default_graph": [NamedNode(g) for g in self.default]}
@@ -97,18 +104,49 @@ def _capped(write: object, lines: int) -> _CappedBuffer:
         pass
     except OSError as exc:
         if not buffer.truncated:
-            raise QueryError(f"query failed: {exc}") from exc
+            raise QueryError(f"query failed: {one_line(exc)}") from None
     return buffer
 
 
-def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str | None, row_limit: int) -> Answer:
-    """Run a SPARQL query and serialise its result as the client's `Accept` asks."""
+def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str | None, row_limit: int,
+              allow_service: bool = False) -> Answer:
+    """Check a SPARQL query (`api.guard`), run it and serialise its result as the client's `Accept` asks.
+
+    In a worker without network (`api.sandbox`), a text not checked before is checked *while* it is
+    evaluated (rdflib's parse takes about as long as the query): a query only reads, nothing in this
+    process can reach another host, and the answer is returned only if the check passes. Either way the
+    job ends only when both are done, so a refused query costs no more than an allowed one.
+    """
+    if not sandbox.network_cut() or guard.checked_before(query, allow_service=allow_service):
+        named_in_query = guard.check_query(query, allow_service=allow_service)
+        return _answer(store, query, dataset.query_kwargs(named_in_query), accept, row_limit)
+    assumed = dataset.query_kwargs(guard.QueryDataset())
+    answer = _evaluator().submit(_answer, store, query, assumed, accept, row_limit)
     try:
-        result = store.query(query, **dataset.query_kwargs())
+        named_in_query = guard.check_query(query, allow_service=allow_service)
+    finally:
+        wait([answer])
+    wanted = dataset.query_kwargs(named_in_query)
+    if wanted != assumed:  # the query names its own dataset (FROM): run it again over that
+        return _answer(store, query, wanted, accept, row_limit)
+    return answer.result()
+
+
+@cache
+def _evaluator() -> ThreadPoolExecutor:
+    """The one thread of this worker that evaluates while the check runs (one thread, kept: no new stacks
+    or malloc arenas per query)."""
+    return ThreadPoolExecutor(1, thread_name_prefix="evaluate")
+
+
+def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: str | None,
+            row_limit: int) -> Answer:
+    try:
+        result = store.query(query, **dataset)
     except SyntaxError as exc:
-        raise QueryError(f"malformed query: {exc}") from exc
+        raise QueryError(f"malformed query: {one_line(exc)}") from None
     except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        raise QueryError(f"query failed: {one_line(exc)}") from None
     if isinstance(result, QueryBoolean):
         media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
         return Answer(media, result.serialize(format=RESULT_FORMATS[media]))
@@ -132,15 +170,30 @@ def _serialize(items: object, fmt: RdfFormat) -> bytes:
     return serialize(items, format=fmt)  # type: ignore[arg-type]
 
 
-def run_update(store: KnowledgeStore, update: str) -> None:
-    """Run a SPARQL Update (one transaction: all of it or nothing)."""
+def run_update(store: KnowledgeStore, update: str, using: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+               allow_service: bool = False, allow_load: bool = False) -> None:
+    """Check a SPARQL Update (`api.guard`), apply the protocol's USING graphs, run it (all of it or nothing)."""
+    update = guard.with_using(update, *using, allow_service=allow_service, allow_load=allow_load)
     try:
         store.update(update)
     except SyntaxError as exc:
-        raise QueryError(f"malformed update: {exc}") from exc
+        raise QueryError(f"malformed update: {one_line(exc)}") from None
     except OSError as exc:
-        raise QueryError(f"update failed: {exc}") from exc
+        raise QueryError(f"update failed: {one_line(exc)}") from None
     store.flush()
+
+
+def one_line(error: BaseException, limit: int = 300) -> str:
+    """An engine's error as one short line. Anything that came back from a remote server (pyoxigraph quotes
+    an HTTP answer after a colon) is cut away: no upstream body is ever echoed to the client.
+
+    >>> one_line(OSError("Error 500 from http://127.0.0.1:9/x: secret\\nbody"))
+    'Error 500 from http://127.0.0.1:9/x (details withheld)'
+    """
+    text = " ".join(str(error).split())
+    if "http://" in text or "https://" in text:
+        return text.split(": ", 1)[0][:limit] + " (details withheld)"
+    return text[:limit]
 
 
 # --- Graph Store HTTP Protocol ------------------------------------------------------

@@ -44,5 +44,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type"], expose_headers=["X-Results-Truncated", "X-Row-Limit", HEADER])
-    app.add_middleware(SizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SizeLimit, max_bytes=settings.max_body_bytes, body_timeout=settings.body_timeout)
     return app

@@ -178,7 +178,8 @@ def bench_companions(quick: bool) -> dict[str, float]:
     `bench.remote_ingest`: ingest into standalone SPARQL servers; `bench.pdf_bench`: e-paper PDF pages), when
     present."""
     figures: dict[str, float] = {}
-    for name in ("bench.sparql_throughput", "bench.load_test", "bench.remote_ingest", "bench.pdf_bench"):
+    for name in ("bench.sparql_throughput", "bench.load_test", "bench.remote_ingest", "bench.pdf_bench",
+                 "bench.hardening"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError:

@@ -170,7 +170,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings(**{k: v for k, v in vars(args).items() if k in Settings.model_fields and v is not None})
     print(f"SPARQL endpoint: http://{settings.host}:{settings.port}/sparql")
     print(f"REST API docs:   http://{settings.host}:{settings.port}/docs")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    from api.limits import timed_protocol
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+                http=timed_protocol(settings.header_timeout), timeout_keep_alive=5)
     return 0
 
 

@@ -18,9 +18,16 @@ class Settings(BaseSettings):
     query_timeout: float = 30.0  # seconds before a query is cancelled
     ingest_batch_quads: int | None = None  # new documents are bulk-written this many quads at a time (default
     # kg.store.BATCH_QUADS; 0: one transaction each)
-    query_workers: int | None = None  # read-only worker processes serving queries (default: 2 to 4, by cores)
+    query_workers: int | None = None  # read-only worker processes serving queries (default: 3 to 4, by cores;
+    # one is kept for REST pages and known-cheap queries)
     row_limit: int = 10_000  # SELECT results are capped here (flagged in the response)
     max_body_bytes: int = 1_000_000  # larger request bodies and query strings get 413
+    worker_memory_mb: int = 512  # memory a query/update worker may take beyond its own footprint (0: no cap);
+    # past it, the query ends with a clear error and the worker is replaced
+    isolate_workers: bool = True  # query/update workers run without network access (api.sandbox); a server
+    # that allows SERVICE or LOAD on purpose needs this off too
+    header_timeout: float = 10.0  # seconds a client may take to send a request's line and headers
+    body_timeout: float = 30.0  # seconds a client may take to send a request's body
     allow_service: bool = False  # SERVICE makes the server fetch remote URLs: off unless configured
     allow_load: bool = False  # LOAD likewise
     cors_origins: str = "*"  # comma-separated; CORS is on for GET by default for browser SPARQL clients

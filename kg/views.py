@@ -334,16 +334,18 @@ def refresh(store: KnowledgeStore, threshold: int | None = None) -> int:
 # write is under way; the views are stored only if no write began since. Steps are small jobs, so the
 # writer never waits and a reader is busy for seconds at a time, not minutes.
 
-def plan_refresh(store: KnowledgeStore, entities: int = REFRESH_BATCH) -> tuple[int, dict[str, list[list[str]]]] | None:
+def plan_refresh(store: KnowledgeStore, entities: int = REFRESH_BATCH,
+                 snapshot_writes: int | None = None) -> tuple[int, dict[str, list[list[str]]]] | None:
     """Drop the views of entities no longer heavy; list the heavy ones to (re)build by kind, in `batches` of
-    at most `entities`, with the count of writes begun the plan saw. None while a write is under way (try
-    again later)."""
+    at most `entities`, with the count of writes begun the plan saw. None while a write is under way, or
+    when `store` is a snapshot (taken after `snapshot_writes` writes) that misses a finished one (try again
+    later). Without `snapshot_writes`, `store` is the live folder and the plan opens its own snapshot."""
     views = Views(store.location, read_only=False)
     try:
         begun, done = views.writes()
-        if begun != done:
+        if begun != done or (snapshot_writes is not None and snapshot_writes != done):
             return None
-        snapshot = open_embedded(store.location, read_only=True)  # opened after the check: every finished write
+        snapshot = _snapshot(store, snapshot_writes)  # opened after the check: every finished write
         threshold = views.threshold()
         todo: dict[str, list[list[str]]] = {}
         for kind, (query, _) in _builders().items():
@@ -359,14 +361,23 @@ def plan_refresh(store: KnowledgeStore, entities: int = REFRESH_BATCH) -> tuple[
         views.close()
 
 
-def build_batch(store: KnowledgeStore, kind: str, iris: list[str], writes_begun: int) -> bool:
+def _snapshot(store: KnowledgeStore, snapshot_writes: int | None) -> KnowledgeStore:
+    if snapshot_writes is not None:
+        return store  # kg serve's readers: already an immutable snapshot (api.snapshots)
+    return open_embedded(store.location, read_only=True)
+
+
+def build_batch(store: KnowledgeStore, kind: str, iris: list[str], writes_begun: int,
+                snapshot_writes: int | None = None) -> bool:
     """Build and store the views of `iris` (of `kind`), if no write began since the plan counted
-    `writes_begun`; False when one did (plan again)."""
+    `writes_begun` (and `store`, a snapshot taken after `snapshot_writes` writes, holds them all); False
+    when one did (plan again)."""
     views = Views(store.location, read_only=False)
     try:
-        if views.writes() != (writes_begun, writes_begun):
+        if views.writes() != (writes_begun, writes_begun) or \
+                (snapshot_writes is not None and snapshot_writes != writes_begun):
             return False
-        snapshot = open_embedded(store.location, read_only=True)
+        snapshot = _snapshot(store, snapshot_writes)
         built = list(_builders()[kind][1](snapshot, iris))  # all computed first: writers never wait on it
         return views.replace(kind, iter(built), (), writes_begun=writes_begun) is not None
     finally:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import RdfFormat, parse, serialize
 
-from api import execution, guard
+from api import execution
 from api.deps import Service
 from api.errors import MethodNotAllowed, UnsupportedMediaType
 from api.execution import Answer
@@ -62,21 +62,19 @@ def _description(request: Request, service: StoreService) -> Response:
 
 async def _query(request: Request, service: StoreService, params: Params, query: str) -> Response:
     settings = service.settings
-    guard.check_query(query, allow_service=settings.allow_service)
     dataset = params.dataset()
     if params.one("union-default-graph") == "false":
         dataset = execution.Dataset(dataset.default, dataset.named, union=False)
-    answer = await service.read(execution.run_query, query, dataset, request.headers.get("accept"),
-                                settings.row_limit)
+    answer = await service.query(execution.run_query, query, dataset, request.headers.get("accept"),
+                                 settings.row_limit, settings.allow_service)
     return _response(answer, settings.row_limit)
 
 
 async def _update(request: Request, service: StoreService, params: Params, update: str) -> Response:
-    check_write_access(request, service.settings)
-    guard.check_update(update, allow_service=service.settings.allow_service, allow_load=service.settings.allow_load)
-    update = guard.with_using(update, [f"<{g}>" for g in params.graphs("using-graph-uri")],
-                              [f"<{g}>" for g in params.graphs("using-named-graph-uri")])
-    await service.write(execution.run_update, update)
+    settings = service.settings
+    check_write_access(request, settings)
+    using = (params.graphs("using-graph-uri"), params.graphs("using-named-graph-uri"))
+    await service.write(execution.run_update, update, using, settings.allow_service, settings.allow_load)
     return Response(status_code=204)
 
 

@@ -42,34 +42,43 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return location
 
 
-@pytest.fixture(scope="session")
-def base_url(seed_store: Path) -> Iterator[str]:
+def start_server(store: Path, *args: str, env: dict[str, str] | None = None,
+                 stderr: object = subprocess.PIPE) -> tuple[subprocess.Popen, str]:
+    """`python -m kg serve` on `store` on a free port of 127.0.0.1, once it answers; (process, base URL)."""
     port = free_port()
-    env = {**os.environ, "KG_ROW_LIMIT": str(ROW_LIMIT), "KG_MAX_BODY_BYTES": str(MAX_BYTES)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(seed_store), "--host", "127.0.0.1", "--port", str(port),
-         "--update-token", TOKEN, "--query-timeout", str(QUERY_TIMEOUT)],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port),
+         *args], cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=stderr)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"kg serve exited: {process.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"kg serve exited: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
         try:
             if httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=5).status_code == 200:
-                break
+                return process, url
         except httpx.TransportError:
             pass
         if time.monotonic() > deadline:
             process.kill()
             raise RuntimeError("kg serve did not answer within 60 s")
         time.sleep(0.2)
-    yield url
+
+
+def stop_server(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture(scope="session")
+def base_url(seed_store: Path) -> Iterator[str]:
+    env = {"KG_ROW_LIMIT": str(ROW_LIMIT), "KG_MAX_BODY_BYTES": str(MAX_BYTES)}
+    process, url = start_server(seed_store, "--update-token", TOKEN, "--query-timeout", str(QUERY_TIMEOUT), env=env)
+    yield url
+    stop_server(process)
 
 
 @pytest.fixture(scope="session")

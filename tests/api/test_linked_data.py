@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from pyoxigraph import RdfFormat, parse
 
-from tests.api.conftest import BASE
+from tests.api.conftest import BASE, TOKEN
 
 DU = "杜小刚"
 PREFIX_ORG = "PREFIX org: <http://www.w3.org/ns/org#>\n"
@@ -48,6 +48,25 @@ def test_an_iri_dereferences_to_html_for_a_browser(client: httpx.Client, du: str
     assert table.status_code == 200 and 'href="/id/' in table.text and "<script" not in table.text and post
     turtle = client.get(_path(du), params={"format": "turtle"})
     assert turtle.headers["content-type"].startswith("text/turtle")
+
+
+def test_only_http_iris_become_links(client: httpx.Client) -> None:
+    """An IRI of another scheme in the data (`javascript:`, `data:`) is shown as text, never as a link."""
+    subject, graph = BASE + "test/xss", "http://example.org/test/xss"
+    hostile = ["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,%3Cscript%3Ealert(1)%3C/script%3E"]
+    triples = " ".join(f'<{subject}> <http://example.org/see{i}> <{iri}> . <{iri}> <http://www.w3.org/2000/01/'
+                       f'rdf-schema#label> "click me {i}" .' for i, iri in enumerate(hostile))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert client.post("/sparql/update", headers=auth,
+                       data={"update": f"INSERT DATA {{ GRAPH <{graph}> {{ {triples} }} }}"}).status_code == 204
+    try:
+        page = client.get(_path(subject), headers={"Accept": "text/html"}).text
+        for i in range(len(hostile)):
+            assert f"click me {i}" in page
+        assert "href=\"javascript" not in page.lower() and "href=\"data:" not in page.lower()
+        assert 'href="http://example.org/see0"' in page  # http(s) IRIs still are links
+    finally:
+        client.post("/sparql/update", headers=auth, data={"update": f"DROP GRAPH <{graph}>"})
 
 
 def test_unknown_iri_is_404_and_head_has_no_body(client: httpx.Client) -> None:
