@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError
+from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError, printable
 from kg.settings import Settings
 
 EXIT_CODES: dict[type[KgError], int] = {  # sysexits.h, most specific first
@@ -57,14 +57,16 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
-def _report(error: BadInput) -> None:
-    print(f"kg: {error}", file=sys.stderr)
+def _report(error: KgError | str) -> None:
+    """One line on stderr; names from the outside (file names, folder names) cannot break it or forge another."""
+    print(f"kg: {printable(str(error))}", file=sys.stderr)
 
 
 def _options(args: argparse.Namespace):
     from kg import pipeline  # here, not at the top: it loads jieba, which only extraction needs
 
-    return pipeline.Options(published=args.published, source=args.source, kind=args.kind, base=args.base)
+    return pipeline.Options(published=args.published, source=args.source, kind=args.kind, base=args.base,
+                            max_document_bytes=Settings().max_document_bytes)
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False):
@@ -72,9 +74,8 @@ def _open(args: argparse.Namespace, *, read_only: bool = False):
 
     store = open_store(args.store, read_only=read_only)
     if store.recovered:
-        print(f"kg: {args.store}: an ingest was interrupted while writing {len(store.recovered)} documents; "
-              f"removed what it had written of them (e.g. {store.recovered[0]}): ingest those files again",
-              file=sys.stderr)
+        _report(f"{args.store}: an ingest was interrupted while writing {len(store.recovered)} documents; "
+                f"removed what it had written of them (e.g. {store.recovered[0]}): ingest those files again")
     return store
 
 
@@ -89,7 +90,7 @@ class _Progress:
         self.done += 1
         if self.live:
             bar = "#" * (30 * self.done // self.total)
-            print(f"\r[{bar:<30}] {self.done}/{self.total} {path.name[:40]:<40}", end="", file=sys.stderr)
+            print(f"\r[{bar:<30}] {self.done}/{self.total} {printable(path.name)[:40]:<40}", end="", file=sys.stderr)
 
     def close(self) -> None:
         if self.live:
@@ -166,14 +167,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
+    from kg.store_folder import announce_server
 
     settings = Settings(**{k: v for k, v in vars(args).items() if k in Settings.model_fields and v is not None})
-    print(f"SPARQL endpoint: http://{settings.host}:{settings.port}/sparql")
-    print(f"REST API docs:   http://{settings.host}:{settings.port}/docs")
     from api.limits import timed_protocol
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
-                http=timed_protocol(settings.header_timeout), timeout_keep_alive=5)
+    app = create_app(settings)  # opens the store first: refused in one line if another process holds it
+    url = f"http://{settings.host}:{settings.port}"
+    print(f"SPARQL endpoint: {url}/sparql")
+    print(f"REST API docs:   {url}/docs", flush=True)
+    with announce_server(settings.store, url):  # so a command refused while this runs can name the real port
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
+                    http=timed_protocol(settings.header_timeout), timeout_keep_alive=5)
     return 0
 
 
@@ -198,13 +203,25 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from kg import pipeline
 
     store = _open(args)
-    removed = 0
-    for doc in pipeline.extract_files(args.paths, _options(args), _report):
-        for document in doc.graphs:
-            removed += store.remove_document(document)
+    failed = False
+
+    def on_error(error: BadInput) -> None:
+        nonlocal failed
+        failed = True
+        _report(error)
+
+    found: dict[Path, int] = {}  # graphs removed per file that had articles (a file may come in parts)
+    for doc in pipeline.extract_files(args.paths, _options(args), on_error):
+        if doc.graphs:
+            found[doc.path] = found.get(doc.path, 0) + sum(store.remove_document(d) for d in doc.graphs)
     store.flush()
+    for path in (path for path, count in found.items() if not count):
+        failed = True
+        _report(BadInput("nothing of this document is in the store (was it ingested with other --source or "
+                         "--published values?)", path=str(path)))
+    removed = sum(found.values())
     print(f"removed {removed} article graphs")
-    return 0
+    return EXIT_CODES[NotFound] if failed and not removed else EXIT_CODES[BadInput] if failed else 0
 
 
 def cmd_views(args: argparse.Namespace) -> int:
@@ -212,7 +229,7 @@ def cmd_views(args: argparse.Namespace) -> int:
 
     store = _open(args)
     if store.views is None:
-        print(f"{args.store}: a remote or in-memory store has no views; its records are always computed live")
+        print(f"{printable(args.store)}: a remote or in-memory store has no views; its records are always computed live")
         return 0
     count, seconds = views.timed_refresh(store, args.threshold)
     threshold = store.views.threshold()
@@ -238,15 +255,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     _open(args).backup(args.target)
-    print(f"backed up {args.store} to {args.target}")
+    print(f"backed up {printable(args.store)} to {printable(args.target)}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from kg.store import restore
+    from kg.store_folder import restore
 
     restore(args.backup, args.store)
-    print(f"restored {args.store} from {args.backup}")
+    print(f"restored {printable(args.store)} from {printable(args.backup)}")
     return 0
 
 
@@ -343,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except KgError as error:
-        print(f"kg: {error}", file=sys.stderr)
+        _report(error)
         return next(code for cls, code in EXIT_CODES.items() if isinstance(error, cls))
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def printable(text: str) -> str:
+    r"""`text` with control, format and line-separator characters escaped, so a file name cannot forge a line.
+
+    >>> printable("a\nkg: b.txt\x1b[2J\u2028c\udcff")
+    'a\\nkg: b.txt\\x1b[2J\\u2028c\\udcff'
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or unicodedata.category(ch) == "Zs"
+                   else ch.encode("unicode_escape", "backslashreplace").decode("ascii") for ch in text)
+
 
 class KgError(Exception):
     """Base of every error a user may see: its `str()` is one readable line."""
@@ -15,7 +29,7 @@ class BadInput(KgError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = printable(self.path or "")
         if self.path and self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.message}" if where else self.message

@@ -27,6 +27,7 @@ from kg.extract import extract_article
 from kg.iri import Minter
 from kg.rdf import ArticleGraph, article_quads
 from kg.read import expand_paths, read_path
+from kg.settings import MAX_DOCUMENT_BYTES
 from kg.store_api import KnowledgeStore
 from kg.writer import BATCH_QUADS
 
@@ -38,6 +39,10 @@ def _raise(error: BadInput) -> None:
     raise error
 
 
+# A file of many documents (JSON Lines: each record is one) is handed on in parts of about this many quads, so the
+# memory an ingest needs does not grow with the file (a quad held in Python takes ~750 bytes): 50,000 quads are
+# ~150 articles, and half a bulk batch (kg.store.BATCH_QUADS).
+PART_QUADS = 50_000
 # A full 政府工作报告 is about 20,000 characters. Far longer "articles" are run-together text (a file with no
 # line breaks, a crawl that lost its markup); extraction's cost grows with names × names, so they are refused.
 MAX_ARTICLE_CHARS = 40_000
@@ -51,6 +56,7 @@ class Options:
     source: str | None = None
     kind: str | None = None
     base: str | None = None
+    max_document_bytes: int = MAX_DOCUMENT_BYTES  # kg.settings.Settings.max_document_bytes
 
     def minter(self) -> Minter:
         return Minter(self.base) if self.base else Minter()
@@ -63,10 +69,13 @@ class DocumentGraphs:
     path: Path
     graphs: dict[NamedNode, dict[NamedNode, list[Quad]]] = field(default_factory=dict)
     articles: list[ArticleGraph] = field(default_factory=list)
+    part: int = 0  # parts of a file after the first (see `extract_parts`) count 1, 2, …
+    quad_count: int = 0
 
     def add(self, graph: ArticleGraph) -> None:
         self.graphs.setdefault(graph.document, {})[graph.graph] = graph.quads
         self.articles.append(graph)
+        self.quad_count += len(graph.quads)
 
     @property
     def article_count(self) -> int:
@@ -85,7 +94,7 @@ class _PackedDocument(DocumentGraphs):
     """
 
     def __init__(self, path: Path, packed: Packed) -> None:  # not the dataclass __init__: the fields are lazy
-        self.path, self._packed = path, packed
+        self.path, self._packed, self.part = path, packed, 0
 
     @functools.cached_property
     def articles(self) -> list[ArticleGraph]:  # type: ignore[override]
@@ -110,9 +119,20 @@ class _PackedDocument(DocumentGraphs):
 
 def extract_file(path: Path, options: Options, on_error: ErrorHandler = _raise) -> DocumentGraphs:
     """The RDF of every article in one file; per-record problems go to `on_error`."""
+    return next(extract_parts(path, options, on_error, part_quads=None))
+
+
+def extract_parts(path: Path, options: Options, on_error: ErrorHandler = _raise,
+                  part_quads: int | None = PART_QUADS) -> Iterator[DocumentGraphs]:
+    """The RDF of a file's articles in parts of about `part_quads` quads (None: one part), at least one part.
+
+    A part never splits a document, so a page file (one document) is always one part; a JSON Lines file
+    (a document per record) is read, extracted and written a part at a time, in bounded memory.
+    """
     minter = options.minter()
-    result = DocumentGraphs(path)
-    for item in read_path(path, published=options.published, source=options.source, kind=options.kind):
+    part = DocumentGraphs(path)
+    for item in read_path(path, published=options.published, source=options.source, kind=options.kind,
+                          max_bytes=options.max_document_bytes):
         if isinstance(item, BadInput):
             on_error(item)
             continue
@@ -120,18 +140,25 @@ def extract_file(path: Path, options: Options, on_error: ErrorHandler = _raise) 
             on_error(BadInput(f"article {item.index} has {len(item.body):,} characters, more than any news article "
                               f"(limit {MAX_ARTICLE_CHARS:,}); skipped", path=str(path)))
             continue
-        result.add(article_quads(extract_article(item), minter))
-    return result
+        graph = article_quads(extract_article(item), minter)
+        if part_quads is not None and part.quad_count >= part_quads and graph.document not in part.graphs:
+            yield part
+            part = DocumentGraphs(path, part=part.part + 1)
+        part.add(graph)
+    yield part
 
 
-def _extract_guarded(path: Path, options: Options, on_error: ErrorHandler) -> DocumentGraphs | None:
+def _extract_guarded(path: Path, options: Options, on_error: ErrorHandler,
+                     part_quads: int | None = PART_QUADS) -> Iterator[DocumentGraphs]:
+    """`extract_parts`, with whole-file problems sent to `on_error` (after any parts already handed on)."""
     try:
-        return extract_file(path, options, on_error)
+        yield from extract_parts(path, options, on_error, part_quads)
     except BadInput as error:
         on_error(error)
     except (OSError, UnicodeError) as exc:  # vanished mid-run, permissions, …
-        on_error(BadInput(str(exc.strerror or exc), path=str(path)))
-    return None
+        on_error(BadInput(str(getattr(exc, "strerror", None) or exc), path=str(path)))
+    except RecursionError:  # a last line of defence: the reader turns known bombs into BadInput itself
+        on_error(BadInput("nested too deeply to read", path=str(path)))
 
 
 Problem = tuple[str, str | None, int | None]  # a BadInput's fields: it crosses the process boundary as data
@@ -145,9 +172,9 @@ def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None
     """
     paths, options = task
     out = []
-    for path in paths:
+    for path in paths:  # files small enough to be one part each (see `_extract_parallel`)
         problems: list[BadInput] = []
-        doc = _extract_guarded(path, options, problems.append)
+        doc = next(_extract_guarded(path, options, problems.append, part_quads=None), None)
         packed = None if doc is None else [
             (a.document.value, a.article.value, a.graph.value, serialize_quads(a.quads, format=RdfFormat.N_QUADS))
             for a in doc.articles]
@@ -155,15 +182,32 @@ def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None
     return out
 
 
-def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+def _tasks(paths: Iterable[Path], size: int, large: Callable[[Path], bool]) -> Iterator[tuple[list[Path], bool]]:
+    """`(files, here)`: chunks of `size` files for the workers, and each large file alone, to be read here."""
     chunk: list[Path] = []
     for path in paths:
+        if large(path):
+            if chunk:
+                yield chunk, False
+                chunk = []
+            yield [path], True
+            continue
         chunk.append(path)
         if len(chunk) == size:
-            yield chunk
+            yield chunk, False
             chunk = []
     if chunk:
-        yield chunk
+        yield chunk, False
+
+
+def _larger_than(limit: int) -> Callable[[Path], bool]:
+    def large(path: Path) -> bool:
+        try:
+            return path.stat().st_size > limit
+        except OSError:
+            return False  # reported when it is read
+
+    return large
 
 
 def _extract_parallel(paths: Iterator[Path], options: Options, on_error: ErrorHandler,
@@ -175,12 +219,11 @@ def _extract_parallel(paths: Iterator[Path], options: Options, on_error: ErrorHa
     They never touch the store this process may hold open, and leave with
     `os._exit`, so the fork does not disturb it. At most `2 * jobs` chunks are
     in flight, so a slow consumer (the store) holds the workers back instead
-    of letting results pile up in memory.
+    of letting results pile up in memory. A file larger than a document may be
+    (a JSON Lines crawl, or one to refuse) is read here, in parts, at its turn.
     """
     for first in paths:
-        doc = _extract_guarded(first, options, on_error)
-        if doc is not None:
-            yield doc
+        yield from _extract_guarded(first, options, on_error)
         break
     gc.freeze()  # the workers' garbage collector leaves inherited objects alone: no copy-on-write of the heap
     try:
@@ -189,7 +232,12 @@ def _extract_parallel(paths: Iterator[Path], options: Options, on_error: ErrorHa
         gc.unfreeze()
     with pool:
         pending: deque = deque()
-        for batch in _chunks(paths, chunk):
+        for batch, here in _tasks(paths, chunk, _larger_than(options.max_document_bytes)):
+            if here:
+                while pending:
+                    yield from _deliver(*pending.popleft(), on_error)
+                yield from _extract_guarded(batch[0], options, on_error)
+                continue
             pending.append((batch, pool.apply_async(_extract_chunk, ((batch, options),))))
             while len(pending) >= 2 * jobs:
                 yield from _deliver(*pending.popleft(), on_error)
@@ -210,7 +258,8 @@ def extract_files(
 ) -> Iterator[DocumentGraphs]:
     """Each file's graphs in turn (folders recursively); a file that cannot be read goes to `on_error`.
 
-    With `jobs > 1`, files are extracted by that many worker processes, `chunk`
+    A file of many documents comes in several parts (`extract_parts`). With
+    `jobs > 1`, files are extracted by that many worker processes, `chunk`
     files per task; the results still come back in input order.
     """
     files = expand_paths(paths)
@@ -218,9 +267,7 @@ def extract_files(
         yield from _extract_parallel(iter(files), options, on_error, jobs, chunk)
         return
     for path in files:
-        doc = _extract_guarded(path, options, on_error)
-        if doc is not None:
-            yield doc
+        yield from _extract_guarded(path, options, on_error)
 
 
 @dataclass
@@ -268,10 +315,11 @@ def ingest_files(
         for doc in extract_files(paths, options, count_error, jobs=jobs):
             for document, graphs in doc.graphs.items():
                 writer.write(document, graphs)
-            summary.documents += 1
             summary.articles += doc.article_count
-            if on_file:
-                on_file(doc.path)
+            if doc.part == 0:
+                summary.documents += 1
+                if on_file:
+                    on_file(doc.path)
     summary.views, summary.views_seconds = views.timed_refresh(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -5,6 +5,10 @@ from __future__ import annotations
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_BASE = "https://w3id.org/zhengwu/id/"
+# A newspaper page's text layer is ~10 kB (the seed pages: 8.6 and 11.6 kB), a whole issue of 24 such pages
+# ~300 kB. A page file is one document, held whole while it is written (~190 MB of memory per MB of page text:
+# docs/reliability.md), so a larger "page" is refused rather than read: 2 MB is seven large issues.
+MAX_DOCUMENT_BYTES = 2_000_000
 
 
 class Settings(BaseSettings):
@@ -30,6 +34,7 @@ class Settings(BaseSettings):
     body_timeout: float = 30.0  # seconds a client may take to send a request's body
     allow_service: bool = False  # SERVICE makes the server fetch remote URLs: off unless configured
     allow_load: bool = False  # LOAD likewise
+    max_document_bytes: int = MAX_DOCUMENT_BYTES  # a larger page or article file (a JSON Lines record) is refused
     cors_origins: str = "*"  # comma-separated; CORS is on for GET by default for browser SPARQL clients
     # A remote store (--store http://…, kg.remote_store):
     store_user: str | None = None  # sent with Basic, or Digest once the server asks for it (Virtuoso's /sparql-auth)

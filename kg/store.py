@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -28,11 +27,15 @@ from kg.errors import QueryError, StoreError
 from kg.iri import DCTERMS
 from kg.sparql_text import drop_graphs, insert_data
 from kg.store_api import DocumentGraphMap, KnowledgeStore, QueryResult, WriteListener
+from kg.store_folder import in_use_error
+from kg.store_folder import sync_folder as _sync_folder
 from kg.writer import BATCH_QUADS, DocumentWriter
 
-__all__ = ["BATCH_QUADS", "JOURNAL", "DocumentGraphMap", "GraphStore", "QueryResult", "counts", "open_embedded",
-           "restore"]
+__all__ = ["BATCH_QUADS", "JOURNAL", "DocumentGraphMap", "GraphStore", "QueryResult", "counts", "open_embedded"]
 
+# Sorted files `Store.bulk_extend` writes into the store folder before RocksDB takes them in (under another
+# name): never part of the store, but left behind, hundreds of MB, when the writing process is killed.
+BULK_LEFTOVERS = "bulk-*.sst"
 JOURNAL = "kg-ingest-journal.tsv"  # in the store folder while a bulk batch is being written: document TAB graph
 
 IS_PART_OF = NamedNode(f"{DCTERMS}isPartOf")
@@ -137,9 +140,17 @@ class GraphStore:
             raise StoreError(f"{self.location}: could not write a batch of {len(batch)} documents: {exc}") from exc
 
     def recover(self) -> list[str]:
-        """Drop the graphs of a bulk batch that was interrupted (see `add_new_documents`); its documents."""
-        journal = None if self.folder is None else self.folder / JOURNAL
-        if journal is None or not journal.exists():
+        """Drop the graphs of a bulk batch that was interrupted (see `add_new_documents`); its documents.
+
+        Also deletes the sorted files such a batch was writing (`BULK_LEFTOVERS`): this process holds the
+        store's lock, so no bulk write of another one can be under way.
+        """
+        if self.folder is None:
+            return []
+        for leftover in self.folder.glob(BULK_LEFTOVERS):
+            leftover.unlink(missing_ok=True)
+        journal = self.folder / JOURNAL
+        if not journal.exists():
             return []
         rows = [line.split("\t") for line in journal.read_text(encoding="utf-8").splitlines() if "\t" in line]
         for _, graph in rows:  # each removal is idempotent: a crash here is recovered on the next opening
@@ -236,15 +247,6 @@ def _write_whole(path: Path, text: str) -> None:
     _sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make a rename or removal in `folder` durable."""
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def open_embedded(location: str | Path, *, read_only: bool = False,
                   listener: WriteListener | None = None) -> GraphStore:
     """Open (creating if needed) the embedded store at `location`; `":memory:"` gives a throwaway one.
@@ -263,10 +265,7 @@ def open_embedded(location: str | Path, *, read_only: bool = False,
         return store
     except OSError as exc:
         if "lock" in str(exc).lower():
-            raise StoreError(
-                f"{location}: the store is in use by another process (is `kg serve` running?); stop it, or "
-                "write through the server: --store http://127.0.0.1:8000 with KG_UPDATE_TOKEN set"
-            ) from exc
+            raise in_use_error(location) from exc
         raise StoreError(f"{location}: cannot open the store: {exc}") from exc
 
 
@@ -290,26 +289,3 @@ def counts(store: KnowledgeStore) -> dict[str, int]:
     out["quads"] = len(store)
     return out
 
-
-def restore(backup: str | Path, location: str | Path) -> None:
-    """Put a backup in place of the store at `location`, which must not be open.
-
-    The backup is checked by opening it first, copied beside the target, then
-    swapped in with renames, so a failure never leaves a half-restored store.
-    """
-    backup, location = Path(backup), Path(location)
-    try:
-        Store.read_only(str(backup))
-    except OSError as exc:
-        raise StoreError(f"{backup}: not a store backup: {exc}") from exc
-    staging = location.with_name(location.name + ".restoring")
-    retired = location.with_name(location.name + ".replaced")
-    for leftover in (staging, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    shutil.copytree(backup, staging)
-    if location.exists():
-        location.rename(retired)
-    staging.rename(location)
-    if retired.exists():
-        shutil.rmtree(retired)

@@ -114,3 +114,34 @@ def test_sigkill_at_any_moment_leaves_whole_articles_and_a_rerun_completes(
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert _graphs(store) == expected  # exactly the clean run's quads, graph by graph
+
+
+def _bulk_files(store: Path) -> list[str]:
+    return [name for name in os.listdir(store) if name.startswith("bulk-")] if store.exists() else []
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_while_writing_sorted_files_leaves_none_behind(corpus: Path, tmp_path: Path) -> None:
+    # One bulk batch for the whole corpus: kill as soon as its sorted file (bulk-*.sst) appears in the folder.
+    store = tmp_path / "store"
+    env = {**os.environ, "KG_INGEST_BATCH_QUADS": str(10**9)}
+    left: list[str] = []
+    for _attempt in range(3):
+        proc = subprocess.Popen(_ingest_command(corpus, store), cwd=REPO, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env=env)
+        while proc.poll() is None and not _bulk_files(store):
+            time.sleep(0.002)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        left = _bulk_files(store)
+        if left:
+            break
+    assert left, "the kill never landed while the bulk file was being written"
+
+    done = subprocess.run(_ingest_command(corpus, store), cwd=REPO, capture_output=True, text=True, timeout=300,
+                          env=env)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "an ingest was interrupted" in done.stderr  # the journal's one line
+    assert _bulk_files(store) == []
+    assert len(_graphs(store)) == ARTICLES
