@@ -94,17 +94,17 @@ def _at_level(place: str, level: str) -> str | None:
     return None
 
 
-def post_jurisdiction(canonical: str, organisation: str | None, paper_place: str | None) -> tuple[str, str] | None:
-    """(jurisdiction, basis) of one post; None when neither the post nor the paper places it."""
+def post_jurisdiction(title: str, organisation: str | None, paper_place: str | None) -> tuple[str, str] | None:
+    """(jurisdiction, basis) of one post as the text writes it; None when neither it nor the paper places it."""
     central = word_set("national_organisations.txt")
-    if organisation in central or any(canonical.startswith(c) for c in central):
+    if organisation in central or any(title.startswith(c) for c in central):
         return NATIONAL_SCOPE, "national-post"
-    named = _named_division(canonical)
+    named = _named_division(title)
     if named:
         return named, "qualified-post"
     if not paper_place:
         return None
-    level = LEVEL_OF_TITLE.get(canonical[:1])
+    level = LEVEL_OF_TITLE.get(title[:1])
     above = _at_level(paper_place, level) if level else None
     return above or paper_place, "unqualified-post"
 
@@ -129,9 +129,9 @@ def identify(name: str, holdings: tuple[Holding, ...], source: str | None, natio
     found: list[tuple[str, str, str]] = []
     for holding in holdings:
         if holding.person == name:
-            placed = post_jurisdiction(holding.post.canonical, holding.post.organisation, place)
-            if placed and placed[1] == "qualified-post" and not _named_division(holding.post.title):
-                placed = (placed[0], "unqualified-post")  # the extractor put the paper's place before the title
+            # the title as written, not the canonical label: which place the extractor put before an
+            # unqualified title is its own guess from the paper's name
+            placed = post_jurisdiction(holding.post.title, holding.post.organisation, place)
             if placed:
                 found.append((*placed, holding.post.canonical))
     if any(basis == "national-post" for _, basis, _ in found):

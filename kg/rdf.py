@@ -28,7 +28,7 @@ from pyoxigraph import serialize as ox_serialize
 from kg.errors import BadInput
 from kg.identity import NATIONAL_SCOPE, UNPLACED, Identity, identify, paper_place, post_jurisdiction
 from kg.iri import DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter
-from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Role
+from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
 from kg.settings import DEFAULT_BASE
 
 ONTOLOGY_DIR = files("kg.ontology")  # ontology/ of the repository, package data of the installed `kg`
@@ -240,12 +240,12 @@ class _ArticleBuilder:
         if identity.scope != UNPLACED:
             self.add(link, JURISDICTION, Literal(identity.scope))
         if holding is not None:
-            self.add(link, VIA_POST, self.post_node(holding.post.canonical, holding.post.organisation))
+            self.add(link, VIA_POST, self.post_node(holding.post))
 
-    def post_node(self, canonical: str, organisation: str | None) -> NamedNode:
+    def post_node(self, post: Post) -> NamedNode:
         """A post keyed by its own jurisdiction (无锡市委书记 under 无锡, whoever holds it)."""
-        placed = post_jurisdiction(canonical, organisation, self._paper_place)
-        return self.mint("post", placed[0] if placed else UNPLACED, canonical)
+        placed = post_jurisdiction(post.title, post.organisation, self._paper_place)
+        return self.mint("post", placed[0] if placed else UNPLACED, post.canonical)
 
     def mention(self, entity: NamedNode, kind: str, name: str, mention: Mention) -> None:
         node = self.minter.qualified(self.article, "mention", kind, name)
@@ -299,7 +299,7 @@ class _ArticleBuilder:
         issued = self.x.article.issued
         for holding in self.x.holdings:
             person = self.person(holding.person)
-            post = self.post_node(holding.post.canonical, holding.post.organisation)
+            post = self.post_node(holding.post)
             node = self.minter.qualified(self.article, "holding", holding.person, holding.post.canonical)
             if not self.first(node.value):
                 continue
