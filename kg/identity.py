@@ -18,6 +18,8 @@ strongest evidence the article gives, and that evidence is written beside the li
     ('无锡', 'qualified-post')
     >>> post_jurisdiction("省委书记", None, "无锡")
     ('江苏', 'unqualified-post')
+    >>> post_jurisdiction("市委书记", None, "江阴"), post_jurisdiction("市委书记", None, "惠山")
+    (('江阴', 'unqualified-post'), ('无锡', 'unqualified-post'))
     >>> post_jurisdiction("中共中央政治局委员", "中共中央政治局", "无锡")
     ('中国', 'national-post')
     >>> broader("惠山")
@@ -94,8 +96,11 @@ def _at_level(place: str, level: str) -> str | None:
     return None
 
 
-def post_jurisdiction(title: str, organisation: str | None, paper_place: str | None) -> tuple[str, str] | None:
-    """(jurisdiction, basis) of one post as the text writes it; None when neither it nor the paper places it."""
+def post_jurisdiction(title: str, organisation: str | None, paper_place: str | None,
+                      canonical: str | None = None) -> tuple[str, str] | None:
+    """(jurisdiction, basis) of one post as the text writes it (`title`); None when neither it nor the
+    paper places it. A `canonical` label the extractor built on the paper's own place (市委书记 →
+    江城市委书记 in 江城日报) says the paper's level matches the title's."""
     central = word_set("national_organisations.txt")
     if organisation in central or any(title.startswith(c) for c in central):
         return NATIONAL_SCOPE, "national-post"
@@ -104,7 +109,12 @@ def post_jurisdiction(title: str, organisation: str | None, paper_place: str | N
         return named, "qualified-post"
     if not paper_place:
         return None
+    if canonical and paper_place != NATIONAL_SCOPE and canonical.startswith(paper_place) and canonical != title:
+        return paper_place, "unqualified-post"
     level = LEVEL_OF_TITLE.get(title[:1])
+    paper = division_of(paper_place)
+    if level == "市" and paper and paper.level == "县" and paper.name.endswith("市"):
+        level = "县"  # a county-level city's paper (江阴日报): its 市委书记 is its own
     above = _at_level(paper_place, level) if level else None
     return above or paper_place, "unqualified-post"
 
@@ -131,7 +141,7 @@ def identify(name: str, holdings: tuple[Holding, ...], source: str | None, natio
         if holding.person == name:
             # the title as written, not the canonical label: which place the extractor put before an
             # unqualified title is its own guess from the paper's name
-            placed = post_jurisdiction(holding.post.title, holding.post.organisation, place)
+            placed = post_jurisdiction(holding.post.title, holding.post.organisation, place, holding.post.canonical)
             if placed:
                 found.append((*placed, holding.post.canonical))
     if any(basis == "national-post" for _, basis, _ in found):

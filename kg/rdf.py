@@ -27,7 +27,7 @@ from pyoxigraph import serialize as ox_serialize
 
 from kg.errors import BadInput
 from kg.identity import NATIONAL_SCOPE, UNPLACED, Identity, identify, paper_place, post_jurisdiction
-from kg.iri import DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter
+from kg.iri import DCTERMS, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
 from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
 from kg.settings import DEFAULT_BASE
 
@@ -52,6 +52,7 @@ def _zw(name: str) -> NamedNode:
  PARTICIPATION, EMPHASIS, HOLDING, MENTION, IDENTITY_LINK) = (_zw(n) for n in (
     "Article", "Document", "Publication", "Journalist", "Sentence", "Person", "Event", "Policy", "Place",
     "MetadataField", "Participation", "Emphasis", "Holding", "Mention", "IdentityLink"))
+SAME_AS = NamedNode(OWL + "sameAs")
 BASIS, JURISDICTION, VIA_POST = (_zw(n) for n in ("identityBasis", "jurisdiction", "viaPost"))
 (TEXT, SUBTITLE, DATELINE, BODY_OFFSET, POSITION, METADATA, KEY, VALUE, SCOPE, REPORTED_IN, DATE, START_DATE,
  END_DATE, LOCATION, ATTENDED, EMPHASISED, MENTIONED_IN, EVENT_OF, POLICY_OF, POST_OF, ENTITY, HELD_ON,
@@ -222,6 +223,9 @@ class _ArticleBuilder:
             if known and known.mentions:
                 self.mention(node, "person", name, known.mentions[0])
             self.identity_link(node, name, identity)
+            legacy = self.minter.person(scope_of_source(self.x.article.source), name)
+            if legacy != node:  # the key this person had when the paper, not the post, scoped names
+                self.add(legacy, SAME_AS, node)
         return node
 
     def identity_link(self, person: NamedNode, name: str, identity: Identity) -> None:
@@ -244,7 +248,7 @@ class _ArticleBuilder:
 
     def post_node(self, post: Post) -> NamedNode:
         """A post keyed by its own jurisdiction (无锡市委书记 under 无锡, whoever holds it)."""
-        placed = post_jurisdiction(post.title, post.organisation, self._paper_place)
+        placed = post_jurisdiction(post.title, post.organisation, self._paper_place, post.canonical)
         return self.mint("post", placed[0] if placed else UNPLACED, post.canonical)
 
     def mention(self, entity: NamedNode, kind: str, name: str, mention: Mention) -> None:
