@@ -81,8 +81,9 @@ class _Draw:
         """Namesakes in other cities, officials who move city on `move_day`, national leaders (own rng,
         so the default corpus stays the same)."""
         taken = {o.name for staff in self.officials.values() for o in staff}
-        self.national = [Official(name, post, 1.0, f"中国:{name}") for name, post in
-                         zip(sorted(set(self._names(len(P.NATIONAL_POSTS) + len(taken))) - taken), P.NATIONAL_POSTS)]
+        fresh = sorted(set(self._names(len(P.NATIONAL_POSTS) + len(taken))) - taken)[: len(P.NATIONAL_POSTS)]
+        self.national = [Official(name, post, 1.0, f"中国:{name}")
+                         for name, post in zip(fresh, P.NATIONAL_POSTS, strict=True)]
         if len(self.cities) < 2:
             return
         for i, city in enumerate(self.cities):

@@ -1,39 +1,57 @@
-"""Linking a name the article gives without a post to the one official the store knows by it.
+"""Linking, at ingest, the persons an article names to the nodes the store already has.
 
-An article's own evidence keys most persons (kg.identity). A name with no post in the
-article (keyed by the paper's jurisdiction, or unplaced when the paper is unknown) is linked
-at ingest to the one same-named official placed by a post in that jurisdiction or a
-broader one (无锡 → 江苏 → 中国; an unplaced name: any jurisdiction). Two or more such
-officials, or one the name already is, leave it as it is: uncertain identity is listed by
-`kg identity candidates`, never guessed. The rewritten identity link says
-`zw:identityBasis "linked-by-name"`, so the link stays explainable, and a re-ingest recomputes it.
+An article's own evidence keys most persons (kg.identity). Two things can still change a key here:
+
+- a person's decision (kg.curation): a node merged into another (`kg merge`) is written as the node
+  kept, its identity link saying `curated-merge` and the node it was minted as (`zw:mintedAs`);
+- a name the article gives without a post (keyed by the paper's jurisdiction, or unplaced when the
+  paper is unknown) goes to the one same-named official placed by a post in that jurisdiction or a
+  broader one (无锡 → 江苏 → 中国; an unplaced name: any jurisdiction). Two or more such officials,
+  one the name already is, or a pair split apart (`kg split`) leave it as it is: uncertain identity
+  is listed by `kg identity candidates`, never guessed. The link says `linked-by-name`.
 
 Officials are known from the store (looked up once per name) and from the documents of this
-ingest written before, so the result depends on what was ingested first only for a name-only
-mention that precedes every posted one; ingesting that document again links it.
+ingest written before, so a name-only mention that precedes every posted one stays apart until its
+document is ingested again; a re-ingest recomputes every link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.identity import broader
+from kg.iri import ZW
 from kg.rdf import BASIS, ENTITY, IDENTITY_LINK, JURISDICTION, LABEL, SCOPE, TYPE, VIA_POST
 from kg.records import select
+from kg.records.identity import decisions
+from kg.settings import DEFAULT_BASE
 from kg.store_api import KnowledgeStore
 
-LINKED = Literal("linked-by-name")
 NAME_ONLY = frozenset({"publication", "unplaced"})
+MINTED_AS = NamedNode(ZW + "mintedAs")
+
+
+@dataclass(frozen=True)
+class _Move:
+    """Where a person node of the article goes instead, and what its identity link then says."""
+
+    to: str
+    basis: str
+    scope: str | None  # the jurisdiction to write (None: keep the link's, write no zw:scope)
 
 
 class NameLinker:
-    """Rewrites each document's post-less persons to the one official known by their name."""
+    """Rewrites each document's persons by the curation decisions and links post-less names."""
 
-    def __init__(self, store: KnowledgeStore) -> None:
+    def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE) -> None:
         self.store = store
         self._officials: dict[str, dict[str, str]] = {}  # name -> {jurisdiction: person IRI}
+        made = decisions(store, base)
+        self._merged = {s: o for s, how, o in made if how == "sameAs"}
+        self._apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
 
     def officials(self, name: str) -> dict[str, str]:
         if name not in self._officials:
@@ -42,33 +60,37 @@ class NameLinker:
         return self._officials[name]
 
     def relink(self, graphs: Mapping[NamedNode, list[Quad]]) -> Mapping[NamedNode, list[Quad]]:
-        links = [_link(quads) for quads in graphs.values()]
+        links = [_links(quads) for quads in graphs.values()]
         for found in links:
             for person, (name, basis, place, posted) in found.items():
                 if posted and basis not in NAME_ONLY:
-                    self.officials(name).setdefault(place, person)
-        renamed: dict[str, tuple[str, str]] = {}
+                    self.officials(name).setdefault(place, self._merged.get(person, person))
+        moves: dict[str, _Move] = {}
         for found in links:
             for person, (name, basis, place, _) in found.items():
-                if basis in NAME_ONLY:
+                if person in self._merged:
+                    moves[person] = _Move(self._merged[person], "curated-merge", None)
+                elif basis in NAME_ONLY:
                     target = self._target(person, name, place)
                     if target:
-                        renamed[person] = target
-        if not renamed:
+                        moves[person] = _Move(*target)
+        if not moves:
             return graphs
-        return {graph: _rewrite(quads, renamed) for graph, quads in graphs.items()}
+        return {graph: _rewrite(quads, moves) for graph, quads in graphs.items()}
 
-    def _target(self, person: str, name: str, place: str) -> tuple[str, str] | None:
+    def _target(self, person: str, name: str, place: str) -> tuple[str, str, str] | None:
         officials = self.officials(name)
         chain = broader(place) if place else tuple(officials)
         candidates = {officials[p]: p for p in chain if p in officials}
         if len(candidates) != 1 or person in candidates:
             return None
         (iri, scope), = candidates.items()
-        return iri, scope
+        if frozenset((person, iri)) in self._apart:
+            return None
+        return iri, "linked-by-name", scope
 
 
-def _link(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
+def _links(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
     """person IRI -> (name, basis, jurisdiction, placed by a post) of the identity links of one graph."""
     links: dict[str, dict[str, object]] = {}
     labels: dict[str, str] = {}
@@ -89,26 +111,29 @@ def _link(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
     return out
 
 
-def _rewrite(quads: list[Quad], renamed: dict[str, tuple[str, str]]) -> list[Quad]:
-    """The quads with each renamed person's IRI replaced, its scope and identity link updated."""
-    nodes = {old: NamedNode(new) for old, (new, _) in renamed.items()}
-    relinked = {q.subject.value for q in quads if q.predicate == ENTITY and q.object.value in renamed}
+def _rewrite(quads: list[Quad], moves: dict[str, _Move]) -> list[Quad]:
+    """The quads with each moved person's IRI replaced, its scope and identity link updated."""
+    nodes = {old: NamedNode(move.to) for old, move in moves.items()}
+    link_of = {q.subject.value: q.object.value for q in quads if q.predicate == ENTITY and q.object.value in moves}
     out: list[Quad] = []
     for q in quads:
         s, o = q.subject, q.object
-        if s.value in relinked and q.predicate in (BASIS, JURISDICTION):
-            continue  # written again below, from the official linked to
-        if s.value in renamed and q.predicate == SCOPE:
+        move = moves.get(link_of.get(s.value, ""))
+        if move and (q.predicate == BASIS or q.predicate == JURISDICTION and move.scope is not None):
+            continue  # written again below
+        if s.value in moves and q.predicate == SCOPE:
             continue
         out.append(Quad(nodes.get(s.value, s), q.predicate, nodes.get(o.value, o) if isinstance(o, NamedNode) else o,
                         q.graph_name))
     graph = quads[0].graph_name if quads else None
-    for link in sorted(relinked):
-        person = next(q.object.value for q in quads if q.subject.value == link and q.predicate == ENTITY)
-        new, scope = renamed[person]
-        out.append(Quad(NamedNode(link), BASIS, LINKED, graph))
-        out.append(Quad(NamedNode(link), JURISDICTION, Literal(scope), graph))
-    for old, (new, scope) in sorted(renamed.items()):
-        if any(q.subject.value == old and q.predicate == TYPE for q in quads):
-            out.append(Quad(NamedNode(new), SCOPE, Literal(scope), graph))
+    for link, person in sorted(link_of.items()):
+        move = moves[person]
+        out.append(Quad(NamedNode(link), BASIS, Literal(move.basis), graph))
+        if move.scope is not None:
+            out.append(Quad(NamedNode(link), JURISDICTION, Literal(move.scope), graph))
+        if move.basis == "curated-merge":
+            out.append(Quad(NamedNode(link), MINTED_AS, NamedNode(person), graph))
+    for old, move in sorted(moves.items()):
+        if move.scope and any(q.subject.value == old and q.predicate == TYPE for q in quads):
+            out.append(Quad(NamedNode(move.to), SCOPE, Literal(move.scope), graph))
     return out

@@ -4,6 +4,7 @@ every link written in the article's graph with its evidence."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from kg import pipeline
 from kg.records import select
 from kg.store_api import KnowledgeStore
 from kg.stores import open_store
+from tests.conftest import run_kg
 
 BASE = "https://w3id.org/zhengwu/id/"
 PERSONS = """
@@ -109,3 +111,49 @@ def test_every_person_node_has_its_link_and_evidence_and_removing_the_article_re
     documents = _query(store, "SELECT DISTINCT ?d WHERE { ?d a zw:Document }")
     store.remove_document(NamedNode(documents[0]["d"]))
     assert _query(store, LINKS) == []
+
+
+def _cli_store(tmp_path: Path) -> Path:
+    """A store on disk where 王伟 is 常州 副市长 in one paper and, later, 江苏省 official in another (a move
+    no sentence states), and 王伟 without a post appears in a paper nobody knows."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "cz.txt").write_text("3月1日，副市长王伟主持召开全市安全生产工作会议。", encoding="utf-8")
+    (folder / "js.txt").write_text("9月1日，江苏省副省长王伟出席全省安全生产工作会议并讲话。", encoding="utf-8")
+    (folder / "manifest.tsv").write_text("document\tsource\tpublished\ncz.txt\t常州日报\t2024-03-01\n"
+                                         "js.txt\t新华日报\t2024-09-01\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert run_kg("ingest", str(folder), "--store", str(store)).returncode == 0
+    return store
+
+
+def test_uncertain_identity_is_listed_merged_and_split_and_reingest_respects_it(tmp_path: Path) -> None:
+    store = _cli_store(tmp_path)
+    listed = run_kg("identity", "candidates", "--store", str(store))
+    assert listed.returncode == 0, listed.stderr
+    items = json.loads(listed.stdout)["items"]
+    assert [(i["name"], sorted(n["jurisdiction"] for n in i["nodes"])) for i in items] == [("王伟", ["常州", "江苏"])]
+    assert {n["first"] for n in items[0]["nodes"]} == {"2024-03-01", "2024-09-01"}
+
+    merged = run_kg("merge", "江苏/王伟", "person/常州/王伟", "--store", str(store))
+    assert merged.returncode == 0, merged.stderr
+    after = open_store(store)
+    assert _nodes(after)["王伟"] == [BASE + "person/江苏/王伟"]
+    minted = _query(after, "SELECT ?old WHERE { ?l zw:mintedAs ?old ; zw:identityBasis 'curated-merge' }")
+    assert minted == [{"old": BASE + "person/常州/王伟"}]
+    del after
+    assert json.loads(run_kg("identity", "candidates", "--store", str(store)).stdout)["items"] == []
+    again = run_kg("ingest", str(tmp_path / "docs"), "--store", str(store))  # a re-ingest keeps the decision
+    assert again.returncode == 0, again.stderr
+    after = open_store(store)
+    assert _nodes(after)["王伟"] == [BASE + "person/江苏/王伟"]
+    del after
+
+    split = run_kg("split", BASE + "person/常州/王伟", "--store", str(store))
+    assert split.returncode == 0, split.stderr
+    after = open_store(store)
+    assert _nodes(after)["王伟"] == [BASE + "person/常州/王伟", BASE + "person/江苏/王伟"]
+    del after
+    assert json.loads(run_kg("identity", "candidates", "--store", str(store)).stdout)["items"] == []
+    bad = run_kg("merge", "江苏/王伟", "常州/无此人", "--store", str(store))
+    assert bad.returncode != 0 and bad.stderr.startswith("kg: ") and "Traceback" not in bad.stderr
