@@ -6,7 +6,8 @@ An article's own evidence keys most persons (kg.identity). Two things can still 
   kept, its identity link saying `curated-merge` and the node it was minted as (`zw:mintedAs`);
 - a name the article gives without a post (keyed by the paper's jurisdiction, or unplaced when the
   paper is unknown) goes to the one same-named official placed by a post in that jurisdiction or a
-  broader one (无锡 → 江苏 → 中国; an unplaced name: any jurisdiction). Two or more such officials,
+  broader one (无锡 → 江苏 → 中国; an unplaced name: any jurisdiction), whose posts are attested within
+  three years of the article (NEAR). Two or more such officials,
   one the name already is, or a pair split apart (`kg split`) leave it as it is: uncertain identity
   is listed by `kg identity candidates`, never guessed. The link says `linked-by-name`.
 
@@ -17,13 +18,14 @@ document is ingested again; a re-ingest recomputes every link.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.identity import broader
-from kg.iri import ZW
+from kg.iri import DCTERMS, ZW
 from kg.rdf import BASIS, ENTITY, IDENTITY_LINK, JURISDICTION, LABEL, SCOPE, TYPE, VIA_POST
 from kg.records import select
 from kg.records.identity import decisions
@@ -31,6 +33,10 @@ from kg.settings import DEFAULT_BASE
 from kg.store_api import KnowledgeStore
 
 NAME_ONLY = frozenset({"publication", "unplaced"})
+# How far from the days an official's posts are attested a post-less mention may still be linked to them:
+# a term of office is five years, so a name three years off that span is more likely someone else.
+NEAR = dt.timedelta(days=3 * 365)
+ISSUED = NamedNode(DCTERMS + "issued")
 MINTED_AS = NamedNode(ZW + "mintedAs")
 
 
@@ -48,46 +54,81 @@ class NameLinker:
 
     def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE) -> None:
         self.store = store
-        self._officials: dict[str, dict[str, str]] = {}  # name -> {jurisdiction: person IRI}
+        self._officials: dict[str, dict[str, _Official]] = {}  # name -> {jurisdiction: official}
         made = decisions(store, base)
         self._merged = {s: o for s, how, o in made if how == "sameAs"}
         self._apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
 
-    def officials(self, name: str) -> dict[str, str]:
+    def officials(self, name: str) -> dict[str, _Official]:
         if name not in self._officials:
             rows = select(self.store, "officials_named", {"name": [Literal(name)]})
-            self._officials[name] = {str(r["scope"]): str(r["person"]) for r in rows}
+            self._officials[name] = {str(r["scope"]): _Official(str(r["person"]), _day(r.get("first")),
+                                                                _day(r.get("last"))) for r in rows}
         return self._officials[name]
 
     def relink(self, graphs: Mapping[NamedNode, list[Quad]]) -> Mapping[NamedNode, list[Quad]]:
         links = [_links(quads) for quads in graphs.values()]
-        for found in links:
+        days = [_issued(quads) for quads in graphs.values()]
+        for found, day in zip(links, days, strict=True):
             for person, (name, basis, place, posted) in found.items():
                 if posted and basis not in NAME_ONLY:
-                    self.officials(name).setdefault(place, self._merged.get(person, person))
+                    known = self.officials(name)
+                    official = known.get(place) or _Official(self._merged.get(person, person), day, day)
+                    known[place] = official.seen(day)
         moves: dict[str, _Move] = {}
-        for found in links:
+        for found, day in zip(links, days, strict=True):
             for person, (name, basis, place, _) in found.items():
                 if person in self._merged:
                     moves[person] = _Move(self._merged[person], "curated-merge", None)
                 elif basis in NAME_ONLY:
-                    target = self._target(person, name, place)
+                    target = self._target(person, name, place, day)
                     if target:
                         moves[person] = _Move(*target)
         if not moves:
             return graphs
         return {graph: _rewrite(quads, moves) for graph, quads in graphs.items()}
 
-    def _target(self, person: str, name: str, place: str) -> tuple[str, str, str] | None:
+    def _target(self, person: str, name: str, place: str, day: dt.date | None) -> tuple[str, str, str] | None:
         officials = self.officials(name)
         chain = broader(place) if place else tuple(officials)
-        candidates = {officials[p]: p for p in chain if p in officials}
+        candidates = {officials[p].iri: p for p in chain if p in officials and officials[p].near(day)}
         if len(candidates) != 1 or person in candidates:
             return None
         (iri, scope), = candidates.items()
         if frozenset((person, iri)) in self._apart:
             return None
         return iri, "linked-by-name", scope
+
+
+@dataclass(frozen=True)
+class _Official:
+    """A person node placed by a post, and the span of days its posts are attested (None: undated)."""
+
+    iri: str
+    first: dt.date | None
+    last: dt.date | None
+
+    def seen(self, day: dt.date | None) -> _Official:
+        if day is None:
+            return self
+        return _Official(self.iri, min(self.first or day, day), max(self.last or day, day))
+
+    def near(self, day: dt.date | None) -> bool:
+        if day is None or self.first is None or self.last is None:
+            return True  # no dates to compare: the jurisdiction alone decides
+        return self.first - NEAR <= day <= self.last + NEAR
+
+
+def _day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _issued(quads: list[Quad]) -> dt.date | None:
+    """The issue date of the article whose graph these quads are."""
+    return next((_day(q.object.value) for q in quads if q.predicate == ISSUED and "/article/" in q.subject.value), None)
 
 
 def _links(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:

@@ -92,6 +92,14 @@ def test_a_file_without_a_source_does_not_split_an_official(store: KnowledgeStor
     assert "杜小刚" in linked[0]["sentence"]
 
 
+def test_a_name_without_a_post_is_not_linked_to_an_official_attested_years_apart(
+        store: KnowledgeStore, tmp_path: Path) -> None:
+    _ingest(store, tmp_path, "wx", "4月9日，市委书记杜小刚主持召开市委常委会会议，研究部署近期重点工作。",
+            "无锡日报", "2012-04-09")
+    _ingest(store, tmp_path, "bare", "4月12日，杜小刚来到惠山区调研企业发展情况。", None, "2024-04-12")
+    assert _nodes(store)["杜小刚"] == [BASE + "person/无锡/杜小刚", BASE + "person/杜小刚"]
+
+
 def test_a_name_without_a_post_is_not_linked_when_two_officials_bear_it(store: KnowledgeStore, tmp_path: Path) -> None:
     _ingest(store, tmp_path, "wx", "5月9日，市长王建华主持召开市政府常务会议，部署安全生产工作。", "无锡日报", "2024-05-09")
     _ingest(store, tmp_path, "sz", "5月9日，市长王建华主持召开市政府常务会议，研究城市更新工作。", "苏州日报", "2024-05-09")
