@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.rest import Limit, Offset, period_bound, resolve, respond, to_iri
+from api.rest import Limit, Offset, period_bound, resolve, respond
 from kg.records import events
 
 router = APIRouter(tags=["events"])
@@ -34,4 +34,4 @@ async def list_events(
 
 @router.get("/events/{ident:path}", summary="an event: kind, date, places, participants by role, policies, evidence")
 async def get_event(request: Request, service: Service, ident: str) -> JSONResponse:
-    return respond(request, await service.read(events.event, to_iri(service.settings.base, "article", ident)))
+    return respond(request, await service.read(events.event, (await resolve(service, "article", ident))[0]))
