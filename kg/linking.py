@@ -55,13 +55,15 @@ class NameLinker:
     def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE) -> None:
         self.store = store
         self._officials: dict[str, dict[str, _Official]] = {}  # name -> {jurisdiction: official}
+        # a store with no identity link knows no official: ask it nothing per name (a fresh bulk ingest)
+        self._store_knows = bool(select(store, "any_identity_link"))
         made = decisions(store, base)
         self._merged = {s: o for s, how, o in made if how == "sameAs"}
         self._apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
 
     def officials(self, name: str) -> dict[str, _Official]:
         if name not in self._officials:
-            rows = select(self.store, "officials_named", {"name": [Literal(name)]})
+            rows = select(self.store, "officials_named", {"name": [Literal(name)]}) if self._store_knows else []
             self._officials[name] = {str(r["scope"]): _Official(str(r["person"]), _day(r.get("first")),
                                                                 _day(r.get("last"))) for r in rows}
         return self._officials[name]
