@@ -55,3 +55,10 @@ def test_an_old_paper_scoped_key_redirects_on_id(client: httpx.Client) -> None:
 
 def test_an_id_that_names_nothing_is_404(client: httpx.Client) -> None:
     assert client.get("/persons/无锡/无此人").status_code == 404
+
+
+def test_an_event_filter_takes_a_label_naming_one_person(client: httpx.Client) -> None:
+    by_label = client.get("/events", params={"person": "杜小刚", "limit": 500})
+    by_id = client.get("/events", params={"person": "无锡/杜小刚", "limit": 500})
+    assert by_label.status_code == by_id.status_code == 200
+    assert by_label.json()["items"] == by_id.json()["items"] != []
