@@ -6,14 +6,17 @@ import calendar
 import datetime as dt
 import re
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse
 from pyoxigraph import NamedNode
 
 from api.negotiation import parse_accept
+from api.service import StoreService
 from kg.errors import BadInput
 from kg.iri import DCTERMS, ORG, PROV, RDFS, SKOS, ZW
+from kg.records import ids
 from kg.views import HEADER as VIEW_HEADER
 
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
@@ -76,6 +79,15 @@ def period_bound(value: str | None, name: str, *, last: bool) -> dt.date | None:
         return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)  # type: ignore[arg-type]
     except ValueError:
         raise BadInput(f"{name}: {value!r} is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+async def resolve(service: StoreService, kind: str, ident: str) -> tuple[str, str | None]:
+    """(IRI of the node `ident` names, or None; the id to redirect to when `ident` was another name for it)."""
+    base = service.settings.base
+    iri, moved = await service.read(ids.resolve, base, kind, ident)
+    if not moved or not iri.startswith(base):
+        return iri, None
+    return iri, quote(iri[len(base) + (len(kind) + 1 if kind else 0):])
 
 
 def respond(request: Request, record: dict) -> JSONResponse:

@@ -31,6 +31,12 @@ class Official:
     name: str
     post: str
     weight: float  # how often the papers name them, relative to the others of their city
+    ident: str = ""  # who they really are (identity truth): the same for a mover in each city
+    since: dt.date | None = None  # a mover holds this post from this day …
+    until: dt.date | None = None  # … or held it until this day
+
+    def active(self, day: dt.date) -> bool:
+        return (self.since is None or day >= self.since) and (self.until is None or day < self.until)
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,10 @@ def _zipf_weights(n: int, exponent: float) -> list[float]:
 class _Draw:
     """Random choices with the corpus's distributions, reproducible from one seed."""
 
-    def __init__(self, rng: random.Random, persons: int) -> None:
+    def __init__(self, rng: random.Random, persons: int, identity: random.Random | None = None,
+                 move_day: dt.date | None = None) -> None:
         self.rng = rng
+        self.national: list[Official] = []
         cities = max(1, min(len(P.CITIES), persons // 40))
         self.cities = P.CITIES[:cities]
         names = self._names(persons)
@@ -61,11 +69,37 @@ class _Draw:
                 post, weight = P.LEADER_POSTS[len(staff)]
             else:
                 post, weight = rng.choice(P.OTHER_POSTS), 2.0 / (len(staff) - len(P.LEADER_POSTS) + 1) ** 0.8
-            staff.append(Official(name, post, float(weight)))
+            staff.append(Official(name, post, float(weight), f"{city}:{name}"))
+        if identity is not None and move_day is not None:
+            self._identity_cases(identity, move_day)
         initiatives = [f"“{stem}{kind}”" for stem, kind in itertools.product(P.INITIATIVE_STEMS, P.INITIATIVE_KINDS)]
         rng.shuffle(initiatives)
         self.policies = P.NATIONAL_POLICIES + initiatives
         self.policy_weights = _zipf_weights(len(self.policies), 1.1)
+
+    def _identity_cases(self, rng: random.Random, move_day: dt.date) -> None:
+        """Namesakes in other cities, officials who move city on `move_day`, national leaders (own rng,
+        so the default corpus stays the same)."""
+        taken = {o.name for staff in self.officials.values() for o in staff}
+        fresh = sorted(set(self._names(len(P.NATIONAL_POSTS) + len(taken))) - taken)[: len(P.NATIONAL_POSTS)]
+        self.national = [Official(name, post, 1.0, f"中国:{name}")
+                         for name, post in zip(fresh, P.NATIONAL_POSTS, strict=True)]
+        if len(self.cities) < 2:
+            return
+        for i, city in enumerate(self.cities):
+            other = self.cities[(i + 1) % len(self.cities)]
+            staff, there = self.officials[city], self.officials[other]
+            for k in range(len(P.LEADER_POSTS), len(staff), 12):  # a namesake of one of `other`'s officials
+                namesake = there[rng.randrange(len(P.LEADER_POSTS), len(there))] if len(there) > len(P.LEADER_POSTS) else None
+                if namesake and namesake.name not in {o.name for o in staff}:
+                    staff[k] = Official(namesake.name, staff[k].post, staff[k].weight, f"{city}:{namesake.name}")
+        for i, city in enumerate(self.cities):  # one official a city moves to the next city on move_day
+            staff, there = self.officials[city], self.officials[self.cities[(i + 1) % len(self.cities)]]
+            movers = [o for o in staff[len(P.LEADER_POSTS):] if o.name not in {t.name for t in there}]
+            if movers:
+                mover = movers[rng.randrange(len(movers))]
+                staff[staff.index(mover)] = Official(mover.name, mover.post, mover.weight, mover.ident, until=move_day)
+                there.append(Official(mover.name, rng.choice(P.OTHER_POSTS), mover.weight, mover.ident, since=move_day))
 
     def _names(self, count: int) -> list[str]:
         seen: set[str] = set()
@@ -89,8 +123,8 @@ class _Draw:
         leaders = self.officials[city][: len(P.LEADER_POSTS)]
         return self.rng.choices(leaders, [o.weight for o in leaders])[0]
 
-    def others(self, city: str, lead: Official) -> list[Official]:
-        staff = [o for o in self.officials[city] if o != lead]
+    def others(self, city: str, lead: Official, day: dt.date) -> list[Official]:
+        staff = [o for o in self.officials[city] if o != lead and o.active(day)]
         picked = {o.name: o for o in self.rng.choices(staff, [o.weight for o in staff], k=self.rng.randint(1, 5))}
         return list(picked.values())
 
@@ -99,12 +133,13 @@ class _Draw:
         return P.DISTRICT_STEMS[stem: stem + 2] + self.rng.choice(P.DISTRICT_KINDS)
 
 
-def _article(draw: _Draw, city: str, event_day: dt.date) -> tuple[list[str], str, str]:
-    """(paragraphs, byline, headline) of one article."""
+def _article(draw: _Draw, city: str, event_day: dt.date, named: list[Official]) -> tuple[list[str], str, str]:
+    """(paragraphs, byline, headline) of one article; the officials it names are added to `named`."""
     rng = draw.rng
     kind = rng.choice(list(P.OPENINGS))
     lead = draw.lead(city)
-    others = draw.others(city, lead)
+    others = draw.others(city, lead, event_day)
+    named += [lead, *others]
     slots = {
         "date": f"{event_day.month}月{event_day.day}日" if rng.random() > 0.1 else "近日",
         "lead": lead.name, "lead_post": lead.post, "others": "、".join(o.name for o in others),
@@ -121,6 +156,10 @@ def _article(draw: _Draw, city: str, event_day: dt.date) -> tuple[list[str], str
     while body and len(paragraphs) < 7:
         sentences, body = body[: rng.randint(1, 3)], body[3:]
         paragraphs.append("".join(s.format(**slots, **draw.policy_slots()) for s in sentences))
+    if draw.national and event_day.toordinal() % 3 == 0:  # a national leader's words passed on
+        leader = draw.national[event_day.toordinal() % len(draw.national)]
+        paragraphs.insert(1, P.NATIONAL_SENTENCE.format(post=leader.post, name=leader.name, topic=slots["topic"]))
+        named.append(leader)
     reporters = draw._names(rng.choice((1, 1, 2)))
     return paragraphs, "（" + "、".join(reporters) + "）", rng.choice(P.HEADLINES[kind]).format(**slots)
 
@@ -170,24 +209,35 @@ def _layout(articles: list[tuple[list[str], str, str]], rng: random.Random) -> s
 
 
 def generate(out: Path, *, articles: int = BASE_ARTICLES, persons: int | None = None, seed: int = 1,
-             start: dt.date = dt.date(2023, 1, 2)) -> CorpusStats:
-    """Write pages of `articles` articles in total, naming `persons` officials (default articles // 3)."""
+             start: dt.date = dt.date(2023, 1, 2), identity: bool = False) -> CorpusStats:
+    """Write pages of `articles` articles in total, naming `persons` officials (default articles // 3).
+
+    `identity`: also namesakes in neighbouring cities, officials who move city halfway through
+    and national leaders quoted by every paper, with the truth in `identity_truth.tsv`
+    (document, name as printed, who it really is)."""
     rng = random.Random(seed)
-    draw = _Draw(rng, persons or max(40, articles // 3))
+    people = persons or max(40, articles // 3)
+    days = articles // (3 * max(1, min(len(P.CITIES), people // 40))) + 1
+    draw = _Draw(rng, people, random.Random(seed + 1) if identity else None, start + dt.timedelta(days=days // 2))
     out.mkdir(parents=True, exist_ok=True)
     manifest = ["# document\tsource\tpublished"]
+    truth = ["# document\tname\tofficial"]
     written = pages = size = 0
     while written < articles:
         count = min(rng.randint(2, 4), articles - written)
         city = rng.choice(draw.cities)
         issue = start + dt.timedelta(days=pages // len(draw.cities))
-        page = _layout([_article(draw, city, issue - dt.timedelta(days=1)) for _ in range(count)], rng)
+        named: list[Official] = []
+        page = _layout([_article(draw, city, issue - dt.timedelta(days=1), named) for _ in range(count)], rng)
         name = f"{pages:06d}_{hashlib.sha1(page.encode()).hexdigest()[:16]}.txt"
+        truth += sorted({f"{name}\t{o.name}\t{o.ident}" for o in named})
         data = page.encode("utf-8")
         (out / name).write_bytes(data)
         manifest.append(f"{name}\t{city}日报\t{issue.isoformat()}")
         written, pages, size = written + count, pages + 1, size + len(data)
     (out / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    if identity:
+        (out / "identity_truth.tsv").write_text("\n".join(truth) + "\n", encoding="utf-8")
     return CorpusStats(pages, written, sum(len(v) for v in draw.officials.values()), size)
 
 

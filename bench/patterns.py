@@ -85,5 +85,8 @@ BODY = {
         "双方表示，将在{topic}等方面深化合作，共同推动{p}，携手打造区域协调、共赢发展的示范。",
     ],
 }
+# National posts for the leaders every paper quotes (names are generated), and the sentence that quotes them
+NATIONAL_POSTS = ["国务院总理", "国务院副总理", "中共中央政治局委员", "全国人大常委会副委员长", "全国政协副主席"]
+NATIONAL_SENTENCE = "会议要求，要认真贯彻落实{post}{name}在全国{topic}工作会议上的讲话要求。"
 # Closing punctuation never starts a printed line: it stays at the end of the line before
 NO_LINE_START = "，。、；：！？”’）》"

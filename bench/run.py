@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 
+from bench import identity as bench_identity
 from bench import pipeline_bench as pb
 from bench import querying as qb
 from bench.corpus import BASE_ARTICLES, generate
@@ -209,6 +210,8 @@ def summary(table: Table, companions: dict[str, float]) -> dict[str, float]:
         "oxigraph_serve_p99_ms": table.get("oxigraph serve p99", large),
         "rest_p99_ms": table.get("REST p99", large),
         "rest_p50_ms": table.get("REST p50", large),
+        "identity_bcubed_p": table.get("identity_bcubed_p", large),
+        "identity_bcubed_r": table.get("identity_bcubed_r", large),
         "largest_size": float(large),
     }
     for key, value in companions.items():  # the API's own benches; ours keep their names
@@ -243,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
             generate(corpus, articles=BASE_ARTICLES * size, seed=size)
             bench_pipeline(table, size, corpus, work, cli=size == sizes[0])
             bench_queries(table, size, work, rounds)
+            _section(f"{size}×: person identity (B-cubed against the generator's truth)")
+            for key, value in bench_identity.run(size, work).items():
+                table.put(key, size, value)
         companions = bench_companions(quick=args.quick or max(sizes) < 100)  # their full runs take long
     print(table.render())
     print(f"\n(total {time.perf_counter() - started:.0f} s; sizes × {BASE_ARTICLES} generated articles; "

@@ -253,6 +253,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_identity(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.records.identity import candidates
+
+    found = candidates(_open(args, read_only=True), args.name, args.base)
+    print(json.dumps(found, ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_curate(args: argparse.Namespace) -> int:
+    from kg import curation, views
+    from kg.records.ids import normalise
+
+    store = _open(args)
+    persons = [normalise(args.base, "person", ident) for ident in args.persons]
+    if args.command == "merge":
+        count = curation.merge(store, persons[0], persons[1], args.base)
+        print(f"merged {persons[1]} into {persons[0]}: {count} article graphs rewritten")
+    else:
+        count = curation.split(store, persons[0], args.base)
+        print(f"split {persons[0]} from the person it was merged into: {count} article graphs rewritten")
+    views.timed_refresh(store)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     _open(args).backup(args.target)
     print(f"backed up {printable(args.store)} to {printable(args.target)}")
@@ -344,6 +370,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--depth", type=int, default=1, help="hops around --focus (1 to 3)")
     p.add_argument("-o", "--output", help="a file (default: stdout)")
     storing(p)
+
+    p = command("identity", cmd_identity, "list persons of one name that may be one official (for kg merge/split)")
+    p.add_argument("action", choices=["candidates"])
+    p.add_argument("--name", help="only this name")
+    p.add_argument("--base", default=env.base, help=f"base of the IRIs (default {env.base})")
+    storing(p)
+    for name, nargs, help_ in (("merge", 2, "make the second person one with the first (a curation kept across "
+                                "re-ingests)"), ("split", 1, "undo the merge of a person and keep the two apart")):
+        p = command(name, cmd_curate, help_)
+        p.add_argument("persons", nargs=nargs, metavar="ID", help="person ids or IRIs (无锡/杜小刚, person/…, https://…)")
+        p.add_argument("--base", default=env.base, help=f"base of the IRIs (default {env.base})")
+        storing(p)
 
     p = command("backup", cmd_backup, "copy the store into a new folder (cheap hard links on the same disk)")
     p.add_argument("target", help="a folder that does not exist yet")

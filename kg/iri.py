@@ -93,13 +93,14 @@ class Minter:
         return NamedNode(self.base + "graph/" + article.value[len(self.base) + len("article/"):])
 
     def person(self, scope: str, name: str) -> NamedNode:
-        return self.node("person", scope, name)
+        """`person/<jurisdiction>/<name>`, or `person/<name>` for a person no evidence places."""
+        return self.node("person", *(s for s in (scope, name) if s))
 
     def reporter(self, source: str | None, name: str) -> NamedNode:
         return self.node("reporter", source or "unknown", name)
 
     def post(self, scope: str, canonical: str) -> NamedNode:
-        return self.node("post", scope, canonical)
+        return self.node("post", *(s for s in (scope, canonical) if s))
 
     def organisation(self, name: str) -> NamedNode:
         return self.node("org", name)

@@ -25,6 +25,7 @@ from kg import views
 from kg.errors import BadInput
 from kg.extract import extract_article
 from kg.iri import Minter
+from kg.linking import NameLinker
 from kg.rdf import ArticleGraph, article_quads
 from kg.read import expand_paths, read_path
 from kg.settings import MAX_DOCUMENT_BYTES
@@ -311,10 +312,11 @@ def ingest_files(
         summary.skipped += 1
         on_error(error)
 
+    linker = NameLinker(store)
     with store.writer(BATCH_QUADS if batch_quads is None else batch_quads) as writer:
         for doc in extract_files(paths, options, count_error, jobs=jobs):
             for document, graphs in doc.graphs.items():
-                writer.write(document, graphs)
+                writer.write(document, linker.relink(graphs))
             summary.articles += doc.article_count
             if doc.part == 0:
                 summary.documents += 1

@@ -26,8 +26,9 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from pyoxigraph import serialize as ox_serialize
 
 from kg.errors import BadInput
-from kg.iri import DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
-from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Role
+from kg.identity import NATIONAL_SCOPE, UNPLACED, Identity, identify, paper_place, post_jurisdiction
+from kg.iri import DCTERMS, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
+from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
 from kg.settings import DEFAULT_BASE
 
 ONTOLOGY_DIR = files("kg.ontology")  # ontology/ of the repository, package data of the installed `kg`
@@ -48,9 +49,11 @@ def _zw(name: str) -> NamedNode:
 
 
 (ARTICLE, DOCUMENT, PUBLICATION, JOURNALIST, SENTENCE, PERSON, EVENT, POLICY, PLACE, METADATA_FIELD,
- PARTICIPATION, EMPHASIS, HOLDING, MENTION) = (_zw(n) for n in (
+ PARTICIPATION, EMPHASIS, HOLDING, MENTION, IDENTITY_LINK) = (_zw(n) for n in (
     "Article", "Document", "Publication", "Journalist", "Sentence", "Person", "Event", "Policy", "Place",
-    "MetadataField", "Participation", "Emphasis", "Holding", "Mention"))
+    "MetadataField", "Participation", "Emphasis", "Holding", "Mention", "IdentityLink"))
+SAME_AS = NamedNode(OWL + "sameAs")
+BASIS, JURISDICTION, VIA_POST = (_zw(n) for n in ("identityBasis", "jurisdiction", "viaPost"))
 (TEXT, SUBTITLE, DATELINE, BODY_OFFSET, POSITION, METADATA, KEY, VALUE, SCOPE, REPORTED_IN, DATE, START_DATE,
  END_DATE, LOCATION, ATTENDED, EMPHASISED, MENTIONED_IN, EVENT_OF, POLICY_OF, POST_OF, ENTITY, HELD_ON,
  EVIDENCE, QUOTE, START, END) = (_zw(n) for n in (
@@ -104,7 +107,8 @@ class _ArticleBuilder:
         self._seen: set[str] = set()
         self._minted: dict[tuple[str, ...], NamedNode] = {}
         self._persons = {p.name: p for p in extraction.persons}
-        self._default_scope = scope_of_source(a.source)
+        self._paper_place = paper_place(a.source)
+        self._identities: dict[str, Identity] = {}
         self._orgs = {o.name: o for o in extraction.organisations}
         self._places = {p.name: p for p in extraction.places}
 
@@ -196,22 +200,56 @@ class _ArticleBuilder:
         self.span(node, mention)
 
     # --- entities -----------------------------------------------------------------------
-    def scope(self, name: str) -> str:
-        known = self._persons.get(name)
-        return known.scope if known else self._default_scope
+    def identity(self, name: str) -> Identity:
+        """Where `name` is identified in this article, and why (kg.identity)."""
+        found = self._identities.get(name)
+        if found is None:
+            known = self._persons.get(name)
+            national = bool(known and known.scope == NATIONAL_SCOPE)
+            found = identify(name, self.x.holdings, self.x.article.source, national)
+            self._identities[name] = found
+        return found
 
     def person(self, name: str) -> NamedNode:
         known = self._persons.get(name)
-        scope = self.scope(name)
-        node = self.mint("person", scope, name)
+        identity = self.identity(name)
+        node = self.mint("person", identity.scope, name)
         if self.first(node.value):
             self.add(node, TYPE, PERSON)
             self.add(node, LABEL, Literal(name))
-            self.add(node, SCOPE, Literal(scope))
+            if identity.scope != UNPLACED:
+                self.add(node, SCOPE, Literal(identity.scope))
             self.add(node, MENTIONED_IN, self.article)
             if known and known.mentions:
                 self.mention(node, "person", name, known.mentions[0])
+            self.identity_link(node, name, identity)
+            legacy = self.minter.person(scope_of_source(self.x.article.source), name)
+            if legacy != node:  # the key this person had when the paper, not the post, scoped names
+                self.add(legacy, SAME_AS, node)
         return node
+
+    def identity_link(self, person: NamedNode, name: str, identity: Identity) -> None:
+        """Which node this article's `name` was linked to, on what evidence (re-ingest recomputes it)."""
+        holding = next((h for h in self.x.holdings if h.person == name and h.post.canonical == identity.post), None)
+        known = self._persons.get(name)
+        evidence = holding.evidence if holding else known.mentions[0] if known and known.mentions else None
+        link = self.minter.qualified(self.article, "identity", name)
+        if evidence is not None:
+            self.fact(link, IDENTITY_LINK, evidence)
+        else:
+            self.add(link, TYPE, IDENTITY_LINK)
+            self.add(link, DERIVED_FROM, self.article)
+        self.add(link, ENTITY, person)
+        self.add(link, BASIS, Literal(identity.basis))
+        if identity.scope != UNPLACED:
+            self.add(link, JURISDICTION, Literal(identity.scope))
+        if holding is not None:
+            self.add(link, VIA_POST, self.post_node(holding.post))
+
+    def post_node(self, post: Post) -> NamedNode:
+        """A post keyed by its own jurisdiction (无锡市委书记 under 无锡, whoever holds it)."""
+        placed = post_jurisdiction(post.title, post.organisation, self._paper_place, post.canonical)
+        return self.mint("post", placed[0] if placed else UNPLACED, post.canonical)
 
     def mention(self, entity: NamedNode, kind: str, name: str, mention: Mention) -> None:
         node = self.minter.qualified(self.article, "mention", kind, name)
@@ -265,7 +303,7 @@ class _ArticleBuilder:
         issued = self.x.article.issued
         for holding in self.x.holdings:
             person = self.person(holding.person)
-            post = self.mint("post", self.scope(holding.person), holding.post.canonical)
+            post = self.post_node(holding.post)
             node = self.minter.qualified(self.article, "holding", holding.person, holding.post.canonical)
             if not self.first(node.value):
                 continue

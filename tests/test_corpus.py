@@ -67,3 +67,24 @@ def test_names_are_generated_not_taken_from_the_seeds(corpus: Path) -> None:
     text = "".join(_pages(corpus).values()).replace("\n", "")
     reporters = {name for group in re.findall(r"（([^（）]+)）", text) for name in group.split("、")}
     assert reporters and not any(name in seeds for name in reporters if len(name) == 3)
+
+
+def test_the_identity_corpus_writes_its_truth_with_namesakes_movers_and_national_leaders(tmp_path: Path) -> None:
+    generate(tmp_path / "plain", articles=300, seed=5)
+    generate(tmp_path / "ident", articles=600, seed=5, identity=True)
+    assert not (tmp_path / "plain" / "identity_truth.tsv").exists()
+    rows = [line.split("\t") for line in (tmp_path / "ident" / "identity_truth.tsv").read_text(encoding="utf-8")
+            .splitlines() if not line.startswith("#")]
+    pages = _pages(tmp_path / "ident")
+    assert all(name in pages[doc].replace("\n", "") for doc, name, _ in rows)  # every name is printed on its page
+    officials_of_name: dict[str, set[str]] = {}
+    cities_of_official: dict[str, set[str]] = {}
+    sources = dict(line.split("\t")[:2] for line in (tmp_path / "ident" / "manifest.tsv").read_text(
+        encoding="utf-8").splitlines() if not line.startswith("#"))
+    for doc, name, official in rows:
+        officials_of_name.setdefault(name, set()).add(official)
+        cities_of_official.setdefault(official, set()).add(sources[doc])
+    assert any(len(o) > 1 for o in officials_of_name.values())  # namesakes
+    assert any(len(c) > 1 for o, c in cities_of_official.items() if not o.startswith("中国:"))  # movers
+    national = [o for o in cities_of_official if o.startswith("中国:")]
+    assert national and all(len(cities_of_official[o]) > 1 for o in national)  # quoted by several papers

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.rest import Limit, Offset, period_bound, respond, to_iri
+from api.rest import Limit, Offset, period_bound, resolve, respond, to_iri
 from kg.records import articles
 
 router = APIRouter(tags=["articles"])
@@ -28,4 +28,4 @@ async def list_articles(request: Request, service: Service, q: Annotated[str | N
 
 @router.get("/articles/{ident:path}", summary="an article: metadata, text, every fact with its evidence")
 async def get_article(request: Request, service: Service, ident: str) -> JSONResponse:
-    return respond(request, await service.read(articles.article, to_iri(service.settings.base, "article", ident)))
+    return respond(request, await service.read(articles.article, (await resolve(service, "article", ident))[0]))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import Service
-from api.rest import Limit, Offset, period_bound, respond, to_iri
+from api.rest import Limit, Offset, period_bound, resolve, respond
 from kg.records import events
 
 router = APIRouter(tags=["events"])
@@ -25,14 +25,13 @@ async def list_events(
     place: Annotated[str | None, Query(max_length=500, description="a place id or IRI")] = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> JSONResponse:
-    base = service.settings.base
-    record = await service.read(
-        events.list_events, period_bound(start, "from", last=False), period_bound(end, "to", last=True), kind,
-        to_iri(base, "person", person) if person else None, to_iri(base, "policy", policy) if policy else None,
-        to_iri(base, "place", place) if place else None, limit, offset)
+    person_iri, policy_iri, place_iri = [(await resolve(service, k, v))[0] if v else None
+                                         for k, v in (("person", person), ("policy", policy), ("place", place))]
+    record = await service.read(events.list_events, period_bound(start, "from", last=False),
+                                period_bound(end, "to", last=True), kind, person_iri, policy_iri, place_iri, limit, offset)
     return respond(request, record)
 
 
 @router.get("/events/{ident:path}", summary="an event: kind, date, places, participants by role, policies, evidence")
 async def get_event(request: Request, service: Service, ident: str) -> JSONResponse:
-    return respond(request, await service.read(events.event, to_iri(service.settings.base, "article", ident)))
+    return respond(request, await service.read(events.event, (await resolve(service, "article", ident))[0]))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import Service
-from api.rest import to_iri
+from api.rest import resolve
 from kg.records import graph
 
 router = APIRouter(tags=["visualisation"])
@@ -20,6 +20,6 @@ async def draw(service: Service,
                focus: Annotated[str | None, Query(max_length=2000, description="an IRI (or id) to centre on")] = None,
                depth: Annotated[int, Query(ge=1, le=3, description="links from the focus")] = 1,
                format: Annotated[Literal["cytoscape", "graphml", "gexf"], Query()] = "cytoscape") -> Response:
-    iri = to_iri(service.settings.base, "", focus) if focus else None
+    iri = (await resolve(service, "", focus))[0] if focus else None
     data = await service.read(graph.drawing, format, iri, depth)
     return Response(data, media_type=MEDIA[format])

@@ -5,13 +5,14 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pyoxigraph import NamedNode
 
 from api import describe, html
 from api.deps import Service
 from api.explorer import entity_kind, language, shell
 from api.negotiation import GRAPH_FORMATS, choose
+from api.rest import resolve
 from kg.errors import BadInput
 from kg.records import graph
 
@@ -43,6 +44,9 @@ def iri_of(base: str, path: str) -> str:
 async def resource(request: Request, service: Service, path: str) -> Response:
     settings = service.settings
     iri, media = iri_of(settings.base, path), accepted(request)
+    moved = (await resolve(service, "", path))[1]
+    if moved:  # an old key (owl:sameAs onward), a label naming one node, an id without its kind
+        return RedirectResponse(f"/id/{moved}?{request.url.query}".rstrip("?"), status_code=307)
     if media not in ("text/html", "application/xhtml+xml"):
         answer = await service.read(describe.describe, iri, media, settings.row_limit)
         return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})

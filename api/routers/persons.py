@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.deps import Service
-from api.rest import Limit, Offset, respond, respond_with_source, to_iri
+from api.rest import Limit, Offset, resolve, respond, respond_with_source
 from kg.records import persons
 
 router = APIRouter(tags=["persons"])
@@ -23,6 +23,8 @@ async def list_persons(request: Request, service: Service, q: Annotated[str | No
 
 @router.get("/persons/{ident:path}", summary="a person: labels, posts held and when, a page of events with roles, co-attendees")
 async def get_person(request: Request, service: Service, ident: str,
-                     limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
-    iri = to_iri(service.settings.base, "person", ident)
+                     limit: Limit = 20, offset: Offset = 0) -> Response:
+    iri, moved = await resolve(service, "person", ident)
+    if moved:
+        return RedirectResponse(f"/persons/{moved}?{request.url.query}".rstrip("?"), status_code=307)
     return respond_with_source(request, await service.read(persons.person_served, iri, limit, offset))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.deps import Service
-from api.rest import Limit, Offset, respond, respond_with_source, to_iri
+from api.rest import Limit, Offset, resolve, respond, respond_with_source
 from kg.records import policies
 
 router = APIRouter(tags=["policies"])
@@ -22,6 +22,8 @@ async def list_policies(request: Request, service: Service, q: Annotated[str | N
 
 @router.get("/policies/{ident:path}", summary="a policy: names, events over time, officials, policies alongside")
 async def get_policy(request: Request, service: Service, ident: str,
-                     limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
-    iri = to_iri(service.settings.base, "policy", ident)
+                     limit: Limit = 20, offset: Offset = 0) -> Response:
+    iri, moved = await resolve(service, "policy", ident)
+    if moved:
+        return RedirectResponse(f"/policies/{moved}?{request.url.query}".rstrip("?"), status_code=307)
     return respond_with_source(request, await service.read(policies.policy_served, iri, limit, offset))
