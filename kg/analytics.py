@@ -77,9 +77,14 @@ class Facts:
     posts: list[tuple[str, str, str | None, str | None, str | None]]  # person, post, title, first, last day
 
 
+def read_events(store: KnowledgeStore) -> list[tuple[str, str, str | None]]:
+    """(event, article, day) of every event."""
+    return [(str(r["event"]), str(r["article"]), _day(r.get("date"))) for r in select(store, "analytics_events")]
+
+
 def read_facts(store: KnowledgeStore) -> Facts:
     return Facts(
-        events=[(str(r["event"]), str(r["article"]), _day(r.get("date"))) for r in select(store, "analytics_events")],
+        events=read_events(store),
         emphases=[(str(r["policy"]), str(r["event"])) for r in select(store, "analytics_emphases")],
         roles=[(str(r["person"]), str(r["event"]), str(r["role"]).rsplit("#", 1)[-1])
                for r in select(store, "analytics_roles")],
