@@ -4,6 +4,7 @@ aggregates kept fresh by writes; the exports loaded by networkx and pandas."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -67,6 +68,7 @@ def test_policy_timeline_counts_match_sparql(http: httpx.Client, oracle: object)
                     for r in select(oracle, "analytics_policy_timeline", {"policy": [NamedNode(policy)]})]  # type: ignore[arg-type]
         assert answer.json()["items"] == expected
         assert sum(i["events"] for i in expected) > 0
+        assert answer.headers["X-KG-View"] == "view"  # precomputed: kg ingest refreshed the aggregates
 
 
 def test_policy_timeline_by_year_and_jurisdiction(http: httpx.Client, oracle: object) -> None:
@@ -161,6 +163,30 @@ def test_aggregates_stay_fresh_across_writes(tmp_path: Path) -> None:
     total = sum(p["events"] for i in after["items"] for p in i["policies"])
     assert total > sum(p["events"] for i in before["items"] for p in i["policies"])
     assert (after, "live") == analytics.policy_stats(in_memory_copy(store), "year", 100)
+
+
+@pytest.mark.slow
+def test_an_update_through_the_server_is_seen_at_once_then_precomputed_again(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "store")
+    pipeline.ingest_files(store, [SEEDS], pipeline.Options())
+    policy = _busiest(store, "policy")[0]
+    del store
+    path = f"/policies/{quote(policy, safe='')}/timeline"
+    update = (f"PREFIX zw: <{ZW}> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> INSERT DATA {{ GRAPH <urn:test:g> {{"
+              f" <urn:test:event> zw:emphasised <{policy}> ; zw:reportedIn <urn:test:article> ;"
+              ' zw:date "2031-07-01"^^xsd:date } }')
+    with kg_serve(tmp_path / "store", "--update-token", "t0ken") as url, httpx.Client(base_url=url, timeout=60) as http:
+        before = http.get(path).json()["items"]
+        answer = http.post("/sparql/update", content=update, headers={
+            "Content-Type": "application/sparql-update", "Authorization": "Bearer t0ken"})
+        assert answer.status_code == 204, answer.text
+        after = http.get(path)  # never stale: the new event counts at once
+        assert after.json()["items"] == [*before, {"period": "2031-07", "events": 1, "articles": 1}]
+        deadline = time.monotonic() + 60  # kg serve rebuilds the aggregates in the background
+        while (after := http.get(path)).headers["X-KG-View"] != "view":
+            assert time.monotonic() < deadline, "the aggregates were not rebuilt after the update"
+            time.sleep(0.5)
+        assert after.json()["items"][-1] == {"period": "2031-07", "events": 1, "articles": 1}
 
 
 def test_csv_tables_load_in_pandas(store_path: Path, oracle: object, tmp_path: Path) -> None:
