@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS a_posts (person TEXT NOT NULL, post TEXT NOT NULL, ti
                                     PRIMARY KEY (person, post)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS a_attention (by TEXT NOT NULL, scope TEXT NOT NULL, period TEXT NOT NULL,
                                         policy TEXT NOT NULL, events INTEGER NOT NULL, articles INTEGER NOT NULL,
-                                        PRIMARY KEY (by, scope, period, policy)) WITHOUT ROWID;
+                                        rank INTEGER NOT NULL, PRIMARY KEY (by, scope, period, policy)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS a_attention_rank ON a_attention (by, scope, period, rank);
 CREATE INDEX IF NOT EXISTS a_attention_policy ON a_attention (policy, by, scope, period);
 """
 _TABLES = ("a_events", "a_emphases", "a_roles", "a_entities", "a_posts", "a_attention")
@@ -103,9 +104,10 @@ def _day(value: object) -> str | None:
     return None if value is None else str(value)[:10]
 
 
-def attention(facts: Facts) -> Iterator[tuple[str, str, str, str, int, int]]:
-    """(by, jurisdiction, period, policy, events, articles) for every period kind, over all jurisdictions
-    (`ALL`) and per jurisdiction: an event counts for the jurisdictions of the persons who took part in it."""
+def attention(facts: Facts) -> Iterator[tuple[str, str, str, str, int, int, int]]:
+    """(by, jurisdiction, period, policy, events, articles, rank) for every period kind, over all
+    jurisdictions (`ALL`) and per jurisdiction: an event counts for the jurisdictions of the persons who took
+    part in it. `rank` orders the policies of one period: most events first, then by label, then IRI."""
     day = {event: (article, date) for event, article, date in facts.events}
     scope = {iri: s for iri, _, s in facts.entities if s}
     scopes: dict[str, set[str]] = {}
@@ -122,8 +124,14 @@ def attention(facts: Facts) -> Iterator[tuple[str, str, str, str, int, int]]:
                 events, articles = counts.setdefault((by, where, period(date, by) or "", policy), (set(), set()))
                 events.add(event)
                 articles.add(article)
-    for key, (events, articles) in counts.items():
-        yield (*key, len(events), len(articles))
+    label = {iri: name or "" for iri, name, _ in facts.entities}
+    ranked = sorted(counts.items(), key=lambda item: (item[0][:3], -len(item[1][0]), label.get(item[0][3], ""),
+                                                      item[0][3]))
+    rank, group = 0, None
+    for key, (events, articles) in ranked:
+        rank = rank + 1 if key[:3] == group else 1
+        group = key[:3]
+        yield (*key, len(events), len(articles), rank)
 
 
 def fill(db: sqlite3.Connection, facts: Facts, writes_begun: int) -> None:
@@ -135,7 +143,7 @@ def fill(db: sqlite3.Connection, facts: Facts, writes_begun: int) -> None:
     db.executemany("INSERT OR IGNORE INTO a_roles VALUES (?, ?, ?)", facts.roles)
     db.executemany("INSERT OR IGNORE INTO a_entities VALUES (?, ?, ?)", facts.entities)
     db.executemany("INSERT OR IGNORE INTO a_posts VALUES (?, ?, ?, ?, ?)", facts.posts)
-    db.executemany("INSERT INTO a_attention VALUES (?, ?, ?, ?, ?, ?)", attention(facts))
+    db.executemany("INSERT INTO a_attention VALUES (?, ?, ?, ?, ?, ?, ?)", attention(facts))
     db.execute("DELETE FROM a_state")
     db.execute("INSERT INTO a_state VALUES (?)", (writes_begun,))
 

@@ -72,12 +72,9 @@ def policy_stats(store: KnowledgeStore, by: str = "quarter", top: int = 10, juri
         raise BadInput("from and to must be days (YYYY-MM-DD) or months (YYYY-MM)")
     with tables(store) as (db, source):
         found = db.execute(
-            "SELECT period, policy, label, events FROM ("
-            " SELECT a.period, a.policy, e.label, a.events, ROW_NUMBER() OVER ("
-            "  PARTITION BY a.period ORDER BY a.events DESC, e.label, a.policy) AS rank"
-            " FROM a_attention a LEFT JOIN a_entities e ON e.iri = a.policy"
-            " WHERE a.by = ? AND a.scope = ? AND a.period >= ? AND a.period <= ?)"
-            " WHERE rank <= ? ORDER BY period, rank", (by, jurisdiction or ALL, low, high, top)).fetchall()
+            "SELECT a.period, a.policy, e.label, a.events FROM a_attention a LEFT JOIN a_entities e ON e.iri = a.policy"
+            " WHERE a.by = ? AND a.scope = ? AND a.period >= ? AND a.period <= ? AND a.rank <= ?"
+            " ORDER BY a.period, a.rank", (by, jurisdiction or ALL, low, high, top)).fetchall()
     items: dict[str, list[dict]] = {}
     for when, policy, label, events in found:
         items.setdefault(when, []).append({"iri": policy, "label": label, "events": events})
