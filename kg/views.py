@@ -317,6 +317,7 @@ def _in_batches(build: Builder, store: KnowledgeStore, iris: list[str], events: 
 def refresh(store: KnowledgeStore, threshold: int | None = None) -> int:
     """Recompute the views of heavy entities that are stale or have none, drop the views of entities no
     longer heavy; returns how many views were recomputed. A store without views (in memory, remote): 0.
+    The analyst's aggregates (kg.analytics) are rebuilt too when a write came after them (not counted).
 
     Heavy: at least `threshold` events; without it, the store's own threshold (the last one given)."""
     views = store.views
@@ -332,8 +333,8 @@ def refresh(store: KnowledgeStore, threshold: int | None = None) -> int:
         if todo or drop:
             refreshed += views.replace(kind, _in_batches(build, store, todo, wanted), drop) or 0
     db = views.connection()
-    if db is not None and not analytics.is_fresh(db):  # the analyst's aggregates: one batch, all rebuilt
-        refreshed += analytics.store_built(db, analytics.read_facts(store), views.writes()[0])
+    if db is not None and not analytics.is_fresh(db):  # the analyst's aggregates (not counted): all rebuilt
+        analytics.store_built(db, analytics.read_facts(store), views.writes()[0])
     return refreshed
 
 
