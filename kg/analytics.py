@@ -89,11 +89,16 @@ def read_facts(store: KnowledgeStore) -> Facts:
         emphases=[(str(r["policy"]), str(r["event"])) for r in select(store, "analytics_emphases")],
         roles=[(str(r["person"]), str(r["event"]), str(r["role"]).rsplit("#", 1)[-1])
                for r in select(store, "analytics_roles")],
-        entities=[(str(r["entity"]), _text(r.get("label")), _text(r.get("scope")))
-                  for r in select(store, "analytics_entities")],
+        entities=_entities(store),
         posts=[(str(r["person"]), str(r["post"]), _text(r.get("title")), _day(r.get("first")), _day(r.get("last")))
                for r in select(store, "analytics_posts")],
     )
+
+
+def _entities(store: KnowledgeStore) -> list[tuple[str, str | None, str | None]]:
+    scopes = {str(r["entity"]): str(r["scope"]) for r in select(store, "analytics_scopes")}
+    return [(str(r["entity"]), _text(r.get("label")), scopes.get(str(r["entity"])))
+            for r in select(store, "analytics_labels")]
 
 
 def _text(value: object) -> str | None:
