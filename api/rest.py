@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import Query, Request
@@ -21,6 +21,8 @@ from kg.views import HEADER as VIEW_HEADER
 
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
+Period = Annotated[Literal["month", "quarter", "year"], Query(description="the length of a period")]
+Jurisdiction = Annotated[str | None, Query(max_length=100, description="only events a person of it took part in")]
 
 CONTEXT = {
     "@vocab": ZW, "iri": "@id", "type": "@type", "items": "@graph",

@@ -96,15 +96,37 @@ def mix(params: Parameters, rounds: int, seed: int = 1) -> list[tuple[str, str]]
     return [(name, text % fill[name]()) for _ in range(rounds) for name, text in QUESTIONS.items()]
 
 
+def _ident(iri: str, base: str) -> str:
+    """The id a REST route takes for `iri`: the path after `base`, percent-encoded."""
+    return quote(iri[len(base):] if iri.startswith(base) else iri, safe="/")
+
+
 def rest_mix(params: Parameters, base: str, rounds: int, seed: int = 1) -> list[tuple[str, str]]:
     """(page, path) of the REST person and policy pages, for the same persons and policies."""
     rng = random.Random(seed)
 
     def path(collection: str, iri: str) -> str:
-        return f"/{collection}/" + quote(iri[len(base):] if iri.startswith(base) else iri, safe="/")
+        return f"/{collection}/" + _ident(iri, base)
 
     return [page for _ in range(rounds) for page in (("person", path("persons", rng.choice(params.persons))),
                                                      ("policy", path("policies", rng.choice(params.policies))))]
+
+
+def analytics_mix(params: Parameters, base: str, rounds: int, seed: int = 1) -> list[tuple[str, str]]:
+    """(view, path) of the analyst's routes (kg.records.analytics), for the same persons and policies."""
+    rng = random.Random(seed)
+
+    def ident(iri: str) -> str:
+        return _ident(iri, base)
+
+    def round_() -> list[tuple[str, str]]:
+        by = rng.choice(("month", "quarter", "year"))
+        return [("policy_timeline", f"/policies/{ident(rng.choice(params.policies))}/timeline?by={by}"),
+                ("policy_stats", f"/stats/policies?by={by}&top=10"),
+                ("person_network", f"/persons/{ident(rng.choice(params.persons))}/network"),
+                ("person_timeline", f"/persons/{ident(rng.choice(params.persons))}/timeline?by=month")]
+
+    return [view for _ in range(rounds) for view in round_()]
 
 
 @dataclass(frozen=True)

@@ -115,12 +115,14 @@ def bench_queries(table: Table, size: int, work: Path, rounds: int) -> None:
             with kg_serve(work / "store") as url:
                 ours = qb.measure(qb.http_asker(url + "/sparql", client), questions)
                 rest = qb.measure(qb.rest_asker(url, client), qb.rest_mix(params, DEFAULT_BASE, 5 * rounds))
+                analytics = qb.measure(qb.rest_asker(url, client), qb.analytics_mix(params, DEFAULT_BASE, 5 * rounds))
         except (RuntimeError, httpx.HTTPError) as exc:
             print(f"  kg serve /sparql not measured: {exc}", file=sys.stderr)
         else:
             _latencies(table, size, "our /sparql", ours)
             table.put("sparql_vs_oxigraph_serve", size, ours.throughput / oxigraph.throughput, "ratio")
             _latencies(table, size, "REST", rest)
+            _latencies(table, size, "analytics", analytics)
     quads = table.get("quads", size) or 0
     if quads <= RDFLIB_MAX_QUADS:
         rdflib_rounds = 1 if rounds <= 10 else 3  # rdflib needs seconds a question
@@ -174,6 +176,24 @@ def bench_rest_store(store: Path, rounds: int) -> dict[str, float]:
     return figures
 
 
+def bench_analytics_store(store: Path, rounds: int) -> dict[str, float]:
+    """The analyst's routes (kg.records.analytics) on an existing store, after refreshing its views and
+    aggregates: `python -m bench --analytics STORE` (on a copy: the refresh writes views.sqlite)."""
+    _section(f"views and aggregates of {store}")
+    figures: dict[str, float] = {}
+    figures["views_refreshed"], figures["views_refresh_s"] = refresh_views(store)
+    _section("analyst's routes")
+    with httpx.Client(timeout=120) as client, kg_serve(store) as url:
+        params = qb.Parameters.draw(qb.http_json(url + "/sparql", client))
+        latencies = qb.measure(qb.rest_asker(url, client), qb.analytics_mix(params, DEFAULT_BASE, 5 * rounds))
+    for view in latencies.by_question:
+        figures[f"analytics_{view}_p50_ms"], figures[f"analytics_{view}_p99_ms"] = \
+            latencies.p50(view), latencies.p99(view)
+    figures["analytics_p50_ms"], figures["analytics_p99_ms"] = latencies.p50(), latencies.p99()
+    figures["analytics_errors"] = latencies.errors
+    return figures
+
+
 def bench_companions(quick: bool) -> dict[str, float]:
     """Figures from the companion benches (`bench.sparql_throughput`, `bench.load_test`: the API's;
     `bench.remote_ingest`: ingest into standalone SPARQL servers; `bench.pdf_bench`: e-paper PDF pages), when
@@ -212,6 +232,8 @@ def summary(table: Table, companions: dict[str, float]) -> dict[str, float]:
         "rest_p50_ms": table.get("REST p50", large),
         "identity_bcubed_p": table.get("identity_bcubed_p", large),
         "identity_bcubed_r": table.get("identity_bcubed_r", large),
+        "analytics_p99_ms": table.get("analytics p99", large),
+        "analytics_p50_ms": table.get("analytics p50", large),
         "largest_size": float(large),
     }
     for key, value in companions.items():  # the API's own benches; ours keep their names
@@ -228,9 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="keep corpora and stores here (default: a temp dir)")
     parser.add_argument("--rest", type=Path, default=None, metavar="STORE",
                         help="only the REST pages of an existing store, before and after refreshing its views")
+    parser.add_argument("--analytics", type=Path, default=None, metavar="STORE",
+                        help="only the analyst's routes on an existing store (its views refreshed first)")
     args = parser.parse_args(argv)
-    if args.rest:
-        for key, value in bench_rest_store(args.rest, args.rounds or 30).items():
+    if args.rest or args.analytics:
+        run = bench_rest_store if args.rest else bench_analytics_store
+        for key, value in run(args.rest or args.analytics, args.rounds or 30).items():
             print(f"{key}: {value:.4g}")
         return 0
     sizes = [int(s) for s in (args.sizes or ("1" if args.quick else "1,10,100")).split(",")]

@@ -7,6 +7,7 @@ are mapped here, in `EXIT_CODES`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -37,7 +38,9 @@ EPILOG = {
     "validate": "examples:\n  kg validate out.nq\n  kg validate --store data/store",
     "remove": "example:\n  kg remove seeds/000_6619c5c4ce064df3.txt",
     "export": "examples:\n  kg export --format gexf -o graph.gexf   # open in Gephi\n"
-    "  kg export --format cytoscape --focus https://w3id.org/zhengwu/id/person/无锡/杜小刚 --depth 2",
+    "  kg export --format cytoscape --focus https://w3id.org/zhengwu/id/person/无锡/杜小刚 --depth 2\n"
+    "  kg export --format csv --table attention -o attention.csv   # pandas.read_csv\n"
+    "  kg export --format gexf --table coattendance -o network.gexf   # Gephi's timeline",
     "backup": "example:\n  kg backup backups/2024-04-10",
     "restore": "example:\n  kg restore backups/2024-04-10   # with kg serve stopped",
     "views": "example:\n  kg views refresh --store data/store   # with kg serve stopped (kg ingest refreshes them itself)",
@@ -245,11 +248,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open(args, read_only=True)
     if is_remote(args.store):  # its graphs read page by page (below any result cap), exported from memory
         store = in_memory_copy(store)
-    if args.output:
-        with open(args.output, "wb") as out:
-            export(store, args.format, out, focus=args.focus, depth=args.depth)
-    else:
-        export(store, args.format, sys.stdout.buffer, focus=args.focus, depth=args.depth)
+    if args.format == "csv" or args.table:
+        from kg import analytics_export
+
+        if args.format not in ("csv", "gexf") or not args.table or (args.format, args.table) == ("gexf", "attention") \
+                or (args.format, args.table) == ("gexf", "careers"):
+            raise BadInput("--table goes with --format csv (attention, careers, coattendance) or gexf (coattendance)")
+        data = (analytics_export.to_csv(store, args.table) if args.format == "csv"
+                else analytics_export.coattendance_gexf(store))
+        with open(args.output, "wb") if args.output else contextlib.nullcontext(sys.stdout.buffer) as out:
+            out.write(data)
+        return 0
+    with open(args.output, "wb") if args.output else contextlib.nullcontext(sys.stdout.buffer) as out:
+        export(store, args.format, out, focus=args.focus, depth=args.depth)
     return 0
 
 
@@ -365,7 +376,10 @@ def build_parser() -> argparse.ArgumentParser:
     storing(p)
 
     p = command("export", cmd_export, "the graph for Gephi, Cytoscape or Cytoscape.js, or as RDF")
-    p.add_argument("--format", default="graphml", choices=["graphml", "gexf", "cytoscape", "nquads", "turtle"])
+    p.add_argument("--format", default="graphml", choices=["graphml", "gexf", "cytoscape", "nquads", "turtle", "csv"])
+    p.add_argument("--table", choices=["attention", "careers", "coattendance"],
+                   help="an analyst's table: csv (attention per period, careers, co-attendance) or the "
+                   "co-attendance network as dynamic gexf")
     p.add_argument("--focus", help="an IRI: only its neighbourhood")
     p.add_argument("--depth", type=int, default=1, help="hops around --focus (1 to 3)")
     p.add_argument("-o", "--output", help="a file (default: stdout)")

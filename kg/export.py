@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
+from kg.analytics import read_events
 from kg.errors import BadInput
 from kg.iri import ORG, PREFIXES, RDFS, SKOS, ZW
 from kg.store_api import KnowledgeStore
@@ -235,24 +236,43 @@ def to_graphml(view: GraphView) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def to_gexf(view: GraphView) -> bytes:
+def to_gexf(view: GraphView, days: dict[str, str] | None = None) -> bytes:
+    """GEXF 1.3; with `days` (event → ISO day) a dynamic graph: an event lives on its day, a link to an
+    event on the event's day, any other node from its first to its last linked event (else always)."""
+    days = days or {}
+    spans: dict[str, tuple[str, str]] = {iri: (days[iri], days[iri]) for iri in view.nodes if iri in days}
+    edge_days = {key: days.get(key[1]) or days.get(key[0]) for key in view.edges}
+    for (s, o), day in edge_days.items():
+        for end in (s, o):
+            if day and end not in days:
+                first, last = spans.get(end, (day, day))
+                spans[end] = (min(first, day), max(last, day))
     root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
-    graph = ET.SubElement(root, "graph", defaultedgetype="directed", mode="static")
+    graph = ET.SubElement(root, "graph", defaultedgetype="directed", mode="dynamic" if spans else "static",
+                          **({"timeformat": "date"} if spans else {}))
     attributes = ET.SubElement(graph, "attributes", {"class": "node"})
     for key in ("kind", *NODE_DETAILS):
         ET.SubElement(attributes, "attribute", id=key, title=key, type="string")
     ET.SubElement(ET.SubElement(graph, "attributes", {"class": "edge"}), "attribute", id="post", title="post", type="string")
     nodes, edges = ET.SubElement(graph, "nodes"), ET.SubElement(graph, "edges")
     for iri, (kind, label) in view.nodes.items():
-        node = ET.SubElement(nodes, "node", id=iri, label=label)
+        span = dict(zip(("start", "end"), spans[iri], strict=True)) if iri in spans else {}
+        node = ET.SubElement(nodes, "node", id=iri, label=label, **span)
         values = ET.SubElement(node, "attvalues")
         for key, value in {"kind": kind, **view.details.get(iri, {})}.items():
             ET.SubElement(values, "attvalue", {"for": key, "value": value})
     for n, ((s, o), ps) in enumerate(view.edges.items()):
-        edge = ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps))
+        day = edge_days[(s, o)]
+        edge = ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps),
+                             **({"start": day, "end": day} if day else {}))
         if _post(view, (s, o)):
             ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": _post(view, (s, o))})
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def event_days(store: KnowledgeStore) -> dict[str, str]:
+    """Each dated event's day (a span: its first day), from the analytics facts query."""
+    return {event: day for event, _, day in read_events(store) if day}
 
 
 _DRAW = {"cytoscape": to_cytoscape, "graphml": to_graphml, "gexf": to_gexf}
@@ -266,7 +286,9 @@ def export(store: KnowledgeStore, fmt: str, output: BinaryIO | None = None, *,
     """
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt in DRAWN:
+    if fmt == "gexf":
+        data = to_gexf(graph_view(store, focus, depth), event_days(store))
+    elif fmt in DRAWN:
         data = _DRAW[fmt](graph_view(store, focus, depth))
     elif focus is not None:
         raise BadInput(f"--focus works with {', '.join(DRAWN)}; {fmt} dumps the whole store")

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
 
+from kg import analytics
 from kg.iri import ORG, PROV, RDF, ZW
 from kg.records import Built, persons, policies
 from kg.store import open_embedded
@@ -117,7 +118,7 @@ class Views:
             db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per commit; a process crash loses nothing
-            db.executescript(_SCHEMA)
+            db.executescript(_SCHEMA + analytics.SCHEMA)
         db.execute("PRAGMA busy_timeout=5000")
         self._db = db
         return db
@@ -132,6 +133,10 @@ class Views:
                 db.backup(target)
             finally:
                 target.close()
+
+    def connection(self) -> sqlite3.Connection | None:
+        """The open views file (None for a reader while it does not exist yet): kg.analytics reads its tables."""
+        return self._connect()
 
     def close(self) -> None:
         if self._db is not None:
@@ -312,6 +317,7 @@ def _in_batches(build: Builder, store: KnowledgeStore, iris: list[str], events: 
 def refresh(store: KnowledgeStore, threshold: int | None = None) -> int:
     """Recompute the views of heavy entities that are stale or have none, drop the views of entities no
     longer heavy; returns how many views were recomputed. A store without views (in memory, remote): 0.
+    The analyst's aggregates (kg.analytics) are rebuilt too when a write came after them (not counted).
 
     Heavy: at least `threshold` events; without it, the store's own threshold (the last one given)."""
     views = store.views
@@ -326,6 +332,9 @@ def refresh(store: KnowledgeStore, threshold: int | None = None) -> int:
         drop = [iri for iri in state if iri not in wanted]
         if todo or drop:
             refreshed += views.replace(kind, _in_batches(build, store, todo, wanted), drop) or 0
+    db = views.connection()
+    if db is not None and not analytics.is_fresh(db):  # the analyst's aggregates (not counted): all rebuilt
+        analytics.store_built(db, analytics.read_facts(store), views.writes()[0])
     return refreshed
 
 
@@ -356,6 +365,9 @@ def plan_refresh(store: KnowledgeStore, entities: int = REFRESH_BATCH,
                 return None
             todo[kind] = list(batches(sorted(iri for iri in wanted if not state.get(iri, False)), wanted,
                                       entities=entities))
+        db = views.connection()
+        if db is not None and not analytics.is_fresh(db):
+            todo[analytics.ANALYTICS] = [[]]  # one job rebuilds every aggregate (kg.analytics)
         return begun, {kind: iris for kind, iris in todo.items() if iris}
     finally:
         views.close()
@@ -378,6 +390,10 @@ def build_batch(store: KnowledgeStore, kind: str, iris: list[str], writes_begun:
                 (snapshot_writes is not None and snapshot_writes != writes_begun):
             return False
         snapshot = _snapshot(store, snapshot_writes)
+        if kind == analytics.ANALYTICS:
+            facts = analytics.read_facts(snapshot)  # read first: writers never wait on it
+            db = views.connection()
+            return db is not None and analytics.store_built(db, facts, writes_begun)
         built = list(_builders()[kind][1](snapshot, iris))  # all computed first: writers never wait on it
         return views.replace(kind, iter(built), (), writes_begun=writes_begun) is not None
     finally:

@@ -11,8 +11,9 @@ from api.routers import (
            policies,
            search,
            sparql,
+           stats,
            store,
 )
 
 ROUTERS = [pages.router, sparql.router, store.router, persons.router, events.router, policies.router, articles.router,
-           search.router, graph.router, linked_data.router, ontology.router]
+           search.router, stats.router, graph.router, linked_data.router, ontology.router]

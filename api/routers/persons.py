@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.deps import Service
-from api.rest import Limit, Offset, resolve, respond, respond_with_source
-from kg.records import persons
+from api.rest import Limit, Offset, Period, resolve, respond, respond_with_source
+from kg.records import analytics, persons
 
 router = APIRouter(tags=["persons"])
 
@@ -19,6 +19,23 @@ async def list_persons(request: Request, service: Service, q: Annotated[str | No
                        post: Annotated[str | None, Query(max_length=200)] = None,
                        limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     return respond(request, await service.read(persons.list_persons, q or None, post or None, limit, offset))
+
+
+@router.get("/persons/{ident:path}/network", summary="who took part in the same events as a person, how often")
+async def person_network(request: Request, service: Service, ident: str,
+                         least: Annotated[int, Query(alias="min", ge=1, le=100_000)] = 1) -> Response:
+    iri, moved = await resolve(service, "person", ident)
+    if moved:
+        return RedirectResponse(f"/persons/{moved}/network?{request.url.query}".rstrip("?"), status_code=307)
+    return respond_with_source(request, await service.read(analytics.person_network, iri, least))
+
+
+@router.get("/persons/{ident:path}/timeline", summary="a person's events per period by role, and posts held")
+async def person_timeline(request: Request, service: Service, ident: str, by: Period = "month") -> Response:
+    iri, moved = await resolve(service, "person", ident)
+    if moved:
+        return RedirectResponse(f"/persons/{moved}/timeline?{request.url.query}".rstrip("?"), status_code=307)
+    return respond_with_source(request, await service.read(analytics.person_timeline, iri, by))
 
 
 @router.get("/persons/{ident:path}", summary="a person: labels, posts held and when, a page of events with roles, co-attendees")

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.deps import Service
-from api.rest import Limit, Offset, resolve, respond, respond_with_source
-from kg.records import policies
+from api.rest import Jurisdiction, Limit, Offset, Period, resolve, respond, respond_with_source
+from kg.records import analytics, policies
 
 router = APIRouter(tags=["policies"])
 
@@ -18,6 +18,15 @@ router = APIRouter(tags=["policies"])
 async def list_policies(request: Request, service: Service, q: Annotated[str | None, Query(max_length=200)] = None,
                         limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     return respond(request, await service.read(policies.list_policies, q or None, limit, offset))
+
+
+@router.get("/policies/{ident:path}/timeline", summary="a policy's events and articles per month, quarter or year")
+async def policy_timeline(request: Request, service: Service, ident: str, by: Period = "month",
+                          jurisdiction: Jurisdiction = None) -> Response:
+    iri, moved = await resolve(service, "policy", ident)
+    if moved:
+        return RedirectResponse(f"/policies/{moved}/timeline?{request.url.query}".rstrip("?"), status_code=307)
+    return respond_with_source(request, await service.read(analytics.policy_timeline, iri, by, jurisdiction or None))
 
 
 @router.get("/policies/{ident:path}", summary="a policy: names, events over time, officials, policies alongside")
