@@ -83,7 +83,7 @@ def _persons(doc: Doc, hits: list[NameHit], holdings: tuple[Holding, ...]) -> tu
 
 
 def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
-    level = place_level(doc.body, doc.place)
+    level = doc.level or place_level(doc.body, doc.place)
     out: dict[tuple[str, str], Holding] = {}
     for h in hits:
         if h.national and h.after_title:
