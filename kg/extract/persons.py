@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
-from kg.extract.segmenter import cut, is_common_word
+from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set, words
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
@@ -51,6 +51,17 @@ def _follower_strength(body: str, end: int) -> int:
     return 0
 
 
+FOLLOWING_TAGS = ("v", "p", "d", "c")  # a verb, preposition, adverb or conjunction opening the rest
+
+
+def _word_follows(body: str, end: int) -> int:
+    """1 when a dictionary verb, preposition, adverb or conjunction of two or more characters starts
+    at `end` (陈某某|围绕学习主题, 钱某某|结合职责): enough after a post, where a name is expected."""
+    words = cut(body[end:end + 6])
+    first = words[0] if words else ""
+    return int(len(first) >= 2 and word_tag(first).startswith(FOLLOWING_TAGS))
+
+
 def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
     """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
     Where a name is `expected` (right after a post or a group label) rare surnames count too.
@@ -68,6 +79,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             if _follower_strength(body, end):
                 return body[pos:end], end
     stop = word_set("name_stop_chars.txt")
+    if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
+        stop = stop - word_set("name_chars_when_expected.txt")
     best: tuple[tuple[int, int], str, int] | None = None
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
@@ -79,7 +92,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             rest = body[pos + len(surname):end]
             if not all("\u4e00" <= c <= "\u9fff" and c not in stop for c in rest):
                 break
-            strength = _follower_strength(body, end)
+            strength = _follower_strength(body, end) or (expected and _word_follows(body, end))
             name = body[pos:end]
             if strength and not is_common_word(name):
                 key = (strength, len(name))
