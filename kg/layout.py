@@ -105,11 +105,23 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     return tuple(names) or None
 
 
+@cache
+def _closing_byline() -> re.Pattern[str]:
+    """A line that is a byline of its own: 记者：张三 李四, 通讯员 王五 (a role word opens it)."""
+    return re.compile(rf"^(?:{_alternatives('byline_roles.txt')})[ \t\u3000]*[：:][ \t\u3000]*\S.*$")
+
+
 def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
-    """`(start, names)` of a byline closing `line` — alone, or after a sentence end — else None."""
+    """`(start, names)` of a byline closing `line` — alone, or after a sentence end — else None.
+
+    >>> byline_at_end("记者：李明 王芳"), byline_at_end("会议强调，要抓好落实。（周文 陈立）")
+    ((0, ('李明', '王芳')), (11, ('周文', '陈立')))
+    """
     match = BYLINE_TAIL.search(line)
     if not match:
-        return None
+        closing = _closing_byline().match(line.strip())
+        names = reporter_names(re.sub(r"[：:]", " ", line.strip())) if closing else None
+        return (0, names) if names else None
     before = line[: match.start()].rstrip(" \t\u3000")
     if before and not ends_sentence(before):
         return None

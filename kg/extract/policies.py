@@ -163,7 +163,7 @@ def formulations(body: str) -> list[PolicyHit]:
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
         label, end = match.group(), match.end()
-        for suffix in ("战略", "工程", "行动"):
+        for suffix in ("国家战略", "战略", "工程", "行动"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
                 label, end = label + suffix, end + len(suffix)
         out.append(PolicyHit(canonical(label), match.start(), end))
@@ -186,6 +186,9 @@ def numbered_formulations(body: str) -> list[PolicyHit]:
 
 def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     """Drop the verbs, adverbs and joiners that open a phrase (确保|习近平总书记…, 专题学习|中央…)."""
+    verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
+    last = max((phrase.rfind(w) + len(w) for w in verbs if w in phrase[:-4]), default=0)
+    phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
     changed = True
     while changed:
         changed = False
