@@ -70,6 +70,18 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return strong, by_reporter
 
 
+BRIEF_MARKERS = "◆◇■□●○▲△★☆▶►"  # a column of briefs opens each one with a marker (◆9月23日，…)
+
+
+def opens_brief(line: str) -> bool:
+    """Whether a line opens one brief of a column of briefs: it starts with a marker.
+
+    >>> opens_brief("◆9月23日，我县召开调度会。"), opens_brief("会议强调，要抓好落实。")
+    (True, False)
+    """
+    return line.lstrip()[:1] in BRIEF_MARKERS if line.strip() else False
+
+
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends a sentence (closing quotes and brackets after the mark allowed).
 
