@@ -51,15 +51,16 @@ def _follower_strength(body: str, end: int) -> int:
     return 0
 
 
-FOLLOWING_TAGS = ("v", "p", "d", "c")  # a verb, preposition, adverb or conjunction opening the rest
+FOLLOWING_TAGS = ("v", "p", "d", "c")
+FUNCTION_TAGS = ("p", "c", "u", "r", "d")  # a verb, preposition, adverb or conjunction opening the rest
 
 
-def _word_follows(body: str, end: int) -> int:
-    """1 when a dictionary verb, preposition, adverb or conjunction of two or more characters starts
+def _word_follows(body: str, end: int) -> float:
+    """0.5 (less sure than any listed follower) when a dictionary verb, preposition, adverb or conjunction of two or more characters starts
     at `end` (陈某某|围绕学习主题, 钱某某|结合职责): enough after a post, where a name is expected."""
     words = cut(body[end:end + 6])
     first = words[0] if words else ""
-    return int(len(first) >= 2 and word_tag(first).startswith(FOLLOWING_TAGS))
+    return 0.5 if len(first) >= 2 and word_tag(first).startswith(FOLLOWING_TAGS) else 0
 
 
 def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
@@ -94,6 +95,10 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 break
             strength = _follower_strength(body, end) or (expected and _word_follows(body, end))
             name = body[pos:end]
+            if surname not in P.surnames() and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
+                continue  # 边视察、边思考: a parallel construction, not a list of persons
+            if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
+                continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
             if strength and not is_common_word(name):
                 key = (strength, len(name))
                 if best is None or key > best[0]:
