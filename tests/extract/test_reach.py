@@ -88,3 +88,16 @@ def test_a_closing_byline_line_names_the_reporters():
     assert byline_at_end("记者：卢晓明 万芳") == (0, ("卢晓明", "万芳"))
     parts = article_file_articles("镇里召开防汛会议\n\n本报讯 6月3日，镇党委召开防汛工作会议。\n\n通讯员：蒋小平\n")
     assert parts[0].reporters == ("蒋小平",) and "蒋小平" not in parts[0].body
+
+
+def test_those_in_whose_company_a_leader_travels_accompanied_him():
+    x = extract("5月6日，副省长陆文涛在市委书记宋建平等陪同下来到产业园区调研。")
+    assert roles(x)["宋建平"] == {"accompanied"}
+    assert "accompanied" not in roles(x).get("陆文涛", set())
+
+
+def test_briefs_opened_by_markers_are_separate_articles():
+    text = ("◆6月3日，副县长陶立新出席全县防汛工作会议。\n"
+            "◆6月4日，副县长韦丽萍带队检查校园食品安全。\n")
+    parts = article_file_articles(text)
+    assert len(parts) == 2 and "韦丽萍" not in parts[0].body
