@@ -35,11 +35,12 @@ PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二�
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
 NUMERAL = "一二三四五六七八九十两"
-NUMBERED = re.compile(rf"[{NUMERAL}]个(?P<word>[{CJK}]{{2}})")  # 三个务必, 五个必须, 两个确保
+NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
-SPIRIT = re.compile(r"(?P<phrase>[^，。；：！？、\n“”]{2,40}?)精神")
+SPIRIT = re.compile(r"(?P<phrase>[^，。；：！？\n“”]{2,40}?)精神")
+SPIRIT_MAX = 30  # longer phrases before 精神 are clauses, not one spirit's name
 SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "大会", "两会", "论述", "回信", "贺信", "决定", "重要思想")
-SPIRIT_JOINERS = ("和", "及", "以及", "与")
+SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
 
 
@@ -214,6 +215,9 @@ def spirits(body: str) -> list[PolicyHit]:
         cut_at = max(joints, default=0)
         phrase, start = phrase[cut_at:], start + cut_at
         phrase, start = _trim_opening(phrase, start)
+        bare = phrase.removesuffix("的")
+        if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith("结合" + h) for h in SPIRIT_HEADS):
+            continue  # 大会精神, 结合会议精神: which meeting is not said
         if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
             out.append(PolicyHit(canonical(phrase.removesuffix("的") + "精神"), start, match.end()))
     return out
