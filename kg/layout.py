@@ -30,7 +30,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027"
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 NAME_TOKEN = re.compile(rf"(?:{NAME})")
-NAME_SEPARATORS = re.compile(r"[、，,;；\s\u3000]+")
+NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
 BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 # Spaces the text layer puts beside CJK characters ("12 月 28日", "75 周年", "5G 网络"); Latin words keep theirs.
@@ -56,7 +56,7 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = _alternatives("byline_dateline_roles.txt")
     agencies = _alternatives("datelines.txt")
     # any paper by its name's ending (长沙晚报讯, 南方日报讯), not only the agencies the lexicon lists
-    endings = "|".join(re.escape(w) for w in lexicon.longest_first("publication_suffixes.txt") if len(w) > 1)
+    endings = "|".join(re.escape(w) for w in lexicon.longest_first("publication_suffixes.txt") if w != "报")
     papers = rf"[{CJK}]{{1,8}}?(?:{endings})"
     agencies = f"{agencies}|{papers}"
     place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
@@ -68,6 +68,18 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?=[ \t\n（(：:]|\d|$)"
     )
     return strong, by_reporter
+
+
+BRIEF_MARKERS = "◆◇■□●○▲△★☆▶►"  # a column of briefs opens each one with a marker (◆9月23日，…)
+
+
+def opens_brief(line: str) -> bool:
+    """Whether a line opens one brief of a column of briefs: it starts with a marker.
+
+    >>> opens_brief("◆9月23日，我县召开调度会。"), opens_brief("会议强调，要抓好落实。")
+    (True, False)
+    """
+    return line.lstrip()[:1] in BRIEF_MARKERS if line.strip() else False
 
 
 def ends_sentence(text: str) -> bool:
@@ -89,6 +101,9 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
     for token in NAME_SEPARATORS.split(group.strip()):
+        token = token.split("/")[0]  # 某某/文、图
+        if any(token.endswith(r) and token[: -len(r)].endswith(_paper_endings()) for r in roles):
+            continue  # 德阳日报记者: the paper and the role, no name
         stripped = True
         while token and stripped:
             stripped = False
@@ -97,6 +112,10 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
                     token, stripped = token[len(role):], True
                     break
         token = token.removesuffix("报道")
+        for role in roles:  # 某某摄影报道: a role written after the name
+            if token.endswith(role) and len(token) - len(role) >= 2:
+                token = token[: -len(role)]
+                break
         if not token:
             continue
         if not NAME_TOKEN.fullmatch(token):
@@ -105,11 +124,37 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     return tuple(names) or None
 
 
+@cache
+def _closing_byline() -> re.Pattern[str]:
+    """A line that is a byline of its own: 记者：张三 李四, 文字：王五 (a role word opens it),
+    张三/文、图 and 张三摄影报道 (a role closes it), or names alone, 张三 李四 王五."""
+    roles = _alternatives("byline_roles.txt")
+    names = rf"(?:{NAME})(?:[ \t\u3000、]+(?:{NAME}))*"
+    return re.compile(rf"^(?:(?:{roles})[ \t\u3000]*[：:][ \t\u3000]*\S.*"
+                      rf"|{names}[ \t\u3000]*(?:/[文图、]+|(?:{roles})?报道|摄影?)"
+                      rf"|[{CJK}]{{2,3}}(?:[ \t\u3000]+[{CJK}]{{2,3}})+)$")
+
+
 def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
-    """`(start, names)` of a byline closing `line` — alone, or after a sentence end — else None."""
+    """`(start, names)` of a byline closing `line` — alone, or after a sentence end — else None.
+
+    >>> byline_at_end("记者：李明 王芳"), byline_at_end("会议强调，要抓好落实。（周文 陈立）")
+    ((0, ('李明', '王芳')), (11, ('周文', '陈立')))
+    """
     match = BYLINE_TAIL.search(line)
     if not match:
-        return None
+        last_end = max(line.rfind(c) for c in TERMINATORS)
+        if last_end >= 0 and line[last_end + 1:].strip():  # 活动。张三 李四: names after the last sentence
+            found = byline_at_end(line[last_end + 1:])
+            return (last_end + 1, found[1]) if found else None
+        closing = _closing_byline().match(line.strip())
+        names = reporter_names(line.strip()) if closing else None
+        if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:
+            return None  # a lone word is no byline
+        if names and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
+                not names[0].startswith(tuple(lexicon.words("surnames.txt"))):
+            return None  # names alone (or with a closing role) start with a surname
+        return (0, names) if names else None
     before = line[: match.start()].rstrip(" \t\u3000")
     if before and not ends_sentence(before):
         return None
@@ -326,7 +371,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
-        byline = byline_at_end(text) if text[-1] in "）)" else None
+        byline = byline_at_end(text) if text[-1] in "）)" or _closing_byline().match(text) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         if byline and (byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):

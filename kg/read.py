@@ -36,6 +36,7 @@ from kg.layout import (
     ends_sentence,
     finish,
     join_lines,
+    opens_brief,
     page_articles,
     starts_article,
 )
@@ -410,7 +411,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
             groups.append(([line.text], [], ()))
         else:
-            if not groups or groups[-1][2]:
+            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]):
                 groups.append(([], [], ()))
             byline = byline_at_end(line.text)
             following = lines[i + 1].text if i + 1 < len(lines) else ""

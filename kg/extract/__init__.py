@@ -83,7 +83,7 @@ def _persons(doc: Doc, hits: list[NameHit], holdings: tuple[Holding, ...]) -> tu
 
 
 def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
-    level = place_level(doc.body, doc.place)
+    level = doc.level or place_level(doc.body, doc.place)
     out: dict[tuple[str, str], Holding] = {}
     for h in hits:
         if h.national and h.after_title:
@@ -93,7 +93,7 @@ def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
             continue
         inherit = None
         for start, end in h.titles:
-            title = doc.body[start:end]
+            title = h.written_title or doc.body[start:end]
             post = make_post(title, doc.place, level, inherit)
             inherit = inherit or stack_prefix(title)
             out.setdefault((h.name, post.title), Holding(h.name, post, doc.mention(start, end)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
-from kg.extract.segmenter import is_common_word
+from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set, words
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
@@ -32,6 +32,7 @@ class NameHit:
     lead: int | None = None  # where the whole mention starts (first title or group label)
     national: bool = False  # named with a title written after the name (…总书记): a mention only
     after_title: tuple[int, int] | None = None
+    written_title: str | None = None  # a post whose span holds the name too (党委某某书记 → 党委书记)
 
     @property
     def span_start(self) -> int:
@@ -50,8 +51,21 @@ def _follower_strength(body: str, end: int) -> int:
     return 0
 
 
-def read_name(body: str, pos: int) -> tuple[str, int] | None:
+FOLLOWING_TAGS = ("v", "p", "d", "c")
+FUNCTION_TAGS = ("p", "c", "u", "r", "d")  # a verb, preposition, adverb or conjunction opening the rest
+
+
+def _word_follows(body: str, end: int) -> float:
+    """0.5 (less sure than any listed follower) when a dictionary verb, preposition, adverb or conjunction of two or more characters starts
+    at `end` (陈某某|围绕学习主题, 钱某某|结合职责): enough after a post, where a name is expected."""
+    words = cut(body[end:end + 6])
+    first = words[0] if words else ""
+    return 0.5 if len(first) >= 2 and word_tag(first).startswith(FOLLOWING_TAGS) else 0
+
+
+def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
     """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
+    Where a name is `expected` (right after a post or a group label) rare surnames count too.
 
     >>> read_name("约翰·马库拉表示", 0)
     ('约翰·马库拉', 6)
@@ -66,9 +80,11 @@ def read_name(body: str, pos: int) -> tuple[str, int] | None:
             if _follower_strength(body, end):
                 return body[pos:end], end
     stop = word_set("name_stop_chars.txt")
+    if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
+        stop = stop - word_set("name_chars_when_expected.txt")
     best: tuple[tuple[int, int], str, int] | None = None
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
-        if surname not in P.surnames():
+        if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
             continue
         for given in (1, 2):
             end = pos + len(surname) + given
@@ -77,8 +93,12 @@ def read_name(body: str, pos: int) -> tuple[str, int] | None:
             rest = body[pos + len(surname):end]
             if not all("\u4e00" <= c <= "\u9fff" and c not in stop for c in rest):
                 break
-            strength = _follower_strength(body, end)
+            strength = _follower_strength(body, end) or (expected and _word_follows(body, end))
             name = body[pos:end]
+            if surname not in P.surnames() and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
+                continue  # 边视察、边思考: a parallel construction, not a list of persons
+            if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
+                continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
             if strength and not is_common_word(name):
                 key = (strength, len(name))
                 if best is None or key > best[0]:
@@ -140,16 +160,20 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
     return tuple(spans)
 
 
-def _list_after(body: str, end: int, taken: set[int]) -> list[NameHit]:
-    """Untitled names continuing a 、-list after the name ending at `end` (市领导甲、乙、丙)."""
+def _list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, int], ...] = ()) -> list[NameHit]:
+    """Untitled names continuing a 、-list after the name ending at `end` (市领导甲、乙、丙). A title
+    written before the first name is shared by the names listed with 、 after it (全国政协副主席甲、乙、丙)."""
     out = []
     while end < len(body) and body[end] in LIST_JOINERS and end + 1 not in taken:
         if P.title_re().match(body, end + 1) or P.label_re().match(body, end + 1):
             break
-        got = read_name(body, end + 1)
-        if not got:
-            break
-        out.append(NameHit(got[0], end + 1, got[1]))
+        got = read_name(body, end + 1, expected=True)
+        if not got or P.title_re().match(body, got[1]):
+            break  # 甲、乙书记: a title after the name is no list
+        shared = titles if body[end] == "、" else ()
+        out.append(NameHit(got[0], end + 1, got[1], titles=shared))
+        if body[end] != "、":
+            titles = ()
         end = got[1]
     return out
 
@@ -170,8 +194,8 @@ def find_names(body: str) -> list[NameHit]:
     anchors = sorted([(m.start(), m.end(), "title") for m in P.title_re().finditer(body)]
                      + [(m.start(), m.end(), "label") for m in P.label_re().finditer(body)])
     for start, end, kind in anchors:
-        got = read_name(body, end)
-        if not got or any(h.start < end < h.end for h in hits.values()):
+        got = read_name(body, end, expected=True)
+        if not got or any(h.start < end < h.end for h in hits.values()) or _glued_to_anchor(body, start, end, got[1]):
             continue
         name, name_end = got
         if kind == "title":
@@ -180,12 +204,41 @@ def find_names(body: str) -> list[NameHit]:
         else:
             hit = NameHit(name, end, name_end, lead=start)
         add(hit)
-        for listed in _list_after(body, name_end, set(hits)):
+        for listed in _list_after(body, name_end, set(hits), hit.titles):
             add(listed)
+    _add_names_before_titles(body, hits, add)
     _add_bare_mentions(body, hits)
     if _add_clause_subjects(body, hits):
         _add_bare_mentions(body, hits)
     return [hits[k] for k in sorted(hits)]
+
+
+def _glued_to_anchor(body: str, start: int, end: int, name_end: int) -> bool:
+    """Whether a name read with a rare surname is really the anchor's word going on
+    (市委常委|会专题 is 常委会; 省委书记|信某 is a name): jieba cuts across the anchor's end."""
+    if body[end:end + 2] in P.compound_surnames() or body[end] not in P.rare_surnames():
+        return False
+    at = start
+    for word in cut(body[start:name_end]):
+        if at < end < at + len(word):
+            return True
+        at += len(word)
+    return False
+
+
+def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
+    """Names written between a unit and its title (学校党委某某书记): the post is the unit's
+    organisation part plus the title (学校党委书记)."""
+    for match in P.after_unit_re().finditer(body):
+        start, end = match.span("name")
+        if start in hits or any(h.start < end and start < h.end for h in hits.values()):
+            continue
+        if not _follower_strength(body, match.end()) or is_common_word(match["name"]):
+            continue
+        org_start = _title_start(body, match.start("unit"), set(), set())
+        title = body[org_start:start] + match["title"]
+        add(NameHit(match["name"], start, end, titles=((org_start, match.end()),), lead=org_start,
+                    written_title=title))
 
 
 def _add_clause_subjects(body: str, hits: dict[int, NameHit]) -> bool:

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
+from kg.extract.segmenter import word_tag
 from kg.lexicon import longest_first
 
 CJK = P.CJK
@@ -32,7 +33,15 @@ QUOTE_ONLY_VERBS = ("把",)  # 把“…”办好 marks a quoted policy; unquote
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
 PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)精神")  # 党的二十大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
-ADJECTIVAL = ("式",)
+ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
+NUMERAL = "一二三四五六七八九十两"
+NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
+NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
+SPIRIT = re.compile(r"(?P<phrase>[^，。；：！？\n“”]{2,40}?)精神")
+SPIRIT_MAX = 30  # longer phrases before 精神 are clauses, not one spirit's name
+SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "大会", "两会", "论述", "回信", "贺信", "决定", "重要思想")
+SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
+VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
 
 
 @dataclass(frozen=True)
@@ -155,16 +164,83 @@ def formulations(body: str) -> list[PolicyHit]:
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
         label, end = match.group(), match.end()
-        for suffix in ("战略", "工程", "行动"):
+        for suffix in ("国家战略", "战略", "工程", "行动"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
                 label, end = label + suffix, end + len(suffix)
         out.append(PolicyHit(canonical(label), match.start(), end))
     return out
 
 
+def numbered_formulations(body: str) -> list[PolicyHit]:
+    """Formulations that count duties (三个务必, 五个必须, 两个确保): numeral + 个 + a verb, adverb or
+    adjective; counted things (三个方面, 两个项目) are no formulation."""
+    out = []
+    for match in NUMBERED.finditer(body):
+        word = match["word"]
+        tag = word_tag(word) or word_tag(word[0])
+        if tag.startswith(NUMBERED_TAGS) and (match.start() == 0 or body[match.start() - 1] not in NUMERAL):
+            out.append(PolicyHit(match.group(), match.start(), match.end()))
+    return out
+
+
+
+
+def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
+    """Drop the verbs, adverbs and joiners that open a phrase (确保|习近平总书记…, 专题学习|中央…)."""
+    verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
+    last = max((phrase.rfind(w) + len(w) for w in verbs if w in phrase[:-4]), default=0)
+    phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
+    changed = True
+    while changed:
+        changed = False
+        for word in longest_first("spirit_verbs.txt"):
+            if phrase.startswith(word) and len(phrase) > len(word) + 2:
+                phrase, start, changed = phrase[len(word):], start + len(word), True
+                break
+    return phrase, start
+
+
+def spirits(body: str) -> list[PolicyHit]:
+    """The spirit of speeches, instructions and meetings being studied (…重要讲话精神, 省第十五次党代会精神,
+    中央经济工作会议精神): the phrase before 精神 back to punctuation, a policy verb or a joiner
+    after another spirit, when it ends in what has a spirit (讲话, 指示, 会议, 全会 …)."""
+    out = []
+    for match in SPIRIT.finditer(body):
+        phrase, start = match["phrase"], match.start("phrase")
+        verbs = list(P.policy_verb_re().finditer(phrase))
+        if verbs:
+            phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
+        joints = [phrase.rfind(h + j) + len(h + j) for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS
+                  if h + j in phrase and not phrase[phrase.rfind(h + j) + len(h + j):].startswith("重要")]
+        cut_at = max(joints, default=0)
+        phrase, start = phrase[cut_at:], start + cut_at
+        phrase, start = _trim_opening(phrase, start)
+        bare = phrase.removesuffix("的")
+        if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith("结合" + h) for h in SPIRIT_HEADS):
+            continue  # 大会精神, 结合会议精神: which meeting is not said
+        if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
+            out.append(PolicyHit(canonical(phrase.removesuffix("的") + "精神"), start, match.end()))
+    return out
+
+
+def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
+    """One label for variants of one policy: 长三角一体化发展 and 长三角一体化发展国家战略 are both
+    known by the longer one (the shorter is kept as a variant, an altLabel, by the caller)."""
+    labels = {h.canonical for h in hits}
+    longer = {}
+    for label in labels:
+        for tail in VARIANT_TAILS:
+            if label + tail in labels:
+                longer[label] = label + tail
+                break
+    return [PolicyHit(longer.get(h.canonical, h.canonical), h.start, h.end) for h in hits]
+
+
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
     ruled = quoted_policies(body) + named_policies(body) + titled_documents(body)
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
-    spans = ruled + found
+    found += [h for h in spirits(body) + numbered_formulations(body)
+              if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
+    spans = _merge_variants(ruled + found)
     return sorted(spans, key=lambda h: (h.start, -h.end))

@@ -66,6 +66,7 @@ def make_post(title: str, place: str | None, level: str | None, inherit: str | N
     >>> make_post("秘书长", "江西", "省", inherit="省委").canonical
     '江西省委秘书长'
     """
+    title = _without_possessive(title)
     template = _template_for(title)
     if template is None and inherit and _template_for(inherit):
         prefixed = make_post(inherit + title, place, level)
@@ -84,6 +85,25 @@ def make_post(title: str, place: str | None, level: str | None, inherit: str | N
     if organisation and core.endswith("部长") and not organisation.endswith("部"):
         organisation += "部"  # 外交部长 → 外交部
     return Post(title, title, organisation)
+
+
+POSSESSIVES = ("我", "本")
+
+
+def _without_possessive(title: str) -> str:
+    """A title as its holder's organisation says it, without the speaker's possessive:
+    我局局长 → 局长, 我院副院长 → 副院长, 本公司总经理 → 公司总经理.
+
+    >>> _without_possessive("我局局长"), _without_possessive("我院副院长"), _without_possessive("本公司总经理")
+    ('局长', '副院长', '公司总经理')
+    """
+    if len(title) < 3 or not title.startswith(POSSESSIVES):
+        return title
+    rest = title[1:]
+    unit = rest[0]
+    if unit in _core(rest[1:]):  # 我局局长: the one-character unit is the title's own
+        return rest[1:]
+    return rest
 
 
 def stack_prefix(title: str) -> str | None:

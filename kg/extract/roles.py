@@ -80,6 +80,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
+        if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
+            seg = seg + body[seg:start].rindex("在") + 1
         subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start]
         if not subjects:
             subjects = _implied_subjects(body, seg, start, openers)

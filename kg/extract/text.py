@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from kg.iri import scope_of_source
+from kg.jurisdiction import NATIONAL, division_of, publication_jurisdiction
 from kg.lexicon import word_set
 from kg.model import Article, Mention, Sentence
 from kg.sentences import split_sentences
@@ -23,6 +24,7 @@ class Doc:
     sentences: tuple[Sentence, ...] = field(init=False)
     scope: str = field(init=False)
     place: str | None = field(init=False)
+    level: str | None = field(init=False)  # how local posts name the paper's level: 省, 市, 县 or 区
     _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -30,7 +32,7 @@ class Doc:
         self.sentences = self.article.sentences or split_sentences(self.body)
         self._starts = [s.start for s in self.sentences]
         self.scope = scope_of_source(self.article.source)
-        self.place = jurisdiction(self.article.source, self.scope)
+        self.place, self.level = jurisdiction(self.article.source, self.scope)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding `offset` (the last one starting at or before it)."""
@@ -46,15 +48,26 @@ class Doc:
         return s.start, s.end
 
 
-def jurisdiction(source: str | None, scope: str) -> str | None:
-    """The place a source covers, if it is a local paper (无锡日报 → 无锡; 新华社 → None).
+def jurisdiction(source: str | None, scope: str) -> tuple[str | None, str | None]:
+    """The place a source covers and the level its posts are named by, if it is a local paper
+    (无锡日报 → 无锡, 市; 新华日报 → 江苏, 省; 新华社 → None). A paper the registry and the
+    divisions do not know keeps the place its name gives, level unknown.
 
-    >>> jurisdiction("无锡日报", "无锡"), jurisdiction("新华社", "新华社"), jurisdiction(None, "unknown")
-    ('无锡', None, None)
+    >>> jurisdiction("无锡日报", "无锡"), jurisdiction("新华日报", "新华"), jurisdiction("萧山日报", "萧山")
+    (('无锡', '市'), ('江苏', '省'), ('萧山', '区'))
+    >>> jurisdiction("新华社", "新华社"), jurisdiction(None, "unknown")
+    ((None, None), (None, None))
     """
     if not source or source in word_set("national_publications.txt") or scope == source:
-        return None
-    return scope
+        return None, None
+    known = publication_jurisdiction(source)
+    if known is None:
+        return scope, None
+    if known.level == NATIONAL:
+        return None, None
+    division = division_of(known.place)
+    named = division.name[-1] if division and division.name[-1] in "省市县区" else None
+    return known.place, named if known.level != "省" or named == "省" else (named or "省")
 
 
 def _start_after(body: str, offset: int, stops: str | frozenset[str]) -> int:
