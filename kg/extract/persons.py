@@ -114,11 +114,11 @@ def _title_start(body: str, core: int, name_ends: set[int], names: set[str] = fr
         ch = body[i - 1]
         if ch in "）)":
             opening = max(body.rfind("（", limit, i), body.rfind("(", limit, i))
-            if opening < 0:
-                break
+            if opening < 0 or any(c.isspace() for c in body[opening:i]):
+                break  # a bracket broken over lines is a byline or a note, not part of a name
             i = opening
             continue
-        if ch in P.PUNCT or any(body.endswith(w, 0, i) for w in bounds):
+        if ch in P.PUNCT or ch.isspace() or any(body.endswith(w, 0, i) for w in bounds):
             break
         if ch in PAIRED_JOINERS and (i - 1 in name_ends or i == 1 or body[i - 2] in P.PUNCT
                                      or any(body.endswith(n, 0, i - 1) for n in names)

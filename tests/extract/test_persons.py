@@ -94,3 +94,14 @@ def test_label_lists_joined_by_he_and_representatives():
     x = extract("座谈会召开。市领导陈一平、周小琴和高飞出席。企业代表钟晓丽发言。")
     assert {"陈一平", "周小琴", "高飞", "钟晓丽"} <= names(x)
     assert posts(x) == {}
+
+
+def test_a_bracket_broken_over_lines_is_no_part_of_a_post():
+    # A byline split at a column break stays in the body as "（记者陈\n静）"; the post after it is 市长 alone,
+    # and its evidence lies inside one sentence (a SHACL violation before: found by test_fuzz).
+    x = extract("（记者陈\n静）市长周建华，市委书记周建华主持召开会议。")
+    assert posts(x) == {"周建华": ["市长", "市委书记"]}
+    body = x.article.body
+    for holding in x.holdings:
+        mention = holding.evidence
+        assert "\n" not in body[mention.start:mention.end]
