@@ -68,8 +68,9 @@ def _report(error: KgError | str) -> None:
 def _options(args: argparse.Namespace):
     from kg import pipeline  # here, not at the top: it loads jieba, which only extraction needs
 
+    settings = Settings()
     return pipeline.Options(published=args.published, source=args.source, kind=args.kind, base=args.base,
-                            max_document_bytes=Settings().max_document_bytes)
+                            max_document_bytes=settings.max_document_bytes, link_names=settings.link_names)
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False):

@@ -52,11 +52,12 @@ class _Move:
 class NameLinker:
     """Rewrites each document's persons by the curation decisions and links post-less names."""
 
-    def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE, *, link_names: bool = True) -> None:
         self.store = store
+        self.link_names = link_names
         self._officials: dict[str, dict[str, _Official]] = {}  # name -> {jurisdiction: official}
         # a store with no identity link knows no official: ask it nothing per name (a fresh bulk ingest)
-        self._store_knows = bool(select(store, "any_identity_link"))
+        self._store_knows = link_names and bool(select(store, "any_identity_link"))
         made = decisions(store, base)
         self._merged = {s: o for s, how, o in made if how == "sameAs"}
         self._apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
@@ -82,7 +83,7 @@ class NameLinker:
             for person, (name, basis, place, _) in found.items():
                 if person in self._merged:
                     moves[person] = _Move(self._merged[person], "curated-merge", None)
-                elif basis in NAME_ONLY:
+                elif basis in NAME_ONLY and self.link_names:
                     target = self._target(person, name, place, day)
                     if target:
                         moves[person] = _Move(*target)

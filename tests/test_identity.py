@@ -33,7 +33,7 @@ SELECT DISTINCT ?article ?person ?basis ?jurisdiction ?sentence ?quote WHERE {
 def _ingest(store: KnowledgeStore, folder: Path, name: str, text: str, source: str | None, day: str) -> None:
     path = folder / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
-    options = pipeline.Options(published=dt.date.fromisoformat(day), source=source)
+    options = pipeline.Options(published=dt.date.fromisoformat(day), source=source, link_names=True)
     pipeline.ingest_files(store, [path], options)
 
 
@@ -165,3 +165,21 @@ def test_uncertain_identity_is_listed_merged_and_split_and_reingest_respects_it(
     assert json.loads(run_kg("identity", "candidates", "--store", str(store)).stdout)["items"] == []
     bad = run_kg("merge", "江苏/王伟", "常州/无此人", "--store", str(store))
     assert bad.returncode != 0 and bad.stderr.startswith("kg: ") and "Traceback" not in bad.stderr
+
+
+def test_by_default_a_post_less_name_is_keyed_by_its_own_article_whatever_was_stored_before(
+        store: KnowledgeStore, tmp_path: Path) -> None:
+    # Without link_names an ingest is order-independent: a document gives the same graph whether the
+    # official's article was stored before it or not (so a rerun after a crash equals a clean run).
+    bare = tmp_path / "bare.txt"
+    bare.write_text("4月12日，杜小刚来到惠山区调研企业发展情况。", encoding="utf-8")
+    posted = tmp_path / "wx.txt"
+    posted.write_text("4月9日，市委书记杜小刚主持召开市委常委会会议，研究部署近期重点工作。", encoding="utf-8")
+    unsourced = pipeline.Options(published=dt.date(2024, 4, 12))
+    pipeline.ingest_files(store, [bare], unsourced)
+    before = _nodes(store)["杜小刚"]
+    pipeline.ingest_files(store, [posted], pipeline.Options(published=dt.date(2024, 4, 9), source="无锡日报"))
+    pipeline.ingest_files(store, [bare], unsourced)  # with link_names this would now move to 无锡/杜小刚
+    assert before == [BASE + "person/杜小刚"]
+    assert _nodes(store)["杜小刚"] == [BASE + "person/无锡/杜小刚", BASE + "person/杜小刚"]
+    assert not [r for r in _query(store, LINKS) if r["basis"] == "linked-by-name"]
