@@ -99,14 +99,28 @@ def test_the_good_lines_of_the_bad_file_and_the_good_files_are_stored(ingested) 
 
 def _run_measured(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str, float]:
     """`python -m kg ARGS` as a user runs it: (exit status, stdout, stderr, its own peak RSS in MB)."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen([sys.executable, "-m", "kg", *args], cwd=REPO, stdout=out, stderr=err,
-                                   env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(process.pid, 0)  # this child's own rusage, not the largest child's so far
-        process.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.TemporaryFile("w+") as peak:
+        # Started from a small launcher: Linux keeps a forked child's pre-exec high-water mark in its
+        # ru_maxrss, which would be this (large) test process's RSS, not kg's.
+        process = subprocess.Popen([sys.executable, "-c", _LAUNCH, str(peak.fileno()), "-m", "kg", *args],
+                                   cwd=REPO, stdout=out, stderr=err, env={**os.environ, **(env or {})},
+                                   pass_fds=(peak.fileno(),))
+        process.wait()
         out.seek(0)
         err.seek(0)
-        return process.returncode, out.read(), err.read(), usage.ru_maxrss / 1024
+        peak.seek(0)
+        return process.returncode, out.read(), err.read(), float(peak.read()) / 1024
+
+
+# Runs `python ARGS…`, writes that child's own peak RSS (kB) to the file descriptor argv[1], exits as it did.
+_LAUNCH = """
+import os, subprocess, sys
+child = subprocess.Popen([sys.executable, *sys.argv[2:]])
+_, status, usage = os.wait4(child.pid, 0)
+os.write(int(sys.argv[1]), str(usage.ru_maxrss).encode())
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
 
 
 def test_fifty_megabytes_of_page_is_refused_in_one_line_with_bounded_memory(tmp_path: Path) -> None:

@@ -75,9 +75,12 @@ def resolve(store: KnowledgeStore, base: str, kind: str, ident: str) -> tuple[st
 
 
 def _forward(store: KnowledgeStore, iri: str) -> tuple[str, bool]:
-    """Where an old key now lives (`owl:sameAs`), followed a few steps at most."""
+    """Where an old key now lives (`owl:sameAs`), followed a few steps at most. A node of its own is never
+    forwarded: one article's old key may be another article's key for a person it places there."""
     seen = [iri]
     for _ in range(4):
+        if select(store, "typed", {"item": [NamedNode(seen[-1])]}):
+            break
         onward = [str(r["new"]) for r in select(store, "same_as", {"old": [NamedNode(seen[-1])]})]
         onward = [o for o in onward if o not in seen]
         if len(onward) != 1:
