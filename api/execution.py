@@ -33,8 +33,9 @@ from pyoxigraph import (
 )
 
 from api import guard, sandbox
-from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose
+from api.negotiation import choose
 from kg.errors import BadInput, NotFound, QueryError
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from kg.iri import PREFIXES
 from kg.store_api import KnowledgeStore
 
@@ -148,20 +149,20 @@ def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: 
     except OSError as exc:
         raise QueryError(f"query failed: {one_line(exc)}") from None
     if isinstance(result, QueryBoolean):
-        media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
-        return Answer(media, result.serialize(format=RESULT_FORMATS[media]))
+        media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
+        return Answer(media, result.serialize(format=RESULT_MEDIA_TYPES[media]))
     if isinstance(result, QuerySolutions):
-        media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
+        media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
         buffer = _capped(lambda out: result.serialize(out, QueryResultsFormat.TSV), row_limit + 1)  # + header
         tsv = buffer.first_lines()
-        if RESULT_FORMATS[media] == QueryResultsFormat.TSV:
+        if RESULT_MEDIA_TYPES[media] == QueryResultsFormat.TSV:
             return Answer(media, tsv, buffer.truncated)
         solutions = parse_query_results(tsv, QueryResultsFormat.TSV)
-        return Answer(media, solutions.serialize(format=RESULT_FORMATS[media]), buffer.truncated)
-    media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
+        return Answer(media, solutions.serialize(format=RESULT_MEDIA_TYPES[media]), buffer.truncated)
+    media = choose(accept, RDF_MEDIA_TYPES, DEFAULT_GRAPH)
     buffer = _capped(lambda out: result.serialize(out, RdfFormat.N_TRIPLES), row_limit)
     triples = parse(buffer.first_lines(), RdfFormat.N_TRIPLES)
-    return Answer(media, _serialize(triples, GRAPH_FORMATS[media]), buffer.truncated)
+    return Answer(media, _serialize(triples, RDF_MEDIA_TYPES[media]), buffer.truncated)
 
 
 def _serialize(items: object, fmt: RdfFormat) -> bytes:
@@ -207,16 +208,16 @@ def graph_exists(store: KnowledgeStore, graph: str | None) -> bool:
 
 def graph_get(store: KnowledgeStore, graph: str | None, accept: str | None) -> Answer:
     """The triples of one graph (`None`: the default graph), serialised as `accept` asks."""
-    media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
+    media = choose(accept, RDF_MEDIA_TYPES, DEFAULT_GRAPH)
     name = _graph_name(graph)
     if name is not None and not store.contains_named_graph(name):
         raise NotFound(f"no graph {graph}")
     triples = store.graph_triples(name)
-    return Answer(media, _serialize(triples, GRAPH_FORMATS[media]))
+    return Answer(media, _serialize(triples, RDF_MEDIA_TYPES[media]))
 
 
 def _parse_payload(data: bytes, media_type: str, graph: str | None) -> list[Quad]:
-    fmt = GRAPH_FORMATS.get(media_type)
+    fmt = RDF_MEDIA_TYPES.get(media_type)
     if fmt is None or fmt.supports_datasets:
         raise BadInput(f"unsupported RDF media type {media_type!r} for a graph")
     target = _graph_name(graph) or DefaultGraph()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError, printable
+from kg.formats import DRAWN_FORMATS, RDF_FORMATS, RESULT_FORMATS
 from kg.settings import Settings
 
 EXIT_CODES: dict[type[KgError], int] = {  # sysexits.h, most specific first
@@ -337,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("extract", cmd_extract, "print the RDF of documents to stdout; touches no store")
     reading(p)
     parallel(p)
-    p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples", "jsonld"])
+    p.add_argument("--format", default="nquads", choices=list(RDF_FORMATS))
 
     p = command("ingest", cmd_ingest, "extract documents into the store, one named graph per article")
     reading(p)
@@ -346,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("query", cmd_query, "run SPARQL over the union of all graphs")
     p.add_argument("sparql", help="a query, or @file.rq")
-    p.add_argument("--format", default="table", choices=["table", "json", "csv", "tsv", "xml", "turtle", "nquads"])
+    p.add_argument("--format", default="table", choices=["table", *RESULT_FORMATS, *RDF_FORMATS])
     storing(p)
 
     storing(command("stats", cmd_stats, "count articles, persons, events, policies, graphs and quads"))
@@ -377,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     storing(p)
 
     p = command("export", cmd_export, "the graph for Gephi, Cytoscape or Cytoscape.js, or as RDF")
-    p.add_argument("--format", default="graphml", choices=["graphml", "gexf", "cytoscape", "nquads", "turtle", "csv"])
+    p.add_argument("--format", default="graphml", choices=[*DRAWN_FORMATS, *RDF_FORMATS, "csv"])
     p.add_argument("--table", choices=["attention", "careers", "coattendance"],
                    help="an analyst's table: csv (attention per period, careers, co-attendance) or the "
                    "co-attendance network as dynamic gexf")

@@ -20,15 +20,14 @@ from typing import BinaryIO
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import NamedNode, serialize
 
 from kg.analytics import read_events
 from kg.errors import BadInput
+from kg.formats import DRAWN_FORMATS, RDF_FORMATS
 from kg.iri import ORG, PREFIXES, RDFS, SKOS, ZW
 from kg.store_api import KnowledgeStore
 
-FORMATS = ("cytoscape", "graphml", "gexf", "nquads", "turtle")
-DRAWN = ("cytoscape", "graphml", "gexf")
 KINDS = {ZW + "Person": "person", ZW + "Event": "event", ZW + "Policy": "policy",
          ORG + "Organization": "organisation", ZW + "Place": "place"}
 ROLE_ORDER = ("presided", "led", "spokeAt", "accompanied", "attended")
@@ -280,23 +279,25 @@ _DRAW = {"cytoscape": to_cytoscape, "graphml": to_graphml, "gexf": to_gexf}
 
 def export(store: KnowledgeStore, fmt: str, output: BinaryIO | None = None, *,
            focus: str | None = None, depth: int = 1) -> bytes | None:
-    """The store as `fmt` (one of FORMATS), written to `output`, or returned as bytes without one.
+    """The store as `fmt` (a name of `kg.formats`' DRAWN_FORMATS or RDF_FORMATS), written to `output`, or
+    returned as bytes without one.
 
-    nquads and turtle dump every quad (turtle: the union of all graphs as one graph); they take no focus.
+    The RDF formats dump every quad (those without named graphs, such as turtle: the union of all graphs as
+    one graph); they take no focus.
     """
-    if fmt not in FORMATS:
-        raise BadInput(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in DRAWN_FORMATS and fmt not in RDF_FORMATS:
+        raise BadInput(f"unknown export format {fmt!r}; choose one of {', '.join([*DRAWN_FORMATS, *RDF_FORMATS])}")
     if fmt == "gexf":
         data = to_gexf(graph_view(store, focus, depth), event_days(store))
-    elif fmt in DRAWN:
+    elif fmt in DRAWN_FORMATS:
         data = _DRAW[fmt](graph_view(store, focus, depth))
     elif focus is not None:
-        raise BadInput(f"--focus works with {', '.join(DRAWN)}; {fmt} dumps the whole store")
-    elif fmt == "nquads":
-        return store.dump(output, RdfFormat.N_QUADS)
+        raise BadInput(f"--focus works with {', '.join(DRAWN_FORMATS)}; {fmt} dumps the whole store")
+    elif RDF_FORMATS[fmt].supports_datasets:
+        return store.dump(output, RDF_FORMATS[fmt])
     else:
         triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        return serialize(triples, output, RdfFormat.TURTLE, prefixes=PREFIXES)  # type: ignore[arg-type]
+        return serialize(triples, output, RDF_FORMATS[fmt], prefixes=PREFIXES)  # type: ignore[arg-type]
     if output is None:
         return data
     output.write(data)

@@ -48,6 +48,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import StoreError
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from kg.iri import DCTERMS
 from kg.remote_http import SparqlHttp
 from kg.settings import Settings
@@ -55,17 +56,6 @@ from kg.sparql_text import bind, drop_graphs, insert_data, term
 from kg.store_api import DocumentGraphMap, QueryResult, WriteListener
 from kg.writer import DocumentWriter
 
-_RESULT_TYPES = {
-    "application/sparql-results+json": QueryResultsFormat.JSON,
-    "application/sparql-results+xml": QueryResultsFormat.XML,
-    "text/tab-separated-values": QueryResultsFormat.TSV,
-}
-_GRAPH_TYPES = {
-    "application/n-triples": RdfFormat.N_TRIPLES,
-    "text/turtle": RdfFormat.TURTLE,
-    "application/n-quads": RdfFormat.N_QUADS,
-    "application/rdf+xml": RdfFormat.RDF_XML,
-}
 _VIRTUOSO_ASK = "__ASK_RETVAL"  # Virtuoso 7.2 answers ASK with one row of this variable, 1 or 0
 _IS_PART_OF = f"<{DCTERMS}isPartOf>"
 _PROJECT_GRAPH = f"GRAPH ?g {{ ?article {_IS_PART_OF} ?document }}"  # the marker of the project's graphs
@@ -157,12 +147,12 @@ class RemoteStore:
         values = {name: [value] for name, value in (substitutions or {}).items()}
         response = self.http.query(bind(sparql, values), params)
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media in _GRAPH_TYPES:
+        if media in RDF_MEDIA_TYPES:
             self.capped = None
-            return _as_query_triples(response.content, _GRAPH_TYPES[media])
-        if media not in _RESULT_TYPES:
+            return _as_query_triples(response.content, RDF_MEDIA_TYPES[media])
+        if media not in RESULT_MEDIA_TYPES:
             raise StoreError(f"{self.location}: unexpected answer of type {media or 'unknown'}")
-        results = parse_query_results(response.content, _RESULT_TYPES[media])
+        results = parse_query_results(response.content, RESULT_MEDIA_TYPES[media])
         if not isinstance(results, QuerySolutions):
             self.capped = None
             return results
@@ -171,7 +161,7 @@ class RemoteStore:
             answer = rows[0][_VIRTUOSO_ASK].value not in ("0", "false")
             return parse_query_results(json.dumps({"head": {}, "boolean": answer}).encode(), QueryResultsFormat.JSON)
         self.capped = len(rows) if self.result_cap and len(rows) == self.result_cap else None
-        return parse_query_results(response.content, _RESULT_TYPES[media])  # read again: rows are consumed
+        return parse_query_results(response.content, RESULT_MEDIA_TYPES[media])  # read again: rows are consumed
 
     def _number(self, sparql: str) -> int:
         return int(next(iter(self.query(sparql, union=False)))["n"].value)

@@ -18,8 +18,9 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Store, serialize
 from rdflib.namespace import SH
 
 from kg.errors import BadInput
+from kg.formats import RDF_FORMATS
 from kg.iri import PREFIXES, XSD
-from kg.rdf import FORMATS, ONTOLOGY_DIR
+from kg.rdf import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = ONTOLOGY_DIR / "zhengwu.ttl"
@@ -162,15 +163,15 @@ def _load(data: bytes | Path | str | Store, fmt: str) -> Store:
     path = None
     if isinstance(data, str | Path):
         path = str(data)
-        rdf_format = RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower()) or FORMATS.get(fmt)
+        rdf_format = RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower()) or RDF_FORMATS.get(fmt)
         try:
             data = Path(data).read_bytes()
         except OSError as exc:
             raise BadInput(exc.strerror or str(exc), path=path) from None
     else:
-        rdf_format = FORMATS.get(fmt)
+        rdf_format = RDF_FORMATS.get(fmt)
     if rdf_format is None:
-        raise BadInput(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}", path=path)
+        raise BadInput(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}", path=path)
     store = Store()
     try:
         store.bulk_load(data, format=rdf_format)

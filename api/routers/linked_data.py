@@ -11,13 +11,14 @@ from pyoxigraph import NamedNode
 from api import describe, html
 from api.deps import Service
 from api.explorer import entity_kind, language, shell
-from api.negotiation import GRAPH_FORMATS, choose
+from api.negotiation import choose
 from api.rest import resolve
 from kg.errors import BadInput
+from kg.formats import RDF_MEDIA_TYPES
 from kg.records import graph
 
 router = APIRouter(tags=["Linked Data"])
-HTML_OFFERS = {"text/html": None, "application/xhtml+xml": None, **GRAPH_FORMATS}
+HTML_OFFERS = {"text/html": None, "application/xhtml+xml": None, **RDF_MEDIA_TYPES}
 FORMAT_PARAMETER = {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples",
                     "rdfxml": "application/rdf+xml", "html": "text/html"}
 

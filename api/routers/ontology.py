@@ -9,9 +9,9 @@ from fastapi.responses import HTMLResponse, Response
 from pyoxigraph import RdfFormat, Store, parse, serialize
 
 from api import html
-from api.negotiation import GRAPH_FORMATS
 from api.routers.linked_data import accepted
 from kg.errors import NotFound
+from kg.formats import RDF_MEDIA_TYPES
 from kg.iri import PREFIXES
 from kg.rdf import ONTOLOGY_DIR
 
@@ -57,7 +57,7 @@ async def ontology(request: Request) -> Response:
         return HTMLResponse(_html(), headers={"Vary": "Accept"})
     if media == "text/turtle":
         return Response(_turtle(), media_type=media, headers={"Vary": "Accept"})
-    fmt = GRAPH_FORMATS[media]
+    fmt = RDF_MEDIA_TYPES[media]
     data = serialize(parse(_turtle(), RdfFormat.TURTLE), format=fmt,
                      **({"prefixes": PREFIXES} if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}))
     return Response(data, media_type=media, headers={"Vary": "Accept"})

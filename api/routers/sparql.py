@@ -10,7 +10,7 @@ from api import execution
 from api.deps import Service
 from api.errors import MethodNotAllowed, UnsupportedMediaType
 from api.execution import Answer
-from api.negotiation import GRAPH_FORMATS, choose
+from api.negotiation import choose
 from api.protocol import (
     FORM,
     Params,
@@ -22,6 +22,7 @@ from api.protocol import (
 )
 from api.service import StoreService
 from kg.errors import BadInput
+from kg.formats import RDF_MEDIA_TYPES
 
 router = APIRouter(tags=["SPARQL 1.1 Protocol"])
 
@@ -55,9 +56,9 @@ def _description(request: Request, service: StoreService) -> Response:
         turtle = _DESCRIPTION.replace(", sd:BasicFederatedQuery", "")
     else:
         turtle = _DESCRIPTION
-    media = choose(request.headers.get("accept"), GRAPH_FORMATS, "text/turtle")
+    media = choose(request.headers.get("accept"), RDF_MEDIA_TYPES, "text/turtle")
     triples = parse(turtle.format(endpoint=endpoint, update=update).encode(), RdfFormat.TURTLE)
-    return Response(serialize(triples, format=GRAPH_FORMATS[media]), media_type=media)
+    return Response(serialize(triples, format=RDF_MEDIA_TYPES[media]), media_type=media)
 
 
 async def _query(request: Request, service: StoreService, params: Params, query: str) -> Response:
