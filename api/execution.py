@@ -14,10 +14,11 @@ pyoxigraph, and a huge result never gets computed past the cap.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import (
     DefaultGraph,
@@ -29,15 +30,16 @@ from pyoxigraph import (
     RdfFormat,
     parse,
     parse_query_results,
-    serialize,
 )
 
 from api import guard, sandbox
 from api.negotiation import choose
 from kg.errors import BadInput, NotFound, QueryError
-from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
-from kg.iri import PREFIXES
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_bytes, written
 from kg.store_api import KnowledgeStore
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer  # what io.RawIOBase.write takes (collections.abc.Buffer from 3.12)
 
 DEFAULT_RESULTS = "application/sparql-results+json"
 DEFAULT_GRAPH = "text/turtle"
@@ -76,31 +78,31 @@ class _Full(Exception):
     """Raised from inside pyoxigraph's serialiser to stop a result at the cap."""
 
 
-class _CappedBuffer(io.RawIOBase):
+class _CappedBuffer(io.BytesIO):
+    """Keeps what pyoxigraph's serialiser writes until `lines` lines have come, then stops it (`_Full`)."""
+
     def __init__(self, lines: int) -> None:
-        self.data, self.lines, self.limit, self.truncated = bytearray(), 0, lines, False
+        super().__init__()
+        self.lines, self.limit, self.truncated = 0, lines, False
 
-    def writable(self) -> bool:
-        return True
-
-    def write(self, chunk: bytes) -> int:  # type: ignore[override]
-        self.data += chunk
+    def write(self, chunk: ReadableBuffer) -> int:
+        size = super().write(chunk)
         self.lines += bytes(chunk).count(b"\n")
         if self.lines > self.limit:
             self.truncated = True
             raise _Full
-        return len(chunk)
+        return size
 
     def first_lines(self) -> bytes:
         if not self.truncated:
-            return bytes(self.data)
-        return b"\n".join(bytes(self.data).split(b"\n")[: self.limit]) + b"\n"
+            return self.getvalue()
+        return b"\n".join(self.getvalue().split(b"\n")[: self.limit]) + b"\n"
 
 
-def _capped(write: object, lines: int) -> _CappedBuffer:
+def _capped(write: Callable[[_CappedBuffer], object], lines: int) -> _CappedBuffer:
     buffer = _CappedBuffer(lines)
     try:
-        write(buffer)  # type: ignore[operator]
+        write(buffer)
     except _Full:
         pass
     except OSError as exc:
@@ -150,7 +152,7 @@ def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: 
         raise QueryError(f"query failed: {one_line(exc)}") from None
     if isinstance(result, QueryBoolean):
         media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
-        return Answer(media, result.serialize(format=RESULT_MEDIA_TYPES[media]))
+        return Answer(media, written(result.serialize(format=RESULT_MEDIA_TYPES[media])))
     if isinstance(result, QuerySolutions):
         media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
         buffer = _capped(lambda out: result.serialize(out, QueryResultsFormat.TSV), row_limit + 1)  # + header
@@ -158,17 +160,11 @@ def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: 
         if RESULT_MEDIA_TYPES[media] == QueryResultsFormat.TSV:
             return Answer(media, tsv, buffer.truncated)
         solutions = parse_query_results(tsv, QueryResultsFormat.TSV)
-        return Answer(media, solutions.serialize(format=RESULT_MEDIA_TYPES[media]), buffer.truncated)
+        return Answer(media, written(solutions.serialize(format=RESULT_MEDIA_TYPES[media])), buffer.truncated)
     media = choose(accept, RDF_MEDIA_TYPES, DEFAULT_GRAPH)
     buffer = _capped(lambda out: result.serialize(out, RdfFormat.N_TRIPLES), row_limit)
     triples = parse(buffer.first_lines(), RdfFormat.N_TRIPLES)
-    return Answer(media, _serialize(triples, RDF_MEDIA_TYPES[media]), buffer.truncated)
-
-
-def _serialize(items: object, fmt: RdfFormat) -> bytes:
-    if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG):
-        return serialize(items, format=fmt, prefixes=PREFIXES)  # type: ignore[arg-type]
-    return serialize(items, format=fmt)  # type: ignore[arg-type]
+    return Answer(media, rdf_bytes(triples, RDF_MEDIA_TYPES[media]), buffer.truncated)
 
 
 def run_update(store: KnowledgeStore, update: str, using: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
@@ -213,7 +209,7 @@ def graph_get(store: KnowledgeStore, graph: str | None, accept: str | None) -> A
     if name is not None and not store.contains_named_graph(name):
         raise NotFound(f"no graph {graph}")
     triples = store.graph_triples(name)
-    return Answer(media, _serialize(triples, RDF_MEDIA_TYPES[media]))
+    return Answer(media, rdf_bytes(triples, RDF_MEDIA_TYPES[media]))
 
 
 def _parse_payload(data: bytes, media_type: str, graph: str | None) -> list[Quad]:

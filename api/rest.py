@@ -73,12 +73,14 @@ def period_bound(value: str | None, name: str, *, last: bool) -> dt.date | None:
     try:
         if not match:
             raise ValueError
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if day is not None:
-            return dt.date(year, month, day)  # type: ignore[arg-type]
-        if month is not None:
-            return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)  # type: ignore[arg-type]
-        return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)  # type: ignore[arg-type]
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        if month_text is None:
+            return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
+        month = int(month_text)
+        if day_text is not None:
+            return dt.date(year, month, int(day_text))
+        return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
     except ValueError:
         raise BadInput(f"{name}: {value!r} is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)") from None
 

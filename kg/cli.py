@@ -13,11 +13,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError, printable
 from kg.formats import DRAWN_FORMATS, RDF_FORMATS, RESULT_FORMATS
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from pyoxigraph import Quad
 
 EXIT_CODES: dict[type[KgError], int] = {  # sysexits.h, most specific first
     BadInput: 65,  # EX_DATAERR
@@ -114,7 +118,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _report(error)
 
     out = sys.stdout.buffer
-    pending = []
+    pending: list[Quad] = []  # formats other than N-Quads are written once, at the end
     for doc in pipeline.extract_files(args.paths, _options(args), on_error, jobs=args.jobs):
         if args.format == "nquads":  # streams: one file at a time
             out.write(doc.nquads())

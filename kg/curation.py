@@ -13,7 +13,6 @@ import datetime as dt
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg import views
 from kg.errors import BadInput
 from kg.identity import UNPLACED
 from kg.iri import DCTERMS, OWL, XSD
@@ -22,7 +21,7 @@ from kg.rdf import BASIS, ENTITY, JURISDICTION, PERSON, SAME_AS, SCOPE
 from kg.records import select
 from kg.records.identity import curation_graph
 from kg.sparql_text import drop_graphs, insert_data
-from kg.store_api import KnowledgeStore
+from kg.store_api import KnowledgeStore, writing
 
 DIFFERENT_FROM = NamedNode(OWL + "differentFrom")
 MODIFIED = NamedNode(DCTERMS + "modified")
@@ -44,7 +43,7 @@ def _graph_quads(store: KnowledgeStore, graph: NamedNode) -> list[Quad]:
 def _replace(store: KnowledgeStore, graphs: dict[NamedNode, list[Quad]]) -> None:
     if not graphs:
         return
-    with views.writing(getattr(store, "views", None)):
+    with writing(store.views):
         store.update(";\n".join([*drop_graphs(graphs), insert_data(graphs)]))
 
 

@@ -26,7 +26,7 @@ from kg.analytics import read_events
 from kg.errors import BadInput
 from kg.formats import DRAWN_FORMATS, RDF_FORMATS
 from kg.iri import ORG, PREFIXES, RDFS, SKOS, ZW
-from kg.store_api import KnowledgeStore
+from kg.store_api import KnowledgeStore, solutions, triples
 
 KINDS = {ZW + "Person": "person", ZW + "Event": "event", ZW + "Policy": "policy",
          ORG + "Organization": "organisation", ZW + "Place": "place"}
@@ -118,7 +118,7 @@ def _values(name: str, iris: Iterable[str]) -> str:
 def _kinds(store: KnowledgeStore, iris: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
     query = _NODES if iris is None else _NODES.replace("WHERE {", "WHERE { " + _values("node", iris), 1)
     kinds: dict[str, tuple[str, str]] = {}
-    for row in store.query(query):  # type: ignore[union-attr]
+    for row in solutions(store.query(query)):
         iri = row["node"].value
         if iri not in kinds or row["kind"].value != "event":  # an event is only that; others may be typed twice
             kinds[iri] = (row["kind"].value, row["label"].value if row["label"] else _local(iri))
@@ -129,14 +129,14 @@ def _links(store: KnowledgeStore, around: Iterable[str] | None = None) -> list[t
     """(subject, property name, object, post title of a holds link or None)."""
     query = _LINKS if around is None else _LINKS_AROUND.replace("#VALUES", _values("n", around))
     return [(r["s"].value, _local(r["p"].value), r["o"].value, r["title"].value if r["title"] else None)
-            for r in store.query(query)]  # type: ignore[union-attr]
+            for r in solutions(store.query(query))]
 
 
 def _event_details(store: KnowledgeStore, events: list[str] | None) -> dict[str, dict[str, str]]:
     """Kind and dates of `events` (of every event when None)."""
     query = _EVENT_DETAILS.replace("#VALUES", _values("node", events) if events is not None else "")
     details = {}
-    for row in store.query(query):  # type: ignore[union-attr]
+    for row in solutions(store.query(query)):
         names = [_local(c) for c in row["classes"].value.split()] if row["classes"] else []
         found = {"event_kind": next((n for n in names if n not in _GENERIC_CLASSES), "Event")}
         found.update({k: row[k].value for k in ("date", "start_date", "end_date") if row[k] is not None})
@@ -264,8 +264,9 @@ def to_gexf(view: GraphView, days: dict[str, str] | None = None) -> bytes:
         day = edge_days[(s, o)]
         edge = ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps),
                              **({"start": day, "end": day} if day else {}))
-        if _post(view, (s, o)):
-            ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": _post(view, (s, o))})
+        post = _post(view, (s, o))
+        if post:
+            ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": post})
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -296,8 +297,8 @@ def export(store: KnowledgeStore, fmt: str, output: BinaryIO | None = None, *,
     elif RDF_FORMATS[fmt].supports_datasets:
         return store.dump(output, RDF_FORMATS[fmt])
     else:
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        return serialize(triples, output, RDF_FORMATS[fmt], prefixes=PREFIXES)  # type: ignore[arg-type]
+        union = triples(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
+        return serialize(union, output, RDF_FORMATS[fmt], prefixes=PREFIXES)
     if output is None:
         return data
     output.write(data)

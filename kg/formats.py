@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from pyoxigraph import QueryResultsFormat, RdfFormat
+from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, Triple, serialize
+
+from kg.iri import PREFIXES
 
 # The command line's names, in the order `--help` lists them.
 RDF_FORMATS: dict[str, RdfFormat] = {
@@ -52,7 +54,7 @@ def _by_media_type(formats: Iterable[F], aliases: Iterable[str], read: Callable[
     offers = {media_type(fmt): fmt for fmt in formats}
     for alias in aliases:
         fmt = read(alias)
-        if fmt not in offers.values():
+        if fmt is None or fmt not in offers.values():
             raise ValueError(f"{alias} is not a name of an offered format")
         offers[alias] = fmt
     return offers
@@ -65,6 +67,12 @@ RDF_MEDIA_TYPES: dict[str, RdfFormat] = _by_media_type(
 RESULT_MEDIA_TYPES: dict[str, QueryResultsFormat] = _by_media_type(
     [QueryResultsFormat.JSON, QueryResultsFormat.XML, QueryResultsFormat.CSV, QueryResultsFormat.TSV],
     ["application/json", "application/xml", "text/xml"], QueryResultsFormat.from_media_type)
+
+
+def rdf_bytes(items: Iterable[Triple] | Iterable[Quad], fmt: RdfFormat) -> bytes:
+    """`items` in `fmt`, with the project's prefixes (`kg.iri.PREFIXES`) where the syntax has them."""
+    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML) else None
+    return written(serialize(items, format=fmt, prefixes=prefixes))
 
 
 def written(data: bytes | None) -> bytes:

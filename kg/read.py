@@ -23,7 +23,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict
 
 from kg.errors import BadInput
 from kg.layout import (
@@ -66,6 +66,16 @@ HTML_TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h[1-6]|/li|/tr)\b[^<>]*>", re.IGNORECASE)
 Line_ = tuple[int, str, str | None]  # a JSON Lines line: its offset in the text, its text, what is wrong with it
 LEADING_BLANKS = re.compile(r"\s*")
+
+
+class _Origin(TypedDict):
+    """Where a file's articles come from, as `_read` and `_read_jsonl` take it."""
+
+    doc_id: str
+    published: dt.date | None
+    source: str | None
+    path: str
+    name_date: dt.date | None
 JSONL_KNOWN = {"title", "subtitle", "body", "content", "text", "published", "source", "url"}
 
 
@@ -142,7 +152,8 @@ def _best_guess(data: bytes, path: str | None) -> str:
 
 def detect_kind(text: str) -> str:
     """"jsonl" if the text opens with a JSON object, "page" if its lines are column-narrow, else "article"."""
-    first = LEADING_BLANKS.match(text).end()  # without copying the text: a crawl file may be large
+    blanks = LEADING_BLANKS.match(text)  # always matches (maybe nothing): no copy of a text that may be large
+    first = blanks.end() if blanks else 0
     if text[first:first + 1] == "{" or text[first:first + 1] == "[" and text[-4096:].rstrip().endswith("]"):
         return "jsonl"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -215,8 +226,8 @@ def read_path(path: Path, *, published: dt.date | None = None, source: str | Non
     path = Path(path)
     where = str(path)
     listed_source, listed_date = manifest_entry(path)
-    options = {"doc_id": _name_text(path.stem), "published": published or listed_date,
-               "source": source or listed_source, "path": where, "name_date": date_in_name(path.name)}
+    options: _Origin = {"doc_id": _name_text(path.stem), "published": published or listed_date,
+                        "source": source or listed_source, "path": where, "name_date": date_in_name(path.name)}
     with _open_regular(path) as (handle, size):
         large = max_bytes is not None and size > max_bytes
         head = handle.read(65536)

@@ -52,8 +52,8 @@ from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from kg.iri import DCTERMS
 from kg.remote_http import SparqlHttp
 from kg.settings import Settings
-from kg.sparql_text import bind, drop_graphs, insert_data, term
-from kg.store_api import DocumentGraphMap, QueryResult, WriteListener
+from kg.sparql_text import Term, bind, drop_graphs, insert_data, term
+from kg.store_api import DocumentGraphMap, QueryResult, WriteListener, solutions
 from kg.writer import DocumentWriter
 
 _VIRTUOSO_ASK = "__ASK_RETVAL"  # Virtuoso 7.2 answers ASK with one row of this variable, 1 or 0
@@ -98,7 +98,7 @@ class RemoteStore:
         self.http.update(sparql)
 
     def graphs_of_document(self, document: NamedNode) -> list[NamedNode]:
-        return [row["g"] for row in self.query(_GRAPHS_OF_DOCUMENT, {"document": document}, union=False)]
+        return [row["g"] for row in solutions(self.query(_GRAPHS_OF_DOCUMENT, {"document": document}, union=False))]
 
     def replace_document(self, document: NamedNode, graphs: Mapping[NamedNode, Iterable[Quad]]) -> None:
         """Replace every graph of `document` by `graphs` in one update request."""
@@ -131,7 +131,7 @@ class RemoteStore:
         raise StoreError(f"{self.location}: back up a remote store with the server's own tools")
 
     # --- reading -------------------------------------------------------------------
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+    def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
               named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
         """Run a query on the server; `substitutions` are joined in as VALUES, never pasted as text. A dataset
@@ -164,7 +164,7 @@ class RemoteStore:
         return parse_query_results(response.content, RESULT_MEDIA_TYPES[media])  # read again: rows are consumed
 
     def _number(self, sparql: str) -> int:
-        return int(next(iter(self.query(sparql, union=False)))["n"].value)
+        return int(next(iter(solutions(self.query(sparql, union=False))))["n"].value)
 
     def named_graph_count(self) -> int:
         """The project's graphs (the server's own graphs, and the default graph, are not counted)."""
@@ -180,7 +180,7 @@ class RemoteStore:
         while True:
             listed = _GRAPHS_PAGE.replace("#ROWS", str(self.page_rows)).replace(
                 "#AFTER", "" if after is None else f"FILTER(?key > {term(Literal(after))})")
-            sizes = [(row["g"], int(row["n"].value), row["key"].value) for row in self.query(listed, union=False)]
+            sizes = [(row["g"], int(row["n"].value), row["key"].value) for row in solutions(self.query(listed, union=False))]
             if not sizes:
                 return
             batch: list[NamedNode] = []
@@ -202,7 +202,7 @@ class RemoteStore:
             pages = [f"{query} ORDER BY ?s ?p ?o LIMIT {self.page_rows} OFFSET {offset}"
                      for offset in range(0, size, self.page_rows)]
         for page in pages:
-            for row in self.query(page, union=False):
+            for row in solutions(self.query(page, union=False)):
                 yield Quad(row["s"], row["p"], row["o"], row["g"])
 
     # --- graphs --------------------------------------------------------------------
@@ -239,7 +239,9 @@ def insert_operations(graphs: Mapping[NamedNode, Iterable[Quad]], most: int) -> 
     >>> [op.count(" .") + 1 for op in insert_operations({g: [Quad(s, p, Literal(str(i)), g) for i in range(5)]}, 2)]
     [2, 2, 1]
     """
-    operations, chunk, held = [], {}, 0
+    operations: list[str] = []
+    chunk: dict[NamedNode, list[Quad]] = {}
+    held = 0
     for graph, quads in graphs.items():
         for quad in quads:
             chunk.setdefault(graph, []).append(quad)

@@ -18,11 +18,27 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Triple
 
+from kg.sparql_text import Term
+
 if TYPE_CHECKING:
     from kg.writer import DocumentWriter
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 DocumentGraphMap = Mapping[NamedNode, Iterable[Quad]]  # a document's article graphs and their quads
+
+
+def solutions(result: QueryResult) -> QuerySolutions:
+    """The rows of a SELECT's result (`store.query` types every answer as the union of the three kinds)."""
+    if not isinstance(result, QuerySolutions):
+        raise TypeError(f"a SELECT query was expected, it answered {type(result).__name__}")
+    return result
+
+
+def triples(result: QueryResult) -> QueryTriples:
+    """The triples of a CONSTRUCT's or DESCRIBE's result."""
+    if not isinstance(result, QueryTriples):
+        raise TypeError(f"a CONSTRUCT or DESCRIBE query was expected, it answered {type(result).__name__}")
+    return result
 
 
 class WriteListener(Protocol):
@@ -47,6 +63,11 @@ class WriteListener(Protocol):
     def close(self) -> None: ...
 
 
+def writing(listener: WriteListener | None, quads: Iterable[Quad] | None = None) -> contextlib.AbstractContextManager:
+    """`listener.writing(quads)`, or nothing to do for a store nobody listens to."""
+    return listener.writing(quads) if listener is not None else contextlib.nullcontext()
+
+
 @runtime_checkable
 class KnowledgeStore(Protocol):
     """A store of the graph: one named graph per article, documents replaced whole, SPARQL over the union."""
@@ -69,7 +90,7 @@ class KnowledgeStore(Protocol):
     def writer(self, batch_quads: int = ...) -> DocumentWriter: ...
 
     # --- SPARQL ----------------------------------------------------------------------
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+    def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
               named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
         """Run a query; `substitutions` bind variables to RDF terms. `default_graph`/`named_graphs` set the
@@ -78,7 +99,7 @@ class KnowledgeStore(Protocol):
         ...
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update in one transaction. Unattributed: the caller tells the views (`kg.views.writing`)."""
+        """Run a SPARQL Update in one transaction. Unattributed: the caller tells the listener (`writing`)."""
         ...
 
     # --- graphs (Graph Store Protocol) -----------------------------------------------

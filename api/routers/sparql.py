@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pyoxigraph import RdfFormat, parse, serialize
+from pyoxigraph import RdfFormat, parse
 
 from api import execution
 from api.deps import Service
@@ -22,7 +22,7 @@ from api.protocol import (
 )
 from api.service import StoreService
 from kg.errors import BadInput
-from kg.formats import RDF_MEDIA_TYPES
+from kg.formats import RDF_MEDIA_TYPES, rdf_bytes
 
 router = APIRouter(tags=["SPARQL 1.1 Protocol"])
 
@@ -58,7 +58,7 @@ def _description(request: Request, service: StoreService) -> Response:
         turtle = _DESCRIPTION
     media = choose(request.headers.get("accept"), RDF_MEDIA_TYPES, "text/turtle")
     triples = parse(turtle.format(endpoint=endpoint, update=update).encode(), RdfFormat.TURTLE)
-    return Response(serialize(triples, format=RDF_MEDIA_TYPES[media]), media_type=media)
+    return Response(rdf_bytes(triples, RDF_MEDIA_TYPES[media]), media_type=media)
 
 
 async def _query(request: Request, service: StoreService, params: Params, query: str) -> Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import NamedNode
@@ -40,7 +42,7 @@ async def get_graph(request: Request, service: Service) -> Response:
     return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
 
 
-async def _write(request: Request, service: StoreService, job: object) -> Response:
+async def _write(request: Request, service: StoreService, job: Callable[..., bool]) -> Response:
     check_write_access(request, service.settings)
     graph = _target(request)
     media, _ = media_type(request)

@@ -10,6 +10,7 @@ it as a common word; among readings the one with the strongest follower wins
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
@@ -106,7 +107,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     return (best[1], best[2]) if best else None
 
 
-def _title_start(body: str, core: int, name_ends: set[int], names: set[str] = frozenset()) -> int:
+def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
     """Where the post ending in the title word at `core` begins: back to a boundary."""
     bounds = words("title_left_bounds.txt")
     i, limit = core, max(core - MAX_TITLE, 0)
@@ -149,7 +150,10 @@ def _title_ending_at(body: str, end: int) -> int | None:
 
 def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -> tuple[tuple[int, int], ...]:
     """Spans of the post ending at the title word starting at `core` and of posts stacked before it with 、."""
-    end = core + (P.title_re().match(body, core).end() - core)
+    title = P.title_re().match(body, core)
+    if title is None:
+        raise ValueError(f"no title word at {core}")  # callers pass where title_re found one
+    end = title.end()
     spans = [(_title_start(body, core, name_ends, names), end)]
     while spans[0][0] > 0 and body[spans[0][0] - 1] == "、":
         prev_end = spans[0][0] - 1

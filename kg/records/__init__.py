@@ -14,19 +14,21 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pyoxigraph import Literal
+from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.errors import NotFound
 from kg.iri import PREFIXES
 from kg.sparql_text import Term, bind
-from kg.store_api import KnowledgeStore
+from kg.store_api import KnowledgeStore, solutions
 
 __all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "listed", "local", "page", "plain",
            "require", "select", "sparql"]
 
-Row = dict[str, object]
+# A query row as plain JSON values: IRIs and strings, integers for counts. Which is which the query says
+# (kg/queries/*.rq), not the type checker, hence Any.
+Row = dict[str, Any]
 # A record built for the views (kg.views), as (iri, pos, payload): pos -1 is the record's head (everything
 # but its events), 0… its events in page order
 Built = Iterator[tuple[str, int, dict]]
@@ -48,7 +50,9 @@ def plain(term: object) -> object:
         return None
     if isinstance(term, Literal):
         return int(term.value) if term.datatype.value == _INTEGER else term.value
-    return term.value  # type: ignore[attr-defined]
+    if isinstance(term, NamedNode | BlankNode):
+        return term.value
+    return str(term)  # an RDF-star triple: its N-Triples text
 
 
 def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]] | None = None,
@@ -57,9 +61,9 @@ def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
     query = bind(sparql(name), values or {})
     if limit is not None:
         query += f"\nLIMIT {int(limit)} OFFSET {int(offset)}"
-    solutions = store.query(query)
-    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-    return [{n: plain(row[n]) for n in names if row[n] is not None} for row in solutions]  # type: ignore[union-attr]
+    rows = solutions(store.query(query))
+    names = [v.value for v in rows.variables]
+    return [{n: plain(row[n]) for n in names if row[n] is not None} for row in rows]
 
 
 def page(rows: list[Row], limit: int, offset: int, total: int | None = None) -> dict[str, object]:
@@ -77,11 +81,11 @@ def listed(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
     Every list query sorts its groups, so the store evaluates all of them whatever the LIMIT: counting the
     rows while skipping the ones outside the page costs less than a second COUNT query would.
     """
-    solutions = store.query(bind(sparql(name), values))
-    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    found = solutions(store.query(bind(sparql(name), values)))
+    names = [v.value for v in found.variables]
     rows: list[Row] = []
     total = 0
-    for total, row in enumerate(solutions, 1):  # type: ignore[arg-type]
+    for total, row in enumerate(found, 1):
         if offset < total <= offset + limit + 1:
             rows.append({n: plain(row[n]) for n in names if row[n] is not None})
     return rows, total
@@ -96,7 +100,8 @@ def local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-def distinct(items: Iterable[object]) -> list[object]:
+def distinct(items: Iterable[T | None]) -> list[T]:
+    """`items` without repeats and Nones, in their order."""
     return list(dict.fromkeys(i for i in items if i is not None))
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import BadInput
 from kg.iri import XSD, ZW
-from kg.records import distinct, listed, local, page, require, select
+from kg.records import Term, distinct, listed, local, page, require, select
 from kg.store_api import KnowledgeStore
 
 _SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "bodyOffset", "isPartOf", "publisher"}
@@ -21,7 +23,7 @@ def list_articles(store: KnowledgeStore, q: str | None, publication: str | None,
                                                    "class": [NamedNode(ZW + "Publication")]}):
         raise BadInput(f"publication: no publication {publication} in the graph")
     day = NamedNode(XSD + "date")
-    values = {"q": [Literal(q)] if q else [], "pub": [NamedNode(publication)] if publication else [],
+    values: dict[str, Sequence[Term]] = {"q": [Literal(q)] if q else [], "pub": [NamedNode(publication)] if publication else [],
               "from": [Literal(start.isoformat(), datatype=day)] if start else [],
               "to": [Literal(end.isoformat(), datatype=day)] if end else []}
     rows, total = listed(store, "articles", values, limit, offset)
@@ -34,7 +36,7 @@ def list_articles(store: KnowledgeStore, q: str | None, publication: str | None,
 def article(store: KnowledgeStore, iri: str) -> dict:
     node = NamedNode(iri)
     rows = require(select(store, "article", {"article": [node]}), "article", iri)
-    record: dict[str, object] = {"iri": iri, "type": "Article"}
+    record: dict[str, Any] = {"iri": iri, "type": "Article"}
     for r in rows:
         name = local(str(r["property"]))
         if name == "type":
@@ -44,8 +46,8 @@ def article(store: KnowledgeStore, iri: str) -> dict:
             record.setdefault(name, value)
         else:
             record.setdefault(name, [])
-            if value not in record[name]:  # type: ignore[operator]
-                record[name].append(value)  # type: ignore[union-attr]
+            if value not in record[name]:
+                record[name].append(value)
     record["facts"] = _facts(select(store, "article_facts", {"article": [node]}))
     return record
 

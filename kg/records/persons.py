@@ -6,7 +6,7 @@ is the same either way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pyoxigraph import Literal, NamedNode
 
@@ -107,13 +107,13 @@ def _event_entries(store: KnowledgeStore, positions: dict[str, dict[str, int]],
         event = summary["iri"]
         here = roles.get(event, [])
         for person in distinct(r["person"] for r in here):
-            if event in positions.get(person, ()):  # type: ignore[operator]
+            if event in positions.get(person, {}):
                 entry = _with_roles(summary, str(person), here, cited.get(event, []), names)
-                out.append((str(person), positions[person][event], entry))  # type: ignore[index]
+                out.append((str(person), positions[person][event], entry))
     return out
 
 
-def _posts_of(store: KnowledgeStore, iris: list[str]) -> dict[str, list[dict]]:
+def _posts_of(store: KnowledgeStore, iris: Sequence[str]) -> dict[str, list[dict]]:
     """Each person's posts with their titles, organisation and the days they were seen held."""
     nodes = [NamedNode(i) for i in iris]
     held = grouped(select(store, "person_posts", {"person": nodes}), "person")
