@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -331,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--base", default=env.base, help=f"base of minted IRIs (default {env.base})")
 
     def storing(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--store", default=os.environ.get("KG_STORE", env.store),
+        p.add_argument("--store", default=env.store,  # kg.settings reads $KG_STORE
                        help="store folder (default ./data/store or $KG_STORE), or the URL of a SPARQL 1.1 "
                        "server, e.g. http://127.0.0.1:7878 (writes send $KG_UPDATE_TOKEN)")
 
