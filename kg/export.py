@@ -3,8 +3,8 @@
 The drawable graph keeps the nodes a reader cares about — persons, events,
 policies, organisations, places — typed and labelled, and the links between
 them, labelled by the property that makes them (a person's edge to an event is
-labelled with the finest role taken: presided, led, spokeAt, accompanied,
-attended). A person is linked to the organisation of a post they hold.
+labelled with the finest role taken, in `kg.model.Role`'s order). A person is
+linked to the organisation of a post they hold.
 `focus` and `depth` cut out the neighbourhood of one node; without a focus the
 whole store is drawn. GraphML and GEXF load in Gephi, Cytoscape and networkx;
 the JSON is Cytoscape.js `elements` (also read by Cytoscape desktop as .cyjs).
@@ -26,11 +26,11 @@ from kg.analytics import read_events
 from kg.errors import BadInput
 from kg.formats import DRAWN_FORMATS, RDF_FORMATS
 from kg.iri import ORG, PREFIXES, RDFS, SKOS, ZW
+from kg.model import EventKind, Role
 from kg.store_api import KnowledgeStore, solutions, triples
 
 KINDS = {ZW + "Person": "person", ZW + "Event": "event", ZW + "Policy": "policy",
          ORG + "Organization": "organisation", ZW + "Place": "place"}
-ROLE_ORDER = ("presided", "led", "spokeAt", "accompanied", "attended")
 MAX_NODES = 20_000  # a focused view stops growing here, so depth 3 around a hub stays drawable
 
 _KIND_VALUES = " ".join(f'(<{cls}> "{kind}")' for cls, kind in KINDS.items())
@@ -73,7 +73,6 @@ SELECT ?node (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
   OPTIONAL {{ ?node <{ZW}date> ?d }} OPTIONAL {{ ?node <{ZW}startDate> ?s }} OPTIONAL {{ ?node <{ZW}endDate> ?e }}
 }} GROUP BY ?node
 """
-_GENERIC_CLASSES = {"Event", "Fact", "Entity"}
 UNLINKED_DROPPED = {"organisation", "place"}  # drawn only when something links to them
 
 
@@ -138,7 +137,7 @@ def _event_details(store: KnowledgeStore, events: list[str] | None) -> dict[str,
     details = {}
     for row in solutions(store.query(query)):
         names = [_local(c) for c in row["classes"].value.split()] if row["classes"] else []
-        found = {"event_kind": next((n for n in names if n not in _GENERIC_CLASSES), "Event")}
+        found = {"event_kind": EventKind.finest(names)}
         found.update({k: row[k].value for k in ("date", "start_date", "end_date") if row[k] is not None})
         details[row["node"].value] = found
     return details
@@ -191,7 +190,7 @@ def edge_label(properties: set[str]) -> str:
     >>> edge_label({"emphasised"})
     'emphasised'
     """
-    roles = [r for r in ROLE_ORDER if r in properties]
+    roles = [role.value for role in Role if role.value in properties]  # finest first
     return roles[0] if roles else ",".join(sorted(properties))
 
 

@@ -28,7 +28,23 @@ from pyoxigraph import serialize as ox_serialize
 from kg.errors import BadInput
 from kg.formats import RDF_FORMATS, written
 from kg.identity import NATIONAL_SCOPE, UNPLACED, Identity, identify, paper_place, post_jurisdiction
-from kg.iri import DCTERMS, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
+from kg.iri import (
+    DCTERMS,
+    EVENT_CLASSES,
+    ORG,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE_NODES,
+    ROLE_PROPERTIES,
+    SKOS,
+    XSD,
+    ZW,
+    Minter,
+    scope_of_source,
+)
 from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
 from kg.settings import DEFAULT_BASE
 
@@ -62,12 +78,9 @@ BASIS, JURISDICTION, VIA_POST = (_zw(n) for n in ("identityBasis", "jurisdiction
     "reportedIn", "date", "startDate", "endDate", "location", "attended", "emphasised", "mentionedIn",
     "event", "policy", "post", "entity", "heldOn", "evidence", "quote", "startOffset", "endOffset"))
 
-EVENT_CLASS = {kind: _zw(kind.value) for kind in EventKind}
-ROLE_PROPERTY = {role: _zw(role.value) for role in Role}
-ROLE_INDIVIDUAL = {
-    Role.PRESIDED: _zw("PresidingRole"), Role.LED: _zw("LeadingRole"), Role.SPOKE: _zw("SpeakingRole"),
-    Role.ACCOMPANIED: _zw("AccompanyingRole"), Role.ATTENDED: _zw("AttendingRole"),
-}
+EVENT_CLASS = {kind: NamedNode(iri) for kind, iri in EVENT_CLASSES.items()}
+ROLE_PROPERTY = {role: NamedNode(iri) for role, iri in ROLE_PROPERTIES.items()}
+ROLE_INDIVIDUAL = {role: NamedNode(iri) for role, iri in ROLE_NODES.items()}
 # `Organisation.kind` / `Place.kind` values that name a subclass in the ontology (tests check they exist);
 # any other kind keeps the base class only, so an extractor's new kind never mints an undeclared class.
 ORGANISATION_CLASS = {k: _zw(k) for k in (

@@ -37,7 +37,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 
 from kg import analytics
-from kg.iri import ORG, PROV, RDF, ZW
+from kg.iri import ORG, PROV, RDF, ROLE_PROPERTIES, ZW
 from kg.records import Built, persons, policies
 from kg.store import open_embedded
 from kg.store_api import KnowledgeStore, solutions
@@ -51,8 +51,8 @@ REFRESH_BATCH = 50  # at most this many entities' views are built together (memo
 # of 50 policies held 88,000 events, ~100 MB, the peak of a whole ingest (docs/performance.md)
 REFRESH_EVENTS = 20_000
 HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
+_ROLE_IRIS = frozenset(ROLE_PROPERTIES.values())
 PERSON, POLICY = "person", "policy"
-ROLE_PROPERTIES = frozenset(ZW + r for r in ("presided", "led", "spokeAt", "accompanied", "attended"))
 _TYPED = {ZW + "Person", ZW + "Policy"}
 _AGENT_OF = frozenset({PROV + "agent", ZW + "emphasised", ZW + "policy"})  # objects that are persons or policies
 
@@ -84,7 +84,7 @@ def entities_in(quads: Iterable[Quad]) -> set[str]:
         subject, predicate = quad.subject, quad.predicate.value
         if not isinstance(subject, NamedNode):  # a blank node or an RDF-star triple is no entity of ours
             continue
-        if predicate in ROLE_PROPERTIES or predicate == ORG + "holds":
+        if predicate in _ROLE_IRIS or predicate == ORG + "holds":
             found.add(subject.value)
         elif predicate in _AGENT_OF and isinstance(quad.object, NamedNode):
             found.add(quad.object.value)

@@ -80,6 +80,18 @@ def test_model_enums_are_classes_and_properties_of_the_ontology(onto: rdflib.Gra
         assert ZW.Place in set(onto.transitive_objects(ZW[name], RDFS.subClassOf)), name
 
 
+def test_the_role_vocabulary_is_the_ontologys(onto: rdflib.Graph) -> None:
+    """kg.model.Role is the one definition the code uses: the ontology has the same roles, no more, and
+    each role's individual (Role.node) is the qualified form of its property."""
+    prov = rdflib.Namespace(PREFIXES["prov"])
+    properties = set(onto.transitive_subjects(RDFS.subPropertyOf, ZW.attended))
+    assert properties == {ZW[role.value] for role in Role}
+    individuals = set(onto.subjects(RDF.type, ZW.ParticipationRole))
+    assert individuals == {ZW[role.node] for role in Role}
+    for role in Role:
+        assert (ZW[role.node], prov.unqualifiedForm, ZW[role.value]) in onto, role
+
+
 def test_the_kinds_the_extractor_writes_are_classes_of_the_ontology(onto: rdflib.Graph) -> None:
     """The lexicons name the kinds the extractor assigns; each must reach a class (or be the base class)."""
     declared = {str(s)[len(str(ZW)):] for s in onto.subjects(RDF.type, OWL.Class) if str(s).startswith(str(ZW))}

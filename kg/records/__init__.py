@@ -20,6 +20,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.errors import NotFound
 from kg.iri import PREFIXES
+from kg.model import Role
 from kg.sparql_text import Term, bind
 from kg.store_api import KnowledgeStore, solutions
 
@@ -38,10 +39,28 @@ _HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in P
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
+# The role vocabulary as the queries name it, written from its one definition (kg.model.Role, in its order):
+# `{{ROLES}}` and `{{LEADING_ROLES}}` are lists for `FILTER(?role IN (…))`, `{{ROLE_NODES}}` the rows of
+# `VALUES (?role ?roleNode) { … }`.
+_VOCABULARY = {
+    "{{ROLES}}": ", ".join(f"zw:{role.value}" for role in Role),
+    "{{LEADING_ROLES}}": ", ".join(f"zw:{role.value}" for role in Role if role.leads),
+    "{{ROLE_NODES}}": " ".join(f"(zw:{role.value} zw:{role.node})" for role in Role),
+}
+
+
 @cache
 def sparql(name: str) -> str:
-    """The text of `kg/queries/<name>.rq` (package data), with the project's prefixes declared."""
-    return _HEADER + files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    """The text of `kg/queries/<name>.rq` (package data), with the project's prefixes declared and the role
+    vocabulary written in.
+
+    >>> "FILTER(?role IN (zw:presided, zw:led, zw:spokeAt))" in sparql("policy_officials")
+    True
+    """
+    text = files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    for marker, terms in _VOCABULARY.items():
+        text = text.replace(marker, terms)
+    return _HEADER + text
 
 
 def plain(term: object) -> object:

@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from kg import analytics
 from kg.analytics import ALL, period
 from kg.errors import BadInput, NotFound
+from kg.model import Role
 from kg.store_api import KnowledgeStore
 
-ROLES = ("presided", "led", "spokeAt", "accompanied", "attended")
+ROLES = tuple(role.value for role in Role)  # finest first (kg.model.Role)
 MAX_TOP = 100
 Served = tuple[dict, str]
 

@@ -11,12 +11,12 @@ from rdflib import RDFS, URIRef
 
 from kg.errors import BadInput
 from kg.iri import XSD, ZW
+from kg.model import EventKind, Role
 from kg.records import Row, Term, distinct, listed, local, page, require, select
 from kg.store_api import KnowledgeStore
 from kg.validate import ontology_graph
 
-_GENERIC = {"Event", "Fact", "Entity"}
-ROLE_ORDER = ["presided", "led", "spokeAt", "accompanied", "attended"]
+ROLE_ORDER = [role.value for role in Role]  # finest first (kg.model.Role)
 
 
 def _date(value: dt.date | None) -> list[Literal]:
@@ -52,8 +52,7 @@ def event_kinds() -> frozenset[str]:
 
 def _kind(kinds: Sequence[object]) -> str:
     """The most specific class name of an event (`Meeting` rather than `Event`)."""
-    names = [local(str(k)) for k in kinds]
-    return next((n for n in names if n not in _GENERIC), names[0] if names else "Event")
+    return EventKind.finest(local(str(k)) for k in kinds)
 
 
 def event_summaries(store: KnowledgeStore, events: list[NamedNode]) -> list[dict]:

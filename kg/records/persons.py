@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pyoxigraph import Literal, NamedNode
 
 from kg.iri import ZW
+from kg.model import Role
 from kg.records import (
     Built,
     Row,
@@ -30,8 +31,7 @@ from kg.store_api import KnowledgeStore
 
 EVENTS_PER_PAGE = 20  # a busy official takes part in hundreds of events: the record pages them
 HEAVY_QUERY = sparql("heavy_persons")
-_ROLE_OF_NODE = {"PresidingRole": "presided", "LeadingRole": "led", "SpeakingRole": "spokeAt",
-                 "AccompanyingRole": "accompanied", "AttendingRole": "attended"}
+_ROLE_OF_NODE = {role.node: role.value for role in Role}
 
 
 def list_persons(store: KnowledgeStore, q: str | None, post: str | None, limit: int, offset: int) -> dict:
