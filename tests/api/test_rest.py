@@ -7,6 +7,7 @@ from urllib.parse import quote
 import httpx
 import rdflib
 
+from kg.rdf import context
 from tests.api.conftest import BASE, select
 
 DU = "杜小刚"
@@ -150,4 +151,5 @@ def test_json_ld_by_accept(client: httpx.Client) -> None:
     graph = rdflib.Graph().parse(data=response.text, format="json-ld")
     labels = set(graph.objects(rdflib.URIRef(_person_iri(client, DU)), rdflib.RDFS.label))
     assert labels == {rdflib.Literal(DU)}
+    assert response.json()["@context"] == context()  # the one context, as `kg extract --format jsonld` writes it
     assert client.get("/persons", params={"q": DU}).headers["content-type"].startswith("application/json")
