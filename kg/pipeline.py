@@ -173,8 +173,8 @@ Problem = tuple[str, str | None, int | None]  # a BadInput's fields: it crosses 
 def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None, list[Problem]]]:
     """Worker side of `extract_files(jobs=N)`: each file's articles as N-Quads, and its problems, in order.
 
-    N-Quads, because pyoxigraph writes and parses them ~5× faster than pickle
-    moves the same quads between processes.
+    N-Quads, because pyoxigraph writes and parses them faster than pickle
+    moves the same quads between processes (docs/performance.md).
     """
     paths, options = task
     out = []

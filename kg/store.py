@@ -64,8 +64,8 @@ class GraphStore:
         """The named graphs holding `<article> dcterms:isPartOf document`.
 
         A direct index look-up rather than a SPARQL query: an ingest asks this of every document, and
-        SPARQL queries against a store that bulk writes are growing made the process's memory grow with
-        the store (~130 MB over 8 M quads, docs/performance.md); the look-up keeps it flat, ~10× faster.
+        SPARQL queries interleaved with bulk writes make the process's memory grow with the store (how
+        that was found: docs/performance.md, "How memory was brought under the target").
         """
         quads = self.store.quads_for_pattern(None, IS_PART_OF, document, None)
         return list(dict.fromkeys(q.graph_name for q in quads if isinstance(q.graph_name, NamedNode)))
@@ -76,8 +76,8 @@ class GraphStore:
         Graphs the document had before but no longer has are dropped too, so a
         corrected document never leaves stale articles behind. A document new to
         the store is added with `Store.extend`, one transaction without SPARQL
-        text to build and parse (~1.3× faster, see docs/performance.md); a
-        replacement is one SPARQL Update, DROP + INSERT DATA. (An ingest sends
+        text to build and parse (faster: docs/performance.md); a replacement
+        is one SPARQL Update, DROP + INSERT DATA. (An ingest sends
         its new documents to `add_new_documents` instead, unless its batches are 0.)
         """
         old = self._stored_graphs(document, graphs)

@@ -42,13 +42,13 @@ from kg.records import Built, persons, policies
 from kg.store import open_embedded
 from kg.store_api import KnowledgeStore, solutions
 
-# From this many events on, a record is kept as a view. Live pages at 100× (docs/performance.md): a person
-# with 1–5 events ~14 ms, 5–10 ~25 ms, 10–15 ~50 ms, more 60–100 ms; policies of 30 events ~200 ms.
+# From this many events on, a record is kept as a view; below it a live page is quick enough (the latencies by
+# event count: docs/performance.md, "REST pages of famous entities").
 HEAVY_EVENTS = 10
 FILE_NAME = "views.sqlite"
 REFRESH_BATCH = 50  # at most this many entities' views are built together (memory: one batch at a time)
-# … and at most this many events between them (an entity with more gets a batch of its own): at 100× a batch
-# of 50 policies held 88,000 events, ~100 MB, the peak of a whole ingest (docs/performance.md)
+# … and at most this many events between them (an entity with more gets a batch of its own): a batch of famous
+# policies was once the memory peak of a whole ingest (docs/performance.md)
 REFRESH_EVENTS = 20_000
 HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
 _ROLE_IRIS = frozenset(ROLE_PROPERTIES.values())
