@@ -21,12 +21,12 @@ from functools import cache
 from typing import NamedTuple
 
 from kg import lexicon
+from kg.chars import CJK
 
 TERMINATORS = "。！？!?…"
 CLOSERS = "”’」』）)》"
 NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
 SENTENCE_TAIL = frozenset(TERMINATORS + CLOSERS)
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027"
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 NAME_TOKEN = re.compile(rf"(?:{NAME})")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, TypedDict
 
+from kg.chars import is_cjk
 from kg.errors import BadInput
 from kg.layout import (
     HEADLINE_MAX,
@@ -103,7 +104,7 @@ def _plausibility(text: str) -> float:
     """Share of characters Chinese news text is made of: how likely a decoding is the right one."""
     if not text:
         return 0.0
-    good = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+    good = sum(1 for ch in text if is_cjk(ch) or "\u3000" <= ch <= "\u303f"
                or "\uff00" <= ch <= "\uffef" or ch in "\n\r\t " or "0" <= ch <= "9" or "\u2010" <= ch <= "\u201f")
     return good / len(text)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import dataclass
 
+from kg.chars import is_cjk
 from kg.extract import patterns as P
 from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set, words
@@ -92,7 +93,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             if end > len(body):
                 break
             rest = body[pos + len(surname):end]
-            if not all("\u4e00" <= c <= "\u9fff" and c not in stop for c in rest):
+            if not all(is_cjk(c) and c not in stop for c in rest):
                 break
             strength = _follower_strength(body, end) or (expected and _word_follows(body, end))
             name = body[pos:end]
