@@ -3,6 +3,12 @@
 `CJK` is the Han ideographs as a regular-expression range (for use inside
 `[…]`): the unified ideographs, extension A (rare characters of personal and
 place names) and the compatibility ideographs some typesetting systems emit.
+
+`TERMINATORS` end a sentence, and the `CLOSERS` after one still belong to it:
+both the page reflow (`kg.layout`) and the sentence splitter (`kg.sentences`)
+read them. An ellipsis (…) is no terminator: in news text it mostly stands
+inside a sentence (a list cut short), and edited text puts 。 or a closing
+quote after one that ends it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ import re
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
+TERMINATORS = "。！？!?"
+CLOSERS = "”’」』）)》〉】"
 
 
 def is_cjk(char: str) -> bool:

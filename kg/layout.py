@@ -21,10 +21,8 @@ from functools import cache
 from typing import NamedTuple
 
 from kg import lexicon
-from kg.chars import CJK
+from kg.chars import CJK, CLOSERS, TERMINATORS
 
-TERMINATORS = "。！？!?…"
-CLOSERS = "”’」』）)》"
 NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
 SENTENCE_TAIL = frozenset(TERMINATORS + CLOSERS)
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027"
