@@ -25,7 +25,7 @@ from kg.sparql_text import Term, bind
 from kg.store_api import KnowledgeStore, solutions
 
 __all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "listed", "local", "page", "plain",
-           "require", "select", "sparql"]
+           "require", "select", "snake", "sparql"]
 
 # A query row as plain JSON values: IRIs and strings, integers for counts. Which is which the query says
 # (kg/queries/*.rq), not the type checker, hence Any.
@@ -108,6 +108,15 @@ def listed(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
         if offset < total <= offset + limit + 1:
             rows.append({n: plain(row[n]) for n in names if row[n] is not None})
     return rows, total
+
+
+def snake(name: str) -> str:
+    """A property's local name as a JSON key: every key of a record is snake_case.
+
+    >>> snake("bodyOffset"), snake("isPartOf"), snake("title")
+    ('body_offset', 'is_part_of', 'title')
+    """
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
 def local(iri: str) -> str:

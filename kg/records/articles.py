@@ -10,10 +10,10 @@ from pyoxigraph import Literal, NamedNode
 
 from kg.errors import BadInput
 from kg.iri import XSD, ZW
-from kg.records import Term, distinct, listed, local, page, require, select
+from kg.records import Term, distinct, listed, local, page, require, select, snake
 from kg.store_api import KnowledgeStore
 
-_SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "bodyOffset", "isPartOf", "publisher"}
+_SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "body_offset", "is_part_of", "publisher"}
 
 
 def list_articles(store: KnowledgeStore, q: str | None, publication: str | None, start: dt.date | None,
@@ -38,7 +38,7 @@ def article(store: KnowledgeStore, iri: str) -> dict:
     rows = require(select(store, "article", {"article": [node]}), "article", iri)
     record: dict[str, Any] = {"iri": iri, "type": "Article"}
     for r in rows:
-        name = local(str(r["property"]))
+        name = snake(local(str(r["property"])))
         if name == "type":
             continue
         value = {"iri": r["value"], "label": r["valueLabel"]} if "valueLabel" in r else r["value"]
@@ -57,12 +57,12 @@ def _facts(rows: list[dict]) -> list[dict]:
     facts: dict[str, dict] = {}
     for r in rows:
         fact = facts.setdefault(r["fact"], {"iri": r["fact"]})
-        name, value = local(str(r["property"])), r["value"]
+        name, value = snake(local(str(r["property"]))), r["value"]
         if name == "type":
             fact.setdefault("kinds", []).append(local(str(value)))
         elif name == "evidence":
             fact["sentence"] = r.get("valueLabel")
-        elif name == "wasDerivedFrom" or name == "reportedIn":
+        elif name == "was_derived_from" or name == "reported_in":
             continue
         elif "valueLabel" in r:
             fact[name] = {"iri": value, "label": r["valueLabel"]}
@@ -70,4 +70,4 @@ def _facts(rows: list[dict]) -> list[dict]:
             fact[name] = value
     for fact in facts.values():
         fact["kinds"] = distinct(fact.get("kinds", []))
-    return sorted(facts.values(), key=lambda f: (f.get("startOffset") or 0, f["iri"]))
+    return sorted(facts.values(), key=lambda f: (f.get("start_offset") or 0, f["iri"]))
