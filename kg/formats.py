@@ -32,8 +32,13 @@ RESULT_FORMATS: dict[str, QueryResultsFormat] = {
     "csv": QueryResultsFormat.CSV,
     "tsv": QueryResultsFormat.TSV,
 }
-# Networks for graph tools (Gephi, Cytoscape, networkx), drawn by `kg.export`: not RDF.
-DRAWN_FORMATS = ("graphml", "gexf", "cytoscape")
+# Networks for graph tools (Gephi, Cytoscape, networkx), drawn by `kg.export`: not RDF. By name, their media
+# types (pyoxigraph knows none of them).
+DRAWN_FORMATS: dict[str, str] = {
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+    "cytoscape": "application/json",  # Cytoscape.js `elements`
+}
 
 
 def media_type(fmt: RdfFormat | QueryResultsFormat) -> str:
