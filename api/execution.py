@@ -54,21 +54,23 @@ class Answer:
 
 @dataclass(frozen=True)
 class Dataset:
-    """The protocol's `default-graph-uri` / `named-graph-uri`; empty means the union of all graphs."""
+    """The protocol's `default-graph-uri` / `named-graph-uri`; empty means the union of all graphs. `base`:
+    the IRI relative IRIs of the query resolve against (the endpoint's URL)."""
 
     default: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
     union: bool = True  # without graph IRIs: the union of all graphs (False: the store's own default graph)
+    base: str | None = None
 
     def query_kwargs(self, named_in_query: guard.QueryDataset) -> dict[str, Any]:
         """The dataset as `KnowledgeStore.query`'s keyword arguments: the protocol's graphs, else the query's
         FROM / FROM NAMED (both are graphs of this store, never fetched), else the union of all graphs."""
         if not self.default and not self.named and (named_in_query.default or named_in_query.named):
             return {"default_graph": [NamedNode(g) for g in named_in_query.default],
-                    "named_graphs": [NamedNode(g) for g in named_in_query.named]}
+                    "named_graphs": [NamedNode(g) for g in named_in_query.named], "base_iri": self.base}
         if not self.default and not self.named:
-            return {"union": self.union}
-        kwargs: dict[str, Any] = {"default_graph": [NamedNode(g) for g in self.default]}
+            return {"union": self.union, "base_iri": self.base}
+        kwargs: dict[str, Any] = {"default_graph": [NamedNode(g) for g in self.default], "base_iri": self.base}
         if self.named:
             kwargs["named_graphs"] = [NamedNode(g) for g in self.named]
         return kwargs
@@ -168,11 +170,12 @@ def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: 
 
 
 def run_update(store: KnowledgeStore, update: str, using: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
-               allow_service: bool = False, allow_load: bool = False) -> None:
-    """Check a SPARQL Update (`api.guard`), apply the protocol's USING graphs, run it (all of it or nothing)."""
+               allow_service: bool = False, allow_load: bool = False, base_iri: str | None = None) -> None:
+    """Check a SPARQL Update (`api.guard`), apply the protocol's USING graphs, run it (all of it or nothing),
+    its relative IRIs resolved against `base_iri` (the endpoint's URL, the base the service chooses)."""
     update = guard.with_using(update, *using, allow_service=allow_service, allow_load=allow_load)
     try:
-        store.update(update)
+        store.update(update, base_iri=base_iri)
     except SyntaxError as exc:
         raise QueryError(f"malformed update: {one_line(exc)}") from None
     except OSError as exc:

@@ -52,7 +52,7 @@ from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from kg.iri import DCTERMS
 from kg.remote_http import SparqlHttp
 from kg.settings import Settings
-from kg.sparql_text import Term, bind, drop_graphs, insert_data, term
+from kg.sparql_text import Term, bind, drop_graphs, insert_data, term, with_base
 from kg.store_api import DocumentGraphMap, QueryResult, WriteListener, solutions
 from kg.writer import DocumentWriter
 
@@ -93,9 +93,9 @@ class RemoteStore:
                                timeout=timeout if timeout is not None else settings.remote_timeout)
 
     # --- writing -------------------------------------------------------------------
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL Update on the server (one request, one transaction where the server has them)."""
-        self.http.update(sparql)
+        self.http.update(with_base(sparql, base_iri))
 
     def graphs_of_document(self, document: NamedNode) -> list[NamedNode]:
         return [row["g"] for row in solutions(self.query(_GRAPHS_OF_DOCUMENT, {"document": document}, union=False))]
@@ -133,7 +133,7 @@ class RemoteStore:
     # --- reading -------------------------------------------------------------------
     def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
-              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+              named_graphs: Sequence[NamedNode] | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a query on the server; `substitutions` are joined in as VALUES, never pasted as text. A dataset
         goes as the protocol's `default-graph-uri`/`named-graph-uri` parameters.
 
@@ -145,7 +145,7 @@ class RemoteStore:
             params = [("default-graph-uri", g.value) for g in default_graph or ()]
             params += [("named-graph-uri", g.value) for g in named_graphs or ()]
         values = {name: [value] for name, value in (substitutions or {}).items()}
-        response = self.http.query(bind(sparql, values), params)
+        response = self.http.query(with_base(bind(sparql, values), base_iri), params)
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if media in RDF_MEDIA_TYPES:
             self.capped = None

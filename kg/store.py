@@ -181,22 +181,24 @@ class GraphStore:
     # --- reading -----------------------------------------------------------------
     def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
-              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+              named_graphs: Sequence[NamedNode] | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query; `substitutions` bind variables to RDF terms (never pasted into the text)."""
         subs: dict[Variable, NamedNode | BlankNode | Literal | Triple] | None = {
             Variable(k): v for k, v in (substitutions or {}).items()} or None
         try:
             if default_graph is None and named_graphs is None:
-                return self.store.query(sparql, substitutions=subs, use_default_graph_as_union=union)
-            return self.store.query(sparql, substitutions=subs, default_graph=list(default_graph or []),
+                return self.store.query(sparql, substitutions=subs, base_iri=base_iri,
+                                        use_default_graph_as_union=union)
+            return self.store.query(sparql, substitutions=subs, base_iri=base_iri,
+                                    default_graph=list(default_graph or []),
                                     named_graphs=list(named_graphs) if named_graphs else None)
         except SyntaxError as exc:
             raise QueryError(f"malformed query: {exc}") from exc
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL Update (one transaction); raises SyntaxError for a malformed one. Unattributed:
         the caller tells the listener (`kg.store_api.writing`)."""
-        self.store.update(sparql)
+        self.store.update(sparql, base_iri=base_iri)
 
     # --- graphs --------------------------------------------------------------------
     def contains_named_graph(self, graph: NamedNode) -> bool:

@@ -92,14 +92,16 @@ class KnowledgeStore(Protocol):
     # --- SPARQL ----------------------------------------------------------------------
     def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
-              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+              named_graphs: Sequence[NamedNode] | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a query; `substitutions` bind variables to RDF terms. `default_graph`/`named_graphs` set the
         dataset (the protocol's default-graph-uri/named-graph-uri); without them the default graph is the
-        union of all graphs (`union`), or the store's own default graph."""
+        union of all graphs (`union`), or the store's own default graph. Relative IRIs resolve against
+        `base_iri` (a BASE in the query itself wins)."""
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL Update in one transaction. Unattributed: the caller tells the listener (`writing`)."""
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update in one transaction, relative IRIs resolved against `base_iri`. Unattributed:
+        the caller tells the listener (`writing`)."""
         ...
 
     # --- graphs (Graph Store Protocol) -----------------------------------------------
