@@ -20,7 +20,7 @@ from kg.linking import MINTED_AS
 from kg.rdf import BASIS, ENTITY, JURISDICTION, PERSON, SAME_AS, SCOPE
 from kg.records import select
 from kg.records.identity import curation_graph
-from kg.sparql_text import drop_graphs, insert_data
+from kg.sparql_text import drop_graphs, insert_data, text_of
 from kg.store_api import KnowledgeStore, writing
 
 DIFFERENT_FROM = NamedNode(OWL + "differentFrom")
@@ -108,7 +108,7 @@ def split(store: KnowledgeStore, iri: str, base: str) -> int:
                for q in quads if not (q.subject in links and q.predicate in (MINTED_AS, BASIS))
                and not (q.subject == keep and q.predicate == SCOPE)]
         out += [Quad(link, BASIS, Literal("curated-split"), g) for link in sorted(links, key=str)]
-        if scope is not None and scope.value != UNPLACED:
+        if scope is not None and text_of(scope) != UNPLACED:
             out.append(Quad(old, SCOPE, scope, g))
         rewritten[g] = out
     _replace(store, rewritten)

@@ -246,8 +246,8 @@ def to_gexf(view: GraphView, days: dict[str, str] | None = None) -> bytes:
                 first, last = spans.get(end, (day, day))
                 spans[end] = (min(first, day), max(last, day))
     root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
-    graph = ET.SubElement(root, "graph", defaultedgetype="directed", mode="dynamic" if spans else "static",
-                          **({"timeformat": "date"} if spans else {}))
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "dynamic" if spans else "static",
+                                          **({"timeformat": "date"} if spans else {})})
     attributes = ET.SubElement(graph, "attributes", {"class": "node"})
     for key in ("kind", *NODE_DETAILS):
         ET.SubElement(attributes, "attribute", id=key, title=key, type="string")
@@ -255,14 +255,14 @@ def to_gexf(view: GraphView, days: dict[str, str] | None = None) -> bytes:
     nodes, edges = ET.SubElement(graph, "nodes"), ET.SubElement(graph, "edges")
     for iri, (kind, label) in view.nodes.items():
         span = dict(zip(("start", "end"), spans[iri], strict=True)) if iri in spans else {}
-        node = ET.SubElement(nodes, "node", id=iri, label=label, **span)
+        node = ET.SubElement(nodes, "node", {"id": iri, "label": label, **span})
         values = ET.SubElement(node, "attvalues")
         for key, value in {"kind": kind, **view.details.get(iri, {})}.items():
             ET.SubElement(values, "attvalue", {"for": key, "value": value})
     for n, ((s, o), ps) in enumerate(view.edges.items()):
         day = edge_days[(s, o)]
-        edge = ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps),
-                             **({"start": day, "end": day} if day else {}))
+        edge = ET.SubElement(edges, "edge", {"id": f"e{n}", "source": s, "target": o, "label": edge_label(ps),
+                                             **({"start": day, "end": day} if day else {})})
         post = _post(view, (s, o))
         if post:
             ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": post})

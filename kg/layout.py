@@ -156,7 +156,7 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         names = reporter_names(line.strip()) if closing else None
         if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:
             return None  # a lone word is no byline
-        if names and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
+        if names and closing and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
                 not names[0].startswith(tuple(lexicon.words("surnames.txt"))):
             return None  # names alone (or with a closing role) start with a surname
         return (0, names) if names else None

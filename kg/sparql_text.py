@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg.errors import QueryError
 
@@ -23,6 +23,15 @@ _SKIPPABLE = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
 )
 _CONSTRUCT_TEMPLATE = re.compile(r"\bCONSTRUCT\s*$", re.IGNORECASE)
+
+
+def text_of(node: NamedNode | BlankNode | Literal | Triple) -> str:
+    """A term's IRI, blank node id or lexical value; an RDF-star triple (none of ours) as its N-Triples text.
+
+    >>> text_of(NamedNode("http://s")), text_of(Literal("1"))
+    ('http://s', '1')
+    """
+    return str(node) if isinstance(node, Triple) else node.value
 
 
 def term(value: object) -> str:

@@ -12,6 +12,7 @@ Query results are pyoxigraph's own types whichever store answers them.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
@@ -54,6 +55,10 @@ class WriteListener(Protocol):
 
     def settle(self) -> None:
         """Count every begun write done (a write killed midway never happened)."""
+        ...
+
+    def connection(self) -> sqlite3.Connection | None:
+        """The SQLite database the listener keeps beside the store (the views, the analyst's tables), if any."""
         ...
 
     def page(self, iri: str, limit: int, offset: int) -> dict | None:

@@ -84,7 +84,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     stop = word_set("name_stop_chars.txt")
     if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
         stop = stop - word_set("name_chars_when_expected.txt")
-    best: tuple[tuple[int, int], str, int] | None = None
+    best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
             continue

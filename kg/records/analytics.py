@@ -28,7 +28,7 @@ Served = tuple[dict, str]
 def tables(store: KnowledgeStore) -> Iterator[tuple[sqlite3.Connection, str]]:
     """The aggregate tables and where they come from: "view" (fresh, precomputed) or "live" (built now)."""
     views = store.views
-    db = views.connection() if views is not None else None  # type: ignore[attr-defined]
+    db = views.connection() if views is not None else None
     if db is not None and analytics.is_fresh(db):
         db.execute("BEGIN")  # one read transaction: every table from the same refresh
         try:
