@@ -13,6 +13,7 @@ pyoxigraph, and a huge result never gets computed past the cap.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -34,7 +35,7 @@ from pyoxigraph import (
 
 from api import guard, sandbox
 from api.negotiation import choose
-from kg.errors import BadInput, NotFound, QueryError
+from kg.errors import BadInput, KgError, NotFound, QueryError
 from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_bytes, written
 from kg.store_api import KnowledgeStore
 
@@ -103,13 +104,15 @@ class _CappedBuffer(io.BytesIO):
 
 def _capped(write: Callable[[_CappedBuffer], object], lines: int) -> _CappedBuffer:
     buffer = _CappedBuffer(lines)
+    failure = None
     try:
         write(buffer)
     except _Full:
         pass
     except OSError as exc:
-        if not buffer.truncated:
-            raise QueryError(f"query failed: {one_line(exc)}") from None
+        failure = None if buffer.truncated else f"query failed: {one_line(exc)}"
+    if failure is not None:  # raised out here: an error raised inside the handler would hold `exc` in a cycle
+        raise QueryError(failure)
     return buffer
 
 
@@ -126,7 +129,7 @@ def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str |
         named_in_query = guard.check_query(query, allow_service=allow_service)
         return _answer(store, query, dataset.query_kwargs(named_in_query), accept, row_limit)
     assumed = dataset.query_kwargs(guard.QueryDataset())
-    answer = _evaluator().submit(_answer, store, query, assumed, accept, row_limit)
+    answer = _evaluator().submit(_answer_detached, store, query, assumed, accept, row_limit)
     try:
         named_in_query = guard.check_query(query, allow_service=allow_service)
     finally:
@@ -134,7 +137,22 @@ def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str |
     wanted = dataset.query_kwargs(named_in_query)
     if wanted != assumed:  # the query names its own dataset (FROM): run it again over that
         return _answer(store, query, wanted, accept, row_limit)
-    return answer.result()
+    outcome = answer.result()
+    if isinstance(outcome, KgError):
+        raise outcome
+    return outcome
+
+
+def _answer_detached(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: str | None,
+                     row_limit: int) -> Answer | KgError:
+    """`_answer` in the evaluator thread, its error returned as a value and made afresh: pyoxigraph's results
+    must be freed by the thread that made them, and an error's traceback (its frames hold the result) would
+    carry them to the checking thread."""
+    try:
+        return _answer(store, query, dataset, accept, row_limit)
+    except KgError as error:
+        detached = copy.copy(error)  # the same class, message and fields; no traceback, no context
+    return detached  # `error`, its frames and the result they hold are gone by here, freed in this thread
 
 
 @cache
