@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
 from api.negotiation import NotAcceptable
+from api.schemas import ErrorBody
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, QueryTimeout, StoreError
 
 log = logging.getLogger("kg.api")
@@ -52,6 +55,15 @@ _HEADERS: dict[type[KgError], dict[str, str]] = {
 }
 
 
+# The errors a REST route declares (`responses=`), each with the one body every error has (`ErrorBody`).
+LIST_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "a parameter that is not valid (out of range, malformed, unknown)"},
+    503: {"model": ErrorBody, "description": "the store is busy, or the query took too long"},
+}
+RECORD_ERRORS: dict[int | str, dict[str, Any]] = {
+    **LIST_ERRORS, 404: {"model": ErrorBody, "description": "the graph holds nothing with that id"}}
+
+
 def status_of(error: KgError) -> int:
     return next(STATUS[cls] for cls in type(error).__mro__ if cls in STATUS)
 
@@ -90,6 +102,24 @@ async def _client_gone(request: Request, error: Exception) -> Response:
 async def _unexpected(request: Request, error: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return error_response(request, 500, "internal error")
+
+
+def openapi(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI description with its errors as they really are: FastAPI declares a 422 with its own
+    body on every route that takes parameters, but a bad parameter gets our 400 (`_validation_error`)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        bad_parameter = {"description": "a parameter that is not valid", "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+        for path in schema["paths"].values():
+            for operation in path.values():
+                responses = operation.get("responses", {})
+                if responses.pop("422", None) is not None:
+                    responses.setdefault("400", bad_parameter)
+        for name in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(name, None)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def install(app: FastAPI) -> None:

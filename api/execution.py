@@ -13,11 +13,13 @@ pyoxigraph, and a huge result never gets computed past the cap.
 
 from __future__ import annotations
 
+import copy
 import io
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import (
     DefaultGraph,
@@ -29,14 +31,16 @@ from pyoxigraph import (
     RdfFormat,
     parse,
     parse_query_results,
-    serialize,
 )
 
 from api import guard, sandbox
-from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose
-from kg.errors import BadInput, NotFound, QueryError
-from kg.iri import PREFIXES
+from api.negotiation import choose
+from kg.errors import BadInput, KgError, NotFound, QueryError
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_bytes, written
 from kg.store_api import KnowledgeStore
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer  # what io.RawIOBase.write takes (collections.abc.Buffer from 3.12)
 
 DEFAULT_RESULTS = "application/sparql-results+json"
 DEFAULT_GRAPH = "text/turtle"
@@ -51,21 +55,23 @@ class Answer:
 
 @dataclass(frozen=True)
 class Dataset:
-    """The protocol's `default-graph-uri` / `named-graph-uri`; empty means the union of all graphs."""
+    """The protocol's `default-graph-uri` / `named-graph-uri`; empty means the union of all graphs. `base`:
+    the IRI relative IRIs of the query resolve against (the endpoint's URL)."""
 
     default: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
     union: bool = True  # without graph IRIs: the union of all graphs (False: the store's own default graph)
+    base: str | None = None
 
     def query_kwargs(self, named_in_query: guard.QueryDataset) -> dict[str, Any]:
         """The dataset as `KnowledgeStore.query`'s keyword arguments: the protocol's graphs, else the query's
         FROM / FROM NAMED (both are graphs of this store, never fetched), else the union of all graphs."""
         if not self.default and not self.named and (named_in_query.default or named_in_query.named):
             return {"default_graph": [NamedNode(g) for g in named_in_query.default],
-                    "named_graphs": [NamedNode(g) for g in named_in_query.named]}
+                    "named_graphs": [NamedNode(g) for g in named_in_query.named], "base_iri": self.base}
         if not self.default and not self.named:
-            return {"union": self.union}
-        kwargs: dict[str, Any] = {"default_graph": [NamedNode(g) for g in self.default]}
+            return {"union": self.union, "base_iri": self.base}
+        kwargs: dict[str, Any] = {"default_graph": [NamedNode(g) for g in self.default], "base_iri": self.base}
         if self.named:
             kwargs["named_graphs"] = [NamedNode(g) for g in self.named]
         return kwargs
@@ -75,36 +81,38 @@ class _Full(Exception):
     """Raised from inside pyoxigraph's serialiser to stop a result at the cap."""
 
 
-class _CappedBuffer(io.RawIOBase):
+class _CappedBuffer(io.BytesIO):
+    """Keeps what pyoxigraph's serialiser writes until `lines` lines have come, then stops it (`_Full`)."""
+
     def __init__(self, lines: int) -> None:
-        self.data, self.lines, self.limit, self.truncated = bytearray(), 0, lines, False
+        super().__init__()
+        self.lines, self.limit, self.truncated = 0, lines, False
 
-    def writable(self) -> bool:
-        return True
-
-    def write(self, chunk: bytes) -> int:  # type: ignore[override]
-        self.data += chunk
+    def write(self, chunk: ReadableBuffer) -> int:
+        size = super().write(chunk)
         self.lines += bytes(chunk).count(b"\n")
         if self.lines > self.limit:
             self.truncated = True
             raise _Full
-        return len(chunk)
+        return size
 
     def first_lines(self) -> bytes:
         if not self.truncated:
-            return bytes(self.data)
-        return b"\n".join(bytes(self.data).split(b"\n")[: self.limit]) + b"\n"
+            return self.getvalue()
+        return b"\n".join(self.getvalue().split(b"\n")[: self.limit]) + b"\n"
 
 
-def _capped(write: object, lines: int) -> _CappedBuffer:
+def _capped(write: Callable[[_CappedBuffer], object], lines: int) -> _CappedBuffer:
     buffer = _CappedBuffer(lines)
+    failure = None
     try:
-        write(buffer)  # type: ignore[operator]
+        write(buffer)
     except _Full:
         pass
     except OSError as exc:
-        if not buffer.truncated:
-            raise QueryError(f"query failed: {one_line(exc)}") from None
+        failure = None if buffer.truncated else f"query failed: {one_line(exc)}"
+    if failure is not None:  # raised out here: an error raised inside the handler would hold `exc` in a cycle
+        raise QueryError(failure)
     return buffer
 
 
@@ -121,7 +129,7 @@ def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str |
         named_in_query = guard.check_query(query, allow_service=allow_service)
         return _answer(store, query, dataset.query_kwargs(named_in_query), accept, row_limit)
     assumed = dataset.query_kwargs(guard.QueryDataset())
-    answer = _evaluator().submit(_answer, store, query, assumed, accept, row_limit)
+    answer = _evaluator().submit(_answer_detached, store, query, assumed, accept, row_limit)
     try:
         named_in_query = guard.check_query(query, allow_service=allow_service)
     finally:
@@ -129,7 +137,22 @@ def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str |
     wanted = dataset.query_kwargs(named_in_query)
     if wanted != assumed:  # the query names its own dataset (FROM): run it again over that
         return _answer(store, query, wanted, accept, row_limit)
-    return answer.result()
+    outcome = answer.result()
+    if isinstance(outcome, KgError):
+        raise outcome
+    return outcome
+
+
+def _answer_detached(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: str | None,
+                     row_limit: int) -> Answer | KgError:
+    """`_answer` in the evaluator thread, its error returned as a value and made afresh: pyoxigraph's results
+    must be freed by the thread that made them, and an error's traceback (its frames hold the result) would
+    carry them to the checking thread."""
+    try:
+        return _answer(store, query, dataset, accept, row_limit)
+    except KgError as error:
+        detached = copy.copy(error)  # the same class, message and fields; no traceback, no context
+    return detached  # `error`, its frames and the result they hold are gone by here, freed in this thread
 
 
 @cache
@@ -148,34 +171,29 @@ def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: 
     except OSError as exc:
         raise QueryError(f"query failed: {one_line(exc)}") from None
     if isinstance(result, QueryBoolean):
-        media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
-        return Answer(media, result.serialize(format=RESULT_FORMATS[media]))
+        media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
+        return Answer(media, written(result.serialize(format=RESULT_MEDIA_TYPES[media])))
     if isinstance(result, QuerySolutions):
-        media = choose(accept, RESULT_FORMATS, DEFAULT_RESULTS)
+        media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
         buffer = _capped(lambda out: result.serialize(out, QueryResultsFormat.TSV), row_limit + 1)  # + header
         tsv = buffer.first_lines()
-        if RESULT_FORMATS[media] == QueryResultsFormat.TSV:
+        if RESULT_MEDIA_TYPES[media] == QueryResultsFormat.TSV:
             return Answer(media, tsv, buffer.truncated)
         solutions = parse_query_results(tsv, QueryResultsFormat.TSV)
-        return Answer(media, solutions.serialize(format=RESULT_FORMATS[media]), buffer.truncated)
-    media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
+        return Answer(media, written(solutions.serialize(format=RESULT_MEDIA_TYPES[media])), buffer.truncated)
+    media = choose(accept, RDF_MEDIA_TYPES, DEFAULT_GRAPH)
     buffer = _capped(lambda out: result.serialize(out, RdfFormat.N_TRIPLES), row_limit)
     triples = parse(buffer.first_lines(), RdfFormat.N_TRIPLES)
-    return Answer(media, _serialize(triples, GRAPH_FORMATS[media]), buffer.truncated)
-
-
-def _serialize(items: object, fmt: RdfFormat) -> bytes:
-    if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG):
-        return serialize(items, format=fmt, prefixes=PREFIXES)  # type: ignore[arg-type]
-    return serialize(items, format=fmt)  # type: ignore[arg-type]
+    return Answer(media, rdf_bytes(triples, RDF_MEDIA_TYPES[media]), buffer.truncated)
 
 
 def run_update(store: KnowledgeStore, update: str, using: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
-               allow_service: bool = False, allow_load: bool = False) -> None:
-    """Check a SPARQL Update (`api.guard`), apply the protocol's USING graphs, run it (all of it or nothing)."""
+               allow_service: bool = False, allow_load: bool = False, base_iri: str | None = None) -> None:
+    """Check a SPARQL Update (`api.guard`), apply the protocol's USING graphs, run it (all of it or nothing),
+    its relative IRIs resolved against `base_iri` (the endpoint's URL, the base the service chooses)."""
     update = guard.with_using(update, *using, allow_service=allow_service, allow_load=allow_load)
     try:
-        store.update(update)
+        store.update(update, base_iri=base_iri)
     except SyntaxError as exc:
         raise QueryError(f"malformed update: {one_line(exc)}") from None
     except OSError as exc:
@@ -207,16 +225,16 @@ def graph_exists(store: KnowledgeStore, graph: str | None) -> bool:
 
 def graph_get(store: KnowledgeStore, graph: str | None, accept: str | None) -> Answer:
     """The triples of one graph (`None`: the default graph), serialised as `accept` asks."""
-    media = choose(accept, GRAPH_FORMATS, DEFAULT_GRAPH)
+    media = choose(accept, RDF_MEDIA_TYPES, DEFAULT_GRAPH)
     name = _graph_name(graph)
     if name is not None and not store.contains_named_graph(name):
         raise NotFound(f"no graph {graph}")
     triples = store.graph_triples(name)
-    return Answer(media, _serialize(triples, GRAPH_FORMATS[media]))
+    return Answer(media, rdf_bytes(triples, RDF_MEDIA_TYPES[media]))
 
 
 def _parse_payload(data: bytes, media_type: str, graph: str | None) -> list[Quad]:
-    fmt = GRAPH_FORMATS.get(media_type)
+    fmt = RDF_MEDIA_TYPES.get(media_type)
     if fmt is None or fmt.supports_datasets:
         raise BadInput(f"unsupported RDF media type {media_type!r} for a graph")
     target = _graph_name(graph) or DefaultGraph()

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pyoxigraph import RdfFormat, parse
@@ -100,11 +100,13 @@ def _field(node: CompValue, key: str) -> object:
 
 def _iris(clauses: object, key: str) -> tuple[str, ...]:
     """The IRIs under `key` ("default" or "named") of FROM or USING clauses (one clause or a list)."""
-    if clauses is None:
-        return ()
     if isinstance(clauses, CompValue):
-        clauses = [clauses]
-    return tuple(str(_field(c, key)) for c in clauses if _field(c, key) is not None)  # type: ignore[union-attr]
+        listed = [clauses]
+    elif isinstance(clauses, Iterable):  # a ParseResults list of clauses
+        listed = [c for c in clauses if isinstance(c, CompValue)]
+    else:  # None: no such clause
+        return ()
+    return tuple(str(_field(c, key)) for c in listed if _field(c, key) is not None)
 
 
 def _unparsable(what: str, exc: Exception) -> BadInput:

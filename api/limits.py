@@ -90,7 +90,7 @@ def timed_protocol(header_timeout: float) -> type[H11Protocol]:
     client that sends nothing, or a header a byte at a time."""
 
     class TimedH11Protocol(H11Protocol):
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # uvicorn narrows it too
             super().connection_made(transport)
             self._header_timer: asyncio.TimerHandle | None = None
             self._arm()

@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.openapi = lambda: errors.openapi(app)  # type: ignore[method-assign]  # FastAPI's documented way to customise it
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],

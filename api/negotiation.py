@@ -1,35 +1,16 @@
-"""Content negotiation: which serialisation of a result the client's `Accept` header asks for."""
+"""Content negotiation: which serialisation of a result the client's `Accept` header asks for.
+
+The formats on offer and their media types are `kg.formats`' table."""
 
 from __future__ import annotations
 
-from pyoxigraph import QueryResultsFormat, RdfFormat
+from collections.abc import Mapping
 
 from kg.errors import KgError
 
 
 class NotAcceptable(KgError):
     """No serialisation the client accepts exists for this result (HTTP 406)."""
-
-
-RESULT_FORMATS: dict[str, QueryResultsFormat] = {
-    "application/sparql-results+json": QueryResultsFormat.JSON,
-    "application/sparql-results+xml": QueryResultsFormat.XML,
-    "text/csv": QueryResultsFormat.CSV,
-    "text/tab-separated-values": QueryResultsFormat.TSV,
-    "application/json": QueryResultsFormat.JSON,
-    "application/xml": QueryResultsFormat.XML,
-    "text/xml": QueryResultsFormat.XML,
-}
-GRAPH_FORMATS: dict[str, RdfFormat] = {
-    "text/turtle": RdfFormat.TURTLE,
-    "application/n-triples": RdfFormat.N_TRIPLES,
-    "application/n-quads": RdfFormat.N_QUADS,
-    "application/rdf+xml": RdfFormat.RDF_XML,
-    "application/ld+json": RdfFormat.JSON_LD,
-    "application/trig": RdfFormat.TRIG,
-    "text/plain": RdfFormat.N_TRIPLES,
-    "application/x-turtle": RdfFormat.TURTLE,
-}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -60,14 +41,15 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     return [(media, q) for _, _, _, media, q in ranges]
 
 
-def choose(header: str | None, offers: dict[str, object], default: str) -> str:
+def choose(header: str | None, offers: Mapping[str, object], default: str) -> str:
     """The offered media type the client prefers; `default` answers a wildcard.
 
-    >>> choose("text/html,application/xhtml+xml,*/*;q=0.8", GRAPH_FORMATS, "text/turtle")
+    >>> from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
+    >>> choose("text/html,application/xhtml+xml,*/*;q=0.8", RDF_MEDIA_TYPES, "text/turtle")
     'text/turtle'
-    >>> choose("application/sparql-results+xml", RESULT_FORMATS, "application/sparql-results+json")
+    >>> choose("application/sparql-results+xml", RESULT_MEDIA_TYPES, "application/sparql-results+json")
     'application/sparql-results+xml'
-    >>> choose("image/png", RESULT_FORMATS, "application/sparql-results+json")  # doctest: +ELLIPSIS
+    >>> choose("image/png", RESULT_MEDIA_TYPES, "application/sparql-results+json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     api.negotiation.NotAcceptable: none of the accepted types (image/png) is offered; offered: ...

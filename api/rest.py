@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode
 from api.negotiation import parse_accept
 from api.service import StoreService
 from kg.errors import BadInput
-from kg.iri import DCTERMS, ORG, PROV, RDFS, SKOS, ZW
+from kg.rdf import context
 from kg.records import ids
 from kg.views import HEADER as VIEW_HEADER
 
@@ -24,13 +24,6 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
 Period = Annotated[Literal["month", "quarter", "year"], Query(description="the length of a period")]
 Jurisdiction = Annotated[str | None, Query(max_length=100, description="only events a person of it took part in")]
 
-CONTEXT = {
-    "@vocab": ZW, "iri": "@id", "type": "@type", "items": "@graph",
-    "label": RDFS + "label", "labels": RDFS + "label", "variants": SKOS + "altLabel",
-    "title": DCTERMS + "title", "issued": DCTERMS + "issued", "article": {"@id": ZW + "reportedIn", "@type": "@id"},
-    "posts": {"@id": ORG + "holds"}, "organisation": {"@id": ORG + "postIn"}, "quote": ZW + "quote",
-    "evidence": ZW + "evidence", "sentence": ZW + "text", "role": PROV + "hadRole",
-}
 
 
 def to_iri(base: str, kind: str, ident: str) -> str:
@@ -73,12 +66,14 @@ def period_bound(value: str | None, name: str, *, last: bool) -> dt.date | None:
     try:
         if not match:
             raise ValueError
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if day is not None:
-            return dt.date(year, month, day)  # type: ignore[arg-type]
-        if month is not None:
-            return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)  # type: ignore[arg-type]
-        return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)  # type: ignore[arg-type]
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        if month_text is None:
+            return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
+        month = int(month_text)
+        if day_text is not None:
+            return dt.date(year, month, int(day_text))
+        return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
     except ValueError:
         raise BadInput(f"{name}: {value!r} is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
@@ -93,11 +88,12 @@ async def resolve(service: StoreService, kind: str, ident: str) -> tuple[str, st
 
 
 def respond(request: Request, record: dict) -> JSONResponse:
-    """The record as JSON, or as JSON-LD (with its @context) when the client prefers that."""
+    """The record as JSON, or as JSON-LD when the client prefers that: the record with the project's one
+    context (`ontology/context.jsonld`, which names the records' keys too)."""
     accept = [media for media, _ in parse_accept(request.headers.get("accept"))]
     ld, js = "application/ld+json", "application/json"
     if ld in accept and (js not in accept or accept.index(ld) < accept.index(js)):
-        return JSONResponse({"@context": CONTEXT, **record}, media_type="application/ld+json")
+        return JSONResponse({"@context": context(), **record}, media_type="application/ld+json")
     return JSONResponse(record)
 
 

@@ -17,7 +17,7 @@ from api.workers import Busy, OnProbation, WorkerLimits, WorkerPool
 from kg import views
 from kg.errors import KgError, QueryTimeout, StoreError
 from kg.settings import Settings
-from kg.store_api import KnowledgeStore
+from kg.store_api import KnowledgeStore, writing
 from kg.stores import open_store
 
 JOBS = ("kg.views", "api.execution", "api.describe", "kg.records.persons", "kg.records.policies",
@@ -40,7 +40,7 @@ class _Interrupted(Exception):
 
 def unattributed_write(store: KnowledgeStore, fn: Callable[..., Any], *args: Any) -> Any:
     """Writer job: `fn(store, *args)`, with every view (kg.views) marked stale before it writes."""
-    with views.writing(store.views):
+    with writing(store.views):
         return fn(store, *args)
 
 

@@ -99,6 +99,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, location: str, rea
             fn, args, wanted = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
+        outcome: tuple[Any, ...]  # ("ok", result) or ("error", error class name, message)
         try:
             if read_only and wanted != snapshot:
                 del store  # close the old snapshot first: its files may be removed once no reader holds it
@@ -324,7 +325,12 @@ async def _receive(worker: _Worker, limit: float) -> tuple:
     loop = asyncio.get_running_loop()
     ready: asyncio.Future[None] = loop.create_future()
     fd = worker.conn.fileno()
-    loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+
+    def readable() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    loop.add_reader(fd, readable)
     try:
         await asyncio.wait_for(ready, max(limit, 0.001))
     finally:

@@ -9,14 +9,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.errors import BadInput, Forbidden, KgError, NotFound, QueryError, StoreError, printable
+from kg.formats import DRAWN_FORMATS, RDF_FORMATS, RESULT_FORMATS
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from pyoxigraph import Quad
 
 EXIT_CODES: dict[type[KgError], int] = {  # sysexits.h, most specific first
     BadInput: 65,  # EX_DATAERR
@@ -113,7 +117,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _report(error)
 
     out = sys.stdout.buffer
-    pending = []
+    pending: list[Quad] = []  # formats other than N-Quads are written once, at the end
     for doc in pipeline.extract_files(args.paths, _options(args), on_error, jobs=args.jobs):
         if args.format == "nquads":  # streams: one file at a time
             out.write(doc.nquads())
@@ -326,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--base", default=env.base, help=f"base of minted IRIs (default {env.base})")
 
     def storing(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--store", default=os.environ.get("KG_STORE", env.store),
+        p.add_argument("--store", default=env.store,  # kg.settings reads $KG_STORE
                        help="store folder (default ./data/store or $KG_STORE), or the URL of a SPARQL 1.1 "
                        "server, e.g. http://127.0.0.1:7878 (writes send $KG_UPDATE_TOKEN)")
 
@@ -337,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("extract", cmd_extract, "print the RDF of documents to stdout; touches no store")
     reading(p)
     parallel(p)
-    p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples", "jsonld"])
+    p.add_argument("--format", default="nquads", choices=list(RDF_FORMATS))
 
     p = command("ingest", cmd_ingest, "extract documents into the store, one named graph per article")
     reading(p)
@@ -346,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("query", cmd_query, "run SPARQL over the union of all graphs")
     p.add_argument("sparql", help="a query, or @file.rq")
-    p.add_argument("--format", default="table", choices=["table", "json", "csv", "tsv", "xml", "turtle", "nquads"])
+    p.add_argument("--format", default="table", choices=["table", *RESULT_FORMATS, *RDF_FORMATS])
     storing(p)
 
     storing(command("stats", cmd_stats, "count articles, persons, events, policies, graphs and quads"))
@@ -377,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     storing(p)
 
     p = command("export", cmd_export, "the graph for Gephi, Cytoscape or Cytoscape.js, or as RDF")
-    p.add_argument("--format", default="graphml", choices=["graphml", "gexf", "cytoscape", "nquads", "turtle", "csv"])
+    p.add_argument("--format", default="graphml", choices=[*DRAWN_FORMATS, *RDF_FORMATS, "csv"])
     p.add_argument("--table", choices=["attention", "careers", "coattendance"],
                    help="an analyst's table: csv (attention per period, careers, co-attendance) or the "
                    "co-attendance network as dynamic gexf")

@@ -13,7 +13,6 @@ import datetime as dt
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg import views
 from kg.errors import BadInput
 from kg.identity import UNPLACED
 from kg.iri import DCTERMS, OWL, XSD
@@ -21,8 +20,8 @@ from kg.linking import MINTED_AS
 from kg.rdf import BASIS, ENTITY, JURISDICTION, PERSON, SAME_AS, SCOPE
 from kg.records import select
 from kg.records.identity import curation_graph
-from kg.sparql_text import drop_graphs, insert_data
-from kg.store_api import KnowledgeStore
+from kg.sparql_text import drop_graphs, insert_data, text_of
+from kg.store_api import KnowledgeStore, writing
 
 DIFFERENT_FROM = NamedNode(OWL + "differentFrom")
 MODIFIED = NamedNode(DCTERMS + "modified")
@@ -44,7 +43,7 @@ def _graph_quads(store: KnowledgeStore, graph: NamedNode) -> list[Quad]:
 def _replace(store: KnowledgeStore, graphs: dict[NamedNode, list[Quad]]) -> None:
     if not graphs:
         return
-    with views.writing(getattr(store, "views", None)):
+    with writing(store.views):
         store.update(";\n".join([*drop_graphs(graphs), insert_data(graphs)]))
 
 
@@ -109,7 +108,7 @@ def split(store: KnowledgeStore, iri: str, base: str) -> int:
                for q in quads if not (q.subject in links and q.predicate in (MINTED_AS, BASIS))
                and not (q.subject == keep and q.predicate == SCOPE)]
         out += [Quad(link, BASIS, Literal("curated-split"), g) for link in sorted(links, key=str)]
-        if scope is not None and scope.value != UNPLACED:
+        if scope is not None and text_of(scope) != UNPLACED:
             out.append(Quad(old, SCOPE, scope, g))
         rewritten[g] = out
     _replace(store, rewritten)

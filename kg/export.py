@@ -3,8 +3,8 @@
 The drawable graph keeps the nodes a reader cares about — persons, events,
 policies, organisations, places — typed and labelled, and the links between
 them, labelled by the property that makes them (a person's edge to an event is
-labelled with the finest role taken: presided, led, spokeAt, accompanied,
-attended). A person is linked to the organisation of a post they hold.
+labelled with the finest role taken, in `kg.model.Role`'s order). A person is
+linked to the organisation of a post they hold.
 `focus` and `depth` cut out the neighbourhood of one node; without a focus the
 whole store is drawn. GraphML and GEXF load in Gephi, Cytoscape and networkx;
 the JSON is Cytoscape.js `elements` (also read by Cytoscape desktop as .cyjs).
@@ -20,18 +20,17 @@ from typing import BinaryIO
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import NamedNode, serialize
 
 from kg.analytics import read_events
 from kg.errors import BadInput
+from kg.formats import DRAWN_FORMATS, RDF_FORMATS
 from kg.iri import ORG, PREFIXES, RDFS, SKOS, ZW
-from kg.store_api import KnowledgeStore
+from kg.model import EventKind, Role
+from kg.store_api import KnowledgeStore, solutions, triples
 
-FORMATS = ("cytoscape", "graphml", "gexf", "nquads", "turtle")
-DRAWN = ("cytoscape", "graphml", "gexf")
 KINDS = {ZW + "Person": "person", ZW + "Event": "event", ZW + "Policy": "policy",
          ORG + "Organization": "organisation", ZW + "Place": "place"}
-ROLE_ORDER = ("presided", "led", "spokeAt", "accompanied", "attended")
 MAX_NODES = 20_000  # a focused view stops growing here, so depth 3 around a hub stays drawable
 
 _KIND_VALUES = " ".join(f'(<{cls}> "{kind}")' for cls, kind in KINDS.items())
@@ -74,7 +73,6 @@ SELECT ?node (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
   OPTIONAL {{ ?node <{ZW}date> ?d }} OPTIONAL {{ ?node <{ZW}startDate> ?s }} OPTIONAL {{ ?node <{ZW}endDate> ?e }}
 }} GROUP BY ?node
 """
-_GENERIC_CLASSES = {"Event", "Fact", "Entity"}
 UNLINKED_DROPPED = {"organisation", "place"}  # drawn only when something links to them
 
 
@@ -119,7 +117,7 @@ def _values(name: str, iris: Iterable[str]) -> str:
 def _kinds(store: KnowledgeStore, iris: Iterable[str] | None = None) -> dict[str, tuple[str, str]]:
     query = _NODES if iris is None else _NODES.replace("WHERE {", "WHERE { " + _values("node", iris), 1)
     kinds: dict[str, tuple[str, str]] = {}
-    for row in store.query(query):  # type: ignore[union-attr]
+    for row in solutions(store.query(query)):
         iri = row["node"].value
         if iri not in kinds or row["kind"].value != "event":  # an event is only that; others may be typed twice
             kinds[iri] = (row["kind"].value, row["label"].value if row["label"] else _local(iri))
@@ -130,16 +128,16 @@ def _links(store: KnowledgeStore, around: Iterable[str] | None = None) -> list[t
     """(subject, property name, object, post title of a holds link or None)."""
     query = _LINKS if around is None else _LINKS_AROUND.replace("#VALUES", _values("n", around))
     return [(r["s"].value, _local(r["p"].value), r["o"].value, r["title"].value if r["title"] else None)
-            for r in store.query(query)]  # type: ignore[union-attr]
+            for r in solutions(store.query(query))]
 
 
 def _event_details(store: KnowledgeStore, events: list[str] | None) -> dict[str, dict[str, str]]:
     """Kind and dates of `events` (of every event when None)."""
     query = _EVENT_DETAILS.replace("#VALUES", _values("node", events) if events is not None else "")
     details = {}
-    for row in store.query(query):  # type: ignore[union-attr]
+    for row in solutions(store.query(query)):
         names = [_local(c) for c in row["classes"].value.split()] if row["classes"] else []
-        found = {"event_kind": next((n for n in names if n not in _GENERIC_CLASSES), "Event")}
+        found = {"event_kind": EventKind.finest(names)}
         found.update({k: row[k].value for k in ("date", "start_date", "end_date") if row[k] is not None})
         details[row["node"].value] = found
     return details
@@ -192,7 +190,7 @@ def edge_label(properties: set[str]) -> str:
     >>> edge_label({"emphasised"})
     'emphasised'
     """
-    roles = [r for r in ROLE_ORDER if r in properties]
+    roles = [role.value for role in Role if role.value in properties]  # finest first
     return roles[0] if roles else ",".join(sorted(properties))
 
 
@@ -248,8 +246,8 @@ def to_gexf(view: GraphView, days: dict[str, str] | None = None) -> bytes:
                 first, last = spans.get(end, (day, day))
                 spans[end] = (min(first, day), max(last, day))
     root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
-    graph = ET.SubElement(root, "graph", defaultedgetype="directed", mode="dynamic" if spans else "static",
-                          **({"timeformat": "date"} if spans else {}))
+    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "dynamic" if spans else "static",
+                                          **({"timeformat": "date"} if spans else {})})
     attributes = ET.SubElement(graph, "attributes", {"class": "node"})
     for key in ("kind", *NODE_DETAILS):
         ET.SubElement(attributes, "attribute", id=key, title=key, type="string")
@@ -257,16 +255,17 @@ def to_gexf(view: GraphView, days: dict[str, str] | None = None) -> bytes:
     nodes, edges = ET.SubElement(graph, "nodes"), ET.SubElement(graph, "edges")
     for iri, (kind, label) in view.nodes.items():
         span = dict(zip(("start", "end"), spans[iri], strict=True)) if iri in spans else {}
-        node = ET.SubElement(nodes, "node", id=iri, label=label, **span)
+        node = ET.SubElement(nodes, "node", {"id": iri, "label": label, **span})
         values = ET.SubElement(node, "attvalues")
         for key, value in {"kind": kind, **view.details.get(iri, {})}.items():
             ET.SubElement(values, "attvalue", {"for": key, "value": value})
     for n, ((s, o), ps) in enumerate(view.edges.items()):
         day = edge_days[(s, o)]
-        edge = ET.SubElement(edges, "edge", id=f"e{n}", source=s, target=o, label=edge_label(ps),
-                             **({"start": day, "end": day} if day else {}))
-        if _post(view, (s, o)):
-            ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": _post(view, (s, o))})
+        edge = ET.SubElement(edges, "edge", {"id": f"e{n}", "source": s, "target": o, "label": edge_label(ps),
+                                             **({"start": day, "end": day} if day else {})})
+        post = _post(view, (s, o))
+        if post:
+            ET.SubElement(ET.SubElement(edge, "attvalues"), "attvalue", {"for": "post", "value": post})
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -280,23 +279,25 @@ _DRAW = {"cytoscape": to_cytoscape, "graphml": to_graphml, "gexf": to_gexf}
 
 def export(store: KnowledgeStore, fmt: str, output: BinaryIO | None = None, *,
            focus: str | None = None, depth: int = 1) -> bytes | None:
-    """The store as `fmt` (one of FORMATS), written to `output`, or returned as bytes without one.
+    """The store as `fmt` (a name of `kg.formats`' DRAWN_FORMATS or RDF_FORMATS), written to `output`, or
+    returned as bytes without one.
 
-    nquads and turtle dump every quad (turtle: the union of all graphs as one graph); they take no focus.
+    The RDF formats dump every quad (those without named graphs, such as turtle: the union of all graphs as
+    one graph); they take no focus.
     """
-    if fmt not in FORMATS:
-        raise BadInput(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in DRAWN_FORMATS and fmt not in RDF_FORMATS:
+        raise BadInput(f"unknown export format {fmt!r}; choose one of {', '.join([*DRAWN_FORMATS, *RDF_FORMATS])}")
     if fmt == "gexf":
         data = to_gexf(graph_view(store, focus, depth), event_days(store))
-    elif fmt in DRAWN:
+    elif fmt in DRAWN_FORMATS:
         data = _DRAW[fmt](graph_view(store, focus, depth))
     elif focus is not None:
-        raise BadInput(f"--focus works with {', '.join(DRAWN)}; {fmt} dumps the whole store")
-    elif fmt == "nquads":
-        return store.dump(output, RdfFormat.N_QUADS)
+        raise BadInput(f"--focus works with {', '.join(DRAWN_FORMATS)}; {fmt} dumps the whole store")
+    elif RDF_FORMATS[fmt].supports_datasets:
+        return store.dump(output, RDF_FORMATS[fmt])
     else:
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-        return serialize(triples, output, RdfFormat.TURTLE, prefixes=PREFIXES)  # type: ignore[arg-type]
+        union = triples(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"))
+        return serialize(union, output, RDF_FORMATS[fmt], prefixes=PREFIXES)
     if output is None:
         return data
     output.write(data)

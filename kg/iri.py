@@ -15,6 +15,7 @@ import unicodedata
 from pyoxigraph import NamedNode
 
 from kg import lexicon
+from kg.model import EventKind, Role
 from kg.settings import DEFAULT_BASE
 
 ZW = "https://w3id.org/zhengwu/ontology#"
@@ -35,6 +36,11 @@ PREFIXES = {
     "zw": ZW, "org": ORG, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
     "prov": PROV, "skos": SKOS, "schema": SCHEMA, "foaf": FOAF, "sem": SEM,
 }
+
+# The role vocabulary (kg.model.Role) as IRIs, in its order: the properties and the roles' individuals.
+ROLE_PROPERTIES: dict[Role, str] = {role: ZW + role.value for role in Role}
+ROLE_NODES: dict[Role, str] = {role: ZW + role.node for role in Role}
+EVENT_CLASSES: dict[EventKind, str] = {kind: ZW + kind.value for kind in EventKind}
 
 _UNSAFE = re.compile(r"[^\w.+]+")  # \w keeps CJK letters and digits
 

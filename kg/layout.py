@@ -1,4 +1,9 @@
-"""The layout of a newspaper page's text layer: reflow, article boundaries, headline, byline, dateline.
+"""Segmentation, in one place: a text cut into articles with headline, byline, dateline and paragraphs.
+
+Three shapes of text (`kg.read` decides which): a newspaper page's text layer
+(`page_articles`), a clean article file (`article_file_articles`) and one
+article's body from a JSON Lines record (`body_article`). The rest of this
+note is about pages, the hard one.
 
 A PDF text layer gives lines wrapped at the column width, with blank lines
 where a column ends; those are not paragraph breaks and can fall inside a word
@@ -21,12 +26,10 @@ from functools import cache
 from typing import NamedTuple
 
 from kg import lexicon
+from kg.chars import CJK, CLOSERS, TERMINATORS
 
-TERMINATORS = "。！？!?…"
-CLOSERS = "”’」』）)》"
 NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
 SENTENCE_TAIL = frozenset(TERMINATORS + CLOSERS)
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014-\u2027"
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 NAME_TOKEN = re.compile(rf"(?:{NAME})")
@@ -45,6 +48,8 @@ PAPER_NAME_MAX = 8
 HEADLINE_MIN = 4  # characters: 要闻, A1 and other page furniture are shorter
 HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
+# A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
+ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
 def _alternatives(name: str) -> str:
@@ -151,7 +156,7 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         names = reporter_names(line.strip()) if closing else None
         if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:
             return None  # a lone word is no byline
-        if names and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
+        if names and closing and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
                 not names[0].startswith(tuple(lexicon.words("surnames.txt"))):
             return None  # names alone (or with a closing role) start with a surname
         return (0, names) if names else None
@@ -535,3 +540,78 @@ def page_articles(text: str) -> list[ArticleParts]:
         if parts is not None:
             out.append(parts)
     return out
+
+
+# --- clean article files and JSON Lines bodies -------------------------------------------------
+def _headline_line(line: Line) -> bool:
+    text = line.text
+    return (len(text) <= HEADLINE_MAX and not ends_sentence(text) and text[-1] not in "，,；;：:、"
+            and not starts_article(text) and byline_at_end(text) is None)
+
+
+def _opens_next(lines: list[Line], i: int) -> bool:
+    """Whether line `i` sits between a sentence end and a dateline: a headline with no blank around it."""
+    return (0 < i < len(lines) - 1 and ends_sentence(lines[i - 1].text)
+            and bool(lines[i + 1].text) and starts_article(lines[i + 1].text))
+
+
+def article_file_articles(text: str) -> list[ArticleParts]:
+    """Clean article files: headline (and subtitle) lines, then body paragraphs; articles one after another.
+
+    A headline line after a blank line (or a byline) opens a new article,
+    unless it reads as a numbered subheading of the article it is in.
+    """
+    lines = _raw_lines(text)
+    groups: list[tuple[list[str], list[Line], tuple[str, ...]]] = []  # (headlines, body lines, reporters)
+    after_break = True
+    for i, line in enumerate(lines):
+        if not line.text:
+            after_break = True
+            continue
+        heading = _headline_line(line)
+        continues_heading = bool(groups) and not groups[-1][1] and heading and len(groups[-1][0]) < 3
+        if continues_heading:
+            groups[-1][0].append(line.text)
+        elif heading and (after_break or not groups or _opens_next(lines, i)) and not (
+                groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
+            groups.append(([line.text], [], ()))
+        else:
+            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]):
+                groups.append(([], [], ()))
+            byline = byline_at_end(line.text)
+            following = lines[i + 1].text if i + 1 < len(lines) else ""
+            if byline and (not following or _headline_line(lines[i + 1]) or starts_article(following)):
+                kept = line.text[: byline[0]].rstrip()
+                if kept:
+                    groups[-1][1].append(Line(kept, line.start, line.indented, line.blank_before))
+                groups[-1] = (groups[-1][0], groups[-1][1], byline[1])
+            else:
+                groups[-1][1].append(line)
+        after_break = bool(groups and groups[-1][2])
+    out = []
+    for headlines, body_lines, reporters in groups:
+        if not body_lines:
+            continue
+        joined, anchors = join_lines(body_lines, width=10**9, blank_breaks=True)  # every sentence end at a line end is a paragraph
+        part = finish(joined, anchors, title=headlines[0] if headlines else None,
+                      subtitle=" ".join(headlines[1:]) or None, reporters=reporters)
+        if part is not None:
+            out.append(part)
+    return out
+
+
+def body_article(text: str) -> ArticleParts | None:
+    """One article's body as a clean text (a JSON record's): paragraphs, a dateline, a closing byline."""
+    lines = [line for line in _raw_lines(text) if line.text]
+    reporters: tuple[str, ...] = ()
+    byline = byline_at_end(lines[-1].text) if lines else None
+    if byline:
+        last = lines.pop()
+        kept = last.text[: byline[0]].rstrip()
+        if kept:
+            lines.append(Line(kept, last.start, last.indented, last.blank_before))
+        reporters = byline[1]
+    if not lines:
+        return None
+    joined, anchors = join_lines(lines, width=10**9, blank_breaks=True)
+    return finish(joined, anchors, reporters=reporters)

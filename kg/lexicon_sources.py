@@ -22,6 +22,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+from kg.chars import CJK
 from kg.lexicon import words
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
@@ -94,7 +95,7 @@ def _xlsx_column(path: Path) -> list[str]:
 def write_rare_surnames(xlsx: Path) -> int:
     common = set(words("surnames.txt"))
     rare = [s for s in dict.fromkeys(_xlsx_column(xlsx))
-            if re.fullmatch(r"[\u4e00-\u9fff]{1,2}", s) and s not in common]
+            if re.fullmatch(f"[{CJK}]{{1,2}}", s) and s not in common]
     header = [
         "# Rarer Chinese surnames (信, 禚, 亓官 …): every surname of the list below that surnames.txt lacks.",
         "# A name with one of these is read only right after a post or a group label (省委书记某某), where",

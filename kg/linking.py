@@ -30,6 +30,7 @@ from kg.rdf import BASIS, ENTITY, IDENTITY_LINK, JURISDICTION, LABEL, SCOPE, TYP
 from kg.records import select
 from kg.records.identity import decisions
 from kg.settings import DEFAULT_BASE
+from kg.sparql_text import text_of
 from kg.store_api import KnowledgeStore
 
 NAME_ONLY = frozenset({"publication", "unplaced"})
@@ -131,7 +132,7 @@ def _day(value: object) -> dt.date | None:
 
 def _issued(quads: list[Quad]) -> dt.date | None:
     """The issue date of the article whose graph these quads are."""
-    return next((_day(q.object.value) for q in quads if q.predicate == ISSUED and "/article/" in q.subject.value), None)
+    return next((_day(text_of(q.object)) for q in quads if q.predicate == ISSUED and "/article/" in text_of(q.subject)), None)
 
 
 def _links(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
@@ -139,13 +140,13 @@ def _links(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
     links: dict[str, dict[str, object]] = {}
     labels: dict[str, str] = {}
     for q in quads:
-        s, p, o = q.subject.value, q.predicate, q.object
+        s, p, o = text_of(q.subject), q.predicate, q.object
         if p == TYPE and o == IDENTITY_LINK:
             links.setdefault(s, {})
         elif p in (ENTITY, BASIS, JURISDICTION, VIA_POST):
-            links.setdefault(s, {})[p.value] = o.value
+            links.setdefault(s, {})[p.value] = text_of(o)
         elif p == LABEL:
-            labels.setdefault(s, o.value)
+            labels.setdefault(s, text_of(o))
     out = {}
     for fields in links.values():
         person = fields.get(ENTITY.value)
@@ -158,16 +159,16 @@ def _links(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
 def _rewrite(quads: list[Quad], moves: dict[str, _Move]) -> list[Quad]:
     """The quads with each moved person's IRI replaced, its scope and identity link updated."""
     nodes = {old: NamedNode(move.to) for old, move in moves.items()}
-    link_of = {q.subject.value: q.object.value for q in quads if q.predicate == ENTITY and q.object.value in moves}
+    link_of = {text_of(q.subject): text_of(q.object) for q in quads if q.predicate == ENTITY and text_of(q.object) in moves}
     out: list[Quad] = []
     for q in quads:
         s, o = q.subject, q.object
-        move = moves.get(link_of.get(s.value, ""))
+        move = moves.get(link_of.get(text_of(s), ""))
         if move and (q.predicate == BASIS or q.predicate == JURISDICTION and move.scope is not None):
             continue  # written again below
-        if s.value in moves and q.predicate == SCOPE:
+        if text_of(s) in moves and q.predicate == SCOPE:
             continue
-        out.append(Quad(nodes.get(s.value, s), q.predicate, nodes.get(o.value, o) if isinstance(o, NamedNode) else o,
+        out.append(Quad(nodes.get(text_of(s), s), q.predicate, nodes.get(o.value, o) if isinstance(o, NamedNode) else o,
                         q.graph_name))
     graph = quads[0].graph_name if quads else None
     for link, person in sorted(link_of.items()):
@@ -178,6 +179,6 @@ def _rewrite(quads: list[Quad], moves: dict[str, _Move]) -> list[Quad]:
         if move.basis == "curated-merge":
             out.append(Quad(NamedNode(link), MINTED_AS, NamedNode(person), graph))
     for old, move in sorted(moves.items()):
-        if move.scope and any(q.subject.value == old and q.predicate == TYPE for q in quads):
+        if move.scope and any(text_of(q.subject) == old and q.predicate == TYPE for q in quads):
             out.append(Quad(NamedNode(move.to), SCOPE, Literal(move.scope), graph))
     return out

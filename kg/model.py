@@ -8,6 +8,7 @@ alone and swapped. Offsets are character offsets (Python `str` indices) into
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -74,13 +75,36 @@ class Article:
 
 
 class Role(StrEnum):
-    """What a person did at an event; the values are the ontology's property names."""
+    """What a person did at an event: the one definition of the role vocabulary.
+
+    The values are the ontology's property names (`zw:presided` …), and the
+    members' order — finest first — is the order every listing of roles uses
+    (an event's participants, a person's roles there, the label of an edge
+    drawn for export). `node` names the role's individual that a qualified
+    statement points to (`zw:Participation prov:hadRole zw:PresidingRole`).
+    The ontology (`ontology/zhengwu.ttl`) gives each its Chinese and English
+    labels; a test checks the two agree.
+    """
 
     PRESIDED = "presided"
     LED = "led"
     SPOKE = "spokeAt"
     ACCOMPANIED = "accompanied"
     ATTENDED = "attended"
+
+    @property
+    def node(self) -> str:
+        """The local name of the role's individual (`PresidingRole`)."""
+        return _ROLE_NODES[self]
+
+    @property
+    def leads(self) -> bool:
+        """Presiding, leading or speaking: a role in which a person pushes what the event emphasised."""
+        return self in (Role.PRESIDED, Role.LED, Role.SPOKE)
+
+
+_ROLE_NODES = {Role.PRESIDED: "PresidingRole", Role.LED: "LeadingRole", Role.SPOKE: "SpeakingRole",
+               Role.ACCOMPANIED: "AccompanyingRole", Role.ATTENDED: "AttendingRole"}
 
 
 class EventKind(StrEnum):
@@ -96,6 +120,19 @@ class EventKind(StrEnum):
     CONDOLENCE_VISIT = "CondolenceVisit"  # 慰问
     STUDY_SESSION = "StudySession"  # 学习会, 中心组学习, 专题读书班
     HEARING = "Hearing"  # 听取…汇报/述职
+
+    @staticmethod
+    def finest(class_names: Iterable[str]) -> str:
+        """The most specific of an event's classes (local names): `Meeting` rather than `Event` (or the
+        ontology's superclasses of every event, `Fact` and `Entity`); `Event` when there is none finer.
+
+        >>> EventKind.finest(["Event", "Meeting"]), EventKind.finest(["Fact"])
+        ('Meeting', 'Event')
+        """
+        return next((n for n in class_names if n not in _GENERIC_CLASSES), EventKind.EVENT.value)
+
+
+_GENERIC_CLASSES = frozenset({EventKind.EVENT.value, "Fact", "Entity"})
 
 
 @dataclass(frozen=True)

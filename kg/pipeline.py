@@ -24,6 +24,7 @@ from pyoxigraph import serialize as serialize_quads
 from kg import views
 from kg.errors import BadInput
 from kg.extract import extract_article
+from kg.formats import written
 from kg.iri import Minter
 from kg.linking import NameLinker
 from kg.rdf import ArticleGraph, article_quads
@@ -88,7 +89,7 @@ class DocumentGraphs:
 
     def nquads(self) -> bytes:
         """All its quads as N-Quads, articles in order (what `kg extract` prints)."""
-        return serialize_quads([q for a in self.articles for q in a.quads], format=RdfFormat.N_QUADS)
+        return written(serialize_quads([q for a in self.articles for q in a.quads], format=RdfFormat.N_QUADS))
 
 
 class _PackedDocument(DocumentGraphs):
@@ -102,13 +103,13 @@ class _PackedDocument(DocumentGraphs):
         self.path, self._packed, self.part = path, packed, 0
 
     @functools.cached_property
-    def articles(self) -> list[ArticleGraph]:  # type: ignore[override]
+    def articles(self) -> list[ArticleGraph]:  # type: ignore[override]  # a lazy property for the field
         return [ArticleGraph(NamedNode(document), NamedNode(article), NamedNode(graph),
                              list(parse(nquads, format=RdfFormat.N_QUADS)))
                 for document, article, graph, nquads in self._packed]
 
     @functools.cached_property
-    def graphs(self) -> dict[NamedNode, dict[NamedNode, list[Quad]]]:  # type: ignore[override]
+    def graphs(self) -> dict[NamedNode, dict[NamedNode, list[Quad]]]:  # type: ignore[override]  # lazy, as above
         grouped: dict[NamedNode, dict[NamedNode, list[Quad]]] = {}
         for article in self.articles:
             grouped.setdefault(article.document, {})[article.graph] = article.quads
@@ -172,8 +173,8 @@ Problem = tuple[str, str | None, int | None]  # a BadInput's fields: it crosses 
 def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None, list[Problem]]]:
     """Worker side of `extract_files(jobs=N)`: each file's articles as N-Quads, and its problems, in order.
 
-    N-Quads, because pyoxigraph writes and parses them ~5× faster than pickle
-    moves the same quads between processes.
+    N-Quads, because pyoxigraph writes and parses them faster than pickle
+    moves the same quads between processes (docs/performance.md).
     """
     paths, options = task
     out = []
@@ -181,7 +182,7 @@ def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None
         problems: list[BadInput] = []
         doc = next(_extract_guarded(path, options, problems.append, part_quads=None), None)
         packed = None if doc is None else [
-            (a.document.value, a.article.value, a.graph.value, serialize_quads(a.quads, format=RdfFormat.N_QUADS))
+            (a.document.value, a.article.value, a.graph.value, written(serialize_quads(a.quads, format=RdfFormat.N_QUADS)))
             for a in doc.articles]
         out.append((packed, [(e.message, e.path, e.line) for e in problems]))
     return out
@@ -236,7 +237,7 @@ def _extract_parallel(paths: Iterator[Path], options: Options, on_error: ErrorHa
     finally:
         gc.unfreeze()
     with pool:
-        pending: deque = deque()
+        pending: deque[tuple[list[Path], AsyncResult]] = deque()
         for batch, here in _tasks(paths, chunk, _larger_than(options.max_document_bytes)):
             if here:
                 while pending:

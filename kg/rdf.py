@@ -26,8 +26,25 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from pyoxigraph import serialize as ox_serialize
 
 from kg.errors import BadInput
+from kg.formats import RDF_FORMATS, written
 from kg.identity import NATIONAL_SCOPE, UNPLACED, Identity, identify, paper_place, post_jurisdiction
-from kg.iri import DCTERMS, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SKOS, XSD, ZW, Minter, scope_of_source
+from kg.iri import (
+    DCTERMS,
+    EVENT_CLASSES,
+    ORG,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    ROLE_NODES,
+    ROLE_PROPERTIES,
+    SKOS,
+    XSD,
+    ZW,
+    Minter,
+    scope_of_source,
+)
 from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
 from kg.settings import DEFAULT_BASE
 
@@ -61,12 +78,9 @@ BASIS, JURISDICTION, VIA_POST = (_zw(n) for n in ("identityBasis", "jurisdiction
     "reportedIn", "date", "startDate", "endDate", "location", "attended", "emphasised", "mentionedIn",
     "event", "policy", "post", "entity", "heldOn", "evidence", "quote", "startOffset", "endOffset"))
 
-EVENT_CLASS = {kind: _zw(kind.value) for kind in EventKind}
-ROLE_PROPERTY = {role: _zw(role.value) for role in Role}
-ROLE_INDIVIDUAL = {
-    Role.PRESIDED: _zw("PresidingRole"), Role.LED: _zw("LeadingRole"), Role.SPOKE: _zw("SpeakingRole"),
-    Role.ACCOMPANIED: _zw("AccompanyingRole"), Role.ATTENDED: _zw("AttendingRole"),
-}
+EVENT_CLASS = {kind: NamedNode(iri) for kind, iri in EVENT_CLASSES.items()}
+ROLE_PROPERTY = {role: NamedNode(iri) for role, iri in ROLE_PROPERTIES.items()}
+ROLE_INDIVIDUAL = {role: NamedNode(iri) for role, iri in ROLE_NODES.items()}
 # `Organisation.kind` / `Place.kind` values that name a subclass in the ontology (tests check they exist);
 # any other kind keeps the base class only, so an extractor's new kind never mints an undeclared class.
 ORGANISATION_CLASS = {k: _zw(k) for k in (
@@ -405,12 +419,6 @@ def article_quads(extraction: Extraction, minter: Minter) -> ArticleGraph:
 
 
 # --- serialisation ----------------------------------------------------------------------
-FORMATS = {
-    "nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "turtle": RdfFormat.TURTLE,
-    "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
-}
-
-
 @functools.cache
 def context() -> dict:
     """The JSON-LD context of `ontology/context.jsonld` (the `@context` object itself)."""
@@ -418,29 +426,31 @@ def context() -> dict:
 
 
 def serialize(quads: Iterable[Quad], fmt: str, *, base: str | None = DEFAULT_BASE) -> bytes:
-    """`quads` in `fmt` (nquads, trig, turtle, ntriples, jsonld).
+    """`quads` in `fmt`, a name of `kg.formats.RDF_FORMATS` (nquads, trig, turtle, ntriples, jsonld, rdfxml).
 
-    Turtle and N-Triples have no named graphs: the article graphs are merged
-    into one graph (duplicate triples dropped). Turtle and TriG group each
+    Formats without named graphs (Turtle, N-Triples, RDF/XML) merge the article
+    graphs into one graph (duplicate triples dropped). Turtle and TriG group each
     subject's triples and use our prefixes and `base` for readable IRIs.
     JSON-LD is compacted with `ontology/context.jsonld` (embedded, so any
     JSON-LD processor reads it offline): `{"@context", "@graph": [{"id": graph,
     "@graph": [nodes]}]}`, graphs and nodes sorted by id.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "nquads":  # the hot path: straight through
-        return ox_serialize(quads, format=RdfFormat.N_QUADS)
-    if fmt == "jsonld":
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+    rdf_format = RDF_FORMATS[fmt]
+    if rdf_format == RdfFormat.N_QUADS:  # the hot path: straight through
+        return written(ox_serialize(quads, format=rdf_format))
+    if rdf_format == RdfFormat.JSON_LD:
         return _jsonld(quads)
-    if fmt == "ntriples":
-        return ox_serialize(dict.fromkeys(q.triple for q in quads), format=RdfFormat.N_TRIPLES)
+    if rdf_format not in (RdfFormat.TURTLE, RdfFormat.TRIG):  # no prefixes to write: N-Triples, RDF/XML
+        return written(ox_serialize(dict.fromkeys(q.triple for q in quads), format=rdf_format))
+    merged = not rdf_format.supports_datasets
     grouped: dict = {}  # (graph, subject) -> statements, in order of first appearance
     for q in quads:
-        key = (None if fmt == "turtle" else q.graph_name, q.subject)
-        grouped.setdefault(key, {})[q.triple if fmt == "turtle" else q] = None
+        key = (None if merged else q.graph_name, q.subject)
+        grouped.setdefault(key, {})[q.triple if merged else q] = None
     data = [s for statements in grouped.values() for s in statements]
-    text = ox_serialize(data, format=FORMATS[fmt], prefixes=PREFIXES, base_iri=base)
+    text = written(ox_serialize(data, format=rdf_format, prefixes=PREFIXES, base_iri=base))
     return _absolute_prefixes(text, base)
 
 
@@ -459,7 +469,7 @@ def _jsonld(quads: Iterable[Quad]) -> bytes:
     import rdflib  # only here: JSON-LD compaction is not on any hot path
 
     dataset = rdflib.Dataset()
-    nquads = ox_serialize(quads, format=RdfFormat.N_QUADS)
+    nquads = written(ox_serialize(quads, format=RdfFormat.N_QUADS))
     if nquads.strip():
         dataset.parse(data=nquads, format="nquads")
     compact = json.loads(dataset.serialize(format="json-ld", context=context(), auto_compact=True,

@@ -5,6 +5,8 @@ layer of a newspaper page, see `kg.layout`), "article" (clean article files:
 headline lines, then the body; several articles separated by blank lines) and
 "jsonl" (one article a line from crawls). Encodings are detected from the
 bytes: UTF-8 with or without BOM, UTF-16 with or without BOM, GB18030/GBK.
+This module decodes and dispatches; cutting a text into articles (headline,
+byline, dateline, paragraphs) is `kg.layout`'s, for every kind.
 
 Issue date and publication come from the caller, else a `manifest.tsv` in the
 file's folder, else the JSON Lines fields, else a date in the file name.
@@ -23,22 +25,17 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict
 
+from kg.chars import is_cjk
 from kg.errors import BadInput
 from kg.layout import (
-    HEADLINE_MAX,
     ArticleParts,
-    Line,
-    _raw_lines,
-    byline_at_end,
+    article_file_articles,
+    body_article,
     column_width,
     ends_sentence,
-    finish,
-    join_lines,
-    opens_brief,
     page_articles,
-    starts_article,
 )
 from kg.model import Article
 from kg.sentences import split_sentences
@@ -49,8 +46,6 @@ NOT_DOCUMENTS = (MANIFEST,)
 NOT_DOCUMENT_SUFFIXES = (".gold.json",)
 NAME_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])")
 FIELD_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-# A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
-ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 MAGIC = {
     b"%PDF": "a PDF file, not text: extract its text layer first",
     b"\x89PNG": "an image (PNG), not text",
@@ -66,6 +61,16 @@ HTML_TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h[1-6]|/li|/tr)\b[^<>]*>", re.IGNORECASE)
 Line_ = tuple[int, str, str | None]  # a JSON Lines line: its offset in the text, its text, what is wrong with it
 LEADING_BLANKS = re.compile(r"\s*")
+
+
+class _Origin(TypedDict):
+    """Where a file's articles come from, as `_read` and `_read_jsonl` take it."""
+
+    doc_id: str
+    published: dt.date | None
+    source: str | None
+    path: str
+    name_date: dt.date | None
 JSONL_KNOWN = {"title", "subtitle", "body", "content", "text", "published", "source", "url"}
 
 
@@ -93,7 +98,7 @@ def _plausibility(text: str) -> float:
     """Share of characters Chinese news text is made of: how likely a decoding is the right one."""
     if not text:
         return 0.0
-    good = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+    good = sum(1 for ch in text if is_cjk(ch) or "\u3000" <= ch <= "\u303f"
                or "\uff00" <= ch <= "\uffef" or ch in "\n\r\t " or "0" <= ch <= "9" or "\u2010" <= ch <= "\u201f")
     return good / len(text)
 
@@ -142,7 +147,8 @@ def _best_guess(data: bytes, path: str | None) -> str:
 
 def detect_kind(text: str) -> str:
     """"jsonl" if the text opens with a JSON object, "page" if its lines are column-narrow, else "article"."""
-    first = LEADING_BLANKS.match(text).end()  # without copying the text: a crawl file may be large
+    blanks = LEADING_BLANKS.match(text)  # always matches (maybe nothing): no copy of a text that may be large
+    first = blanks.end() if blanks else 0
     if text[first:first + 1] == "{" or text[first:first + 1] == "[" and text[-4096:].rstrip().endswith("]"):
         return "jsonl"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -215,8 +221,8 @@ def read_path(path: Path, *, published: dt.date | None = None, source: str | Non
     path = Path(path)
     where = str(path)
     listed_source, listed_date = manifest_entry(path)
-    options = {"doc_id": _name_text(path.stem), "published": published or listed_date,
-               "source": source or listed_source, "path": where, "name_date": date_in_name(path.name)}
+    options: _Origin = {"doc_id": _name_text(path.stem), "published": published or listed_date,
+                        "source": source or listed_source, "path": where, "name_date": date_in_name(path.name)}
     with _open_regular(path) as (handle, size):
         large = max_bytes is not None and size > max_bytes
         head = handle.read(65536)
@@ -376,80 +382,6 @@ def _article(part: ArticleParts, *, doc_id: str, index: int, issued: dt.date | N
         url=url, path=path, body_offset=part.body_offset if body_offset is None else body_offset,
         metadata=metadata,
     )
-
-
-def _headline_line(line: Line) -> bool:
-    text = line.text
-    return (len(text) <= HEADLINE_MAX and not ends_sentence(text) and text[-1] not in "，,；;：:、"
-            and not starts_article(text) and byline_at_end(text) is None)
-
-
-def _opens_next(lines: list[Line], i: int) -> bool:
-    """Whether line `i` sits between a sentence end and a dateline: a headline with no blank around it."""
-    return (0 < i < len(lines) - 1 and ends_sentence(lines[i - 1].text)
-            and bool(lines[i + 1].text) and starts_article(lines[i + 1].text))
-
-
-def article_file_articles(text: str) -> list[ArticleParts]:
-    """Clean article files: headline (and subtitle) lines, then body paragraphs; articles one after another.
-
-    A headline line after a blank line (or a byline) opens a new article,
-    unless it reads as a numbered subheading of the article it is in.
-    """
-    lines = _raw_lines(text)
-    groups: list[tuple[list[str], list[Line], tuple[str, ...]]] = []  # (headlines, body lines, reporters)
-    after_break = True
-    for i, line in enumerate(lines):
-        if not line.text:
-            after_break = True
-            continue
-        heading = _headline_line(line)
-        continues_heading = bool(groups) and not groups[-1][1] and heading and len(groups[-1][0]) < 3
-        if continues_heading:
-            groups[-1][0].append(line.text)
-        elif heading and (after_break or not groups or _opens_next(lines, i)) and not (
-                groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
-            groups.append(([line.text], [], ()))
-        else:
-            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]):
-                groups.append(([], [], ()))
-            byline = byline_at_end(line.text)
-            following = lines[i + 1].text if i + 1 < len(lines) else ""
-            if byline and (not following or _headline_line(lines[i + 1]) or starts_article(following)):
-                kept = line.text[: byline[0]].rstrip()
-                if kept:
-                    groups[-1][1].append(Line(kept, line.start, line.indented, line.blank_before))
-                groups[-1] = (groups[-1][0], groups[-1][1], byline[1])
-            else:
-                groups[-1][1].append(line)
-        after_break = bool(groups and groups[-1][2])
-    out = []
-    for headlines, body_lines, reporters in groups:
-        if not body_lines:
-            continue
-        joined, anchors = join_lines(body_lines, width=10**9, blank_breaks=True)  # every sentence end at a line end is a paragraph
-        part = finish(joined, anchors, title=headlines[0] if headlines else None,
-                      subtitle=" ".join(headlines[1:]) or None, reporters=reporters)
-        if part is not None:
-            out.append(part)
-    return out
-
-
-def body_article(text: str) -> ArticleParts | None:
-    """One article's body as a clean text (a JSON record's): paragraphs, a dateline, a closing byline."""
-    lines = [line for line in _raw_lines(text) if line.text]
-    reporters: tuple[str, ...] = ()
-    byline = byline_at_end(lines[-1].text) if lines else None
-    if byline:
-        last = lines.pop()
-        kept = last.text[: byline[0]].rstrip()
-        if kept:
-            lines.append(Line(kept, last.start, last.indented, last.blank_before))
-        reporters = byline[1]
-    if not lines:
-        return None
-    joined, anchors = join_lines(lines, width=10**9, blank_breaks=True)
-    return finish(joined, anchors, reporters=reporters)
 
 
 def _parse_record(raw: str, path: str | None, number: int) -> dict | BadInput:

@@ -22,7 +22,7 @@ Without them, updates carry `Authorization: Bearer $KG_UPDATE_TOKEN` (our own
 from __future__ import annotations
 
 import base64
-from collections.abc import Generator
+from collections.abc import Generator, Mapping, Sequence
 
 import httpx
 
@@ -95,10 +95,10 @@ class SparqlHttp:
         self.client.close()
 
     # --- requests ------------------------------------------------------------------
-    def query(self, sparql: str, params: list[tuple[str, str]]) -> httpx.Response:
+    def query(self, sparql: str, params: Sequence[tuple[str, str]]) -> httpx.Response:
         """Run a query (with protocol `params`, which may repeat): GET when its URL stays short, else a
         form-encoded POST."""
-        fields = [*params, ("query", sparql)]
+        fields = (*params, ("query", sparql))
         if len(str(httpx.QueryParams(fields))) <= MAX_GET_BYTES:
             return self._send("GET", self.query_url, params=fields, headers={"Accept": ACCEPT})
         form: dict[str, list[str]] = {}
@@ -111,9 +111,11 @@ class SparqlHttp:
         headers = {"Content-Type": "application/sparql-update; charset=utf-8", **self._update_headers}
         return self._send("POST", self.update_url, content=sparql.encode(), headers=headers)
 
-    def _send(self, method: str, url: str, *, check: bool = True, **kwargs: object) -> httpx.Response:
+    def _send(self, method: str, url: str, *, headers: Mapping[str, str], check: bool = True,
+              params: tuple[tuple[str, str], ...] | Mapping[str, str] | None = None,
+              data: Mapping[str, list[str]] | None = None, content: bytes | None = None) -> httpx.Response:
         try:
-            response = self.client.request(method, url, **kwargs)  # type: ignore[arg-type]
+            response = self.client.request(method, url, headers=headers, params=params, data=data, content=content)
         except httpx.ConnectTimeout as exc:
             raise StoreError(f"{self.location}: cannot reach the SPARQL server: {exc}") from exc
         except httpx.TimeoutException:

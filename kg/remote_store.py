@@ -48,24 +48,14 @@ from pyoxigraph import (
 )
 
 from kg.errors import StoreError
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from kg.iri import DCTERMS
 from kg.remote_http import SparqlHttp
 from kg.settings import Settings
-from kg.sparql_text import bind, drop_graphs, insert_data, term
-from kg.store_api import DocumentGraphMap, QueryResult, WriteListener
+from kg.sparql_text import Term, bind, drop_graphs, insert_data, term, with_base
+from kg.store_api import DocumentGraphMap, QueryResult, WriteListener, solutions
 from kg.writer import DocumentWriter
 
-_RESULT_TYPES = {
-    "application/sparql-results+json": QueryResultsFormat.JSON,
-    "application/sparql-results+xml": QueryResultsFormat.XML,
-    "text/tab-separated-values": QueryResultsFormat.TSV,
-}
-_GRAPH_TYPES = {
-    "application/n-triples": RdfFormat.N_TRIPLES,
-    "text/turtle": RdfFormat.TURTLE,
-    "application/n-quads": RdfFormat.N_QUADS,
-    "application/rdf+xml": RdfFormat.RDF_XML,
-}
 _VIRTUOSO_ASK = "__ASK_RETVAL"  # Virtuoso 7.2 answers ASK with one row of this variable, 1 or 0
 _IS_PART_OF = f"<{DCTERMS}isPartOf>"
 _PROJECT_GRAPH = f"GRAPH ?g {{ ?article {_IS_PART_OF} ?document }}"  # the marker of the project's graphs
@@ -103,12 +93,12 @@ class RemoteStore:
                                timeout=timeout if timeout is not None else settings.remote_timeout)
 
     # --- writing -------------------------------------------------------------------
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL Update on the server (one request, one transaction where the server has them)."""
-        self.http.update(sparql)
+        self.http.update(with_base(sparql, base_iri))
 
     def graphs_of_document(self, document: NamedNode) -> list[NamedNode]:
-        return [row["g"] for row in self.query(_GRAPHS_OF_DOCUMENT, {"document": document}, union=False)]
+        return [row["g"] for row in solutions(self.query(_GRAPHS_OF_DOCUMENT, {"document": document}, union=False))]
 
     def replace_document(self, document: NamedNode, graphs: Mapping[NamedNode, Iterable[Quad]]) -> None:
         """Replace every graph of `document` by `graphs` in one update request."""
@@ -141,9 +131,9 @@ class RemoteStore:
         raise StoreError(f"{self.location}: back up a remote store with the server's own tools")
 
     # --- reading -------------------------------------------------------------------
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+    def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
-              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+              named_graphs: Sequence[NamedNode] | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a query on the server; `substitutions` are joined in as VALUES, never pasted as text. A dataset
         goes as the protocol's `default-graph-uri`/`named-graph-uri` parameters.
 
@@ -155,14 +145,14 @@ class RemoteStore:
             params = [("default-graph-uri", g.value) for g in default_graph or ()]
             params += [("named-graph-uri", g.value) for g in named_graphs or ()]
         values = {name: [value] for name, value in (substitutions or {}).items()}
-        response = self.http.query(bind(sparql, values), params)
+        response = self.http.query(with_base(bind(sparql, values), base_iri), params)
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media in _GRAPH_TYPES:
+        if media in RDF_MEDIA_TYPES:
             self.capped = None
-            return _as_query_triples(response.content, _GRAPH_TYPES[media])
-        if media not in _RESULT_TYPES:
+            return _as_query_triples(response.content, RDF_MEDIA_TYPES[media])
+        if media not in RESULT_MEDIA_TYPES:
             raise StoreError(f"{self.location}: unexpected answer of type {media or 'unknown'}")
-        results = parse_query_results(response.content, _RESULT_TYPES[media])
+        results = parse_query_results(response.content, RESULT_MEDIA_TYPES[media])
         if not isinstance(results, QuerySolutions):
             self.capped = None
             return results
@@ -171,10 +161,10 @@ class RemoteStore:
             answer = rows[0][_VIRTUOSO_ASK].value not in ("0", "false")
             return parse_query_results(json.dumps({"head": {}, "boolean": answer}).encode(), QueryResultsFormat.JSON)
         self.capped = len(rows) if self.result_cap and len(rows) == self.result_cap else None
-        return parse_query_results(response.content, _RESULT_TYPES[media])  # read again: rows are consumed
+        return parse_query_results(response.content, RESULT_MEDIA_TYPES[media])  # read again: rows are consumed
 
     def _number(self, sparql: str) -> int:
-        return int(next(iter(self.query(sparql, union=False)))["n"].value)
+        return int(next(iter(solutions(self.query(sparql, union=False))))["n"].value)
 
     def named_graph_count(self) -> int:
         """The project's graphs (the server's own graphs, and the default graph, are not counted)."""
@@ -190,7 +180,7 @@ class RemoteStore:
         while True:
             listed = _GRAPHS_PAGE.replace("#ROWS", str(self.page_rows)).replace(
                 "#AFTER", "" if after is None else f"FILTER(?key > {term(Literal(after))})")
-            sizes = [(row["g"], int(row["n"].value), row["key"].value) for row in self.query(listed, union=False)]
+            sizes = [(row["g"], int(row["n"].value), row["key"].value) for row in solutions(self.query(listed, union=False))]
             if not sizes:
                 return
             batch: list[NamedNode] = []
@@ -212,7 +202,7 @@ class RemoteStore:
             pages = [f"{query} ORDER BY ?s ?p ?o LIMIT {self.page_rows} OFFSET {offset}"
                      for offset in range(0, size, self.page_rows)]
         for page in pages:
-            for row in self.query(page, union=False):
+            for row in solutions(self.query(page, union=False)):
                 yield Quad(row["s"], row["p"], row["o"], row["g"])
 
     # --- graphs --------------------------------------------------------------------
@@ -249,7 +239,9 @@ def insert_operations(graphs: Mapping[NamedNode, Iterable[Quad]], most: int) -> 
     >>> [op.count(" .") + 1 for op in insert_operations({g: [Quad(s, p, Literal(str(i)), g) for i in range(5)]}, 2)]
     [2, 2, 1]
     """
-    operations, chunk, held = [], {}, 0
+    operations: list[str] = []
+    chunk: dict[NamedNode, list[Quad]] = {}
+    held = 0
     for graph, quads in graphs.items():
         for quad in quads:
             chunk.setdefault(graph, []).append(quad)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from kg import chars
 from kg.model import Sentence
 
-TERMINATORS = frozenset("。！？!?")
-CLOSERS = frozenset("”’」』）)》〉】")
+TERMINATORS = frozenset(chars.TERMINATORS)
+CLOSERS = frozenset(chars.CLOSERS)
 OPEN_QUOTES = frozenset("“「『")
 CLOSE_QUOTES = frozenset("”」』")
 # Quotes a column break or a typo left unbalanced must not swallow the rest of a paragraph.
 MAX_QUOTE = 300
-MARKS = re.compile("[。！？!?“「『”」』\n]")
+MARKS = re.compile(f"[{re.escape(chars.TERMINATORS)}“「『”」』\n]")
 
 
 def _spans(body: str) -> list[tuple[int, int]]:

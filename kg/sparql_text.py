@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg.errors import QueryError
 
@@ -23,6 +23,15 @@ _SKIPPABLE = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
 )
 _CONSTRUCT_TEMPLATE = re.compile(r"\bCONSTRUCT\s*$", re.IGNORECASE)
+
+
+def text_of(node: NamedNode | BlankNode | Literal | Triple) -> str:
+    """A term's IRI, blank node id or lexical value; an RDF-star triple (none of ours) as its N-Triples text.
+
+    >>> text_of(NamedNode("http://s")), text_of(Literal("1"))
+    ('http://s', '1')
+    """
+    return str(node) if isinstance(node, Triple) else node.value
 
 
 def term(value: object) -> str:
@@ -46,6 +55,16 @@ def insert_data(graphs: Mapping[NamedNode, Iterable[Quad]]) -> str:
         triples = " .\n".join(f"{term(q.subject)} {term(q.predicate)} {term(q.object)}" for q in quads)
         blocks.append(f"GRAPH {term(graph)} {{\n{triples} }}")
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+def with_base(text: str, base_iri: str | None) -> str:
+    """`text` (a query or an update) with its relative IRIs resolved against `base_iri`, for a server that
+    takes no base beside the text: a `BASE` put first, which a BASE of the text's own overrides.
+
+    >>> with_base("INSERT DATA { <s> <p> <o> }", "http://127.0.0.1:8000/sparql")
+    'BASE <http://127.0.0.1:8000/sparql>\\nINSERT DATA { <s> <p> <o> }'
+    """
+    return text if base_iri is None else f"BASE {term(NamedNode(base_iri))}\n{text}"
 
 
 def drop_graphs(graphs: Iterable[NamedNode]) -> list[str]:

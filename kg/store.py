@@ -13,7 +13,6 @@ default graph.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import sqlite3
@@ -21,12 +20,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, Variable
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Triple, Variable
 
 from kg.errors import QueryError, StoreError
 from kg.iri import DCTERMS
-from kg.sparql_text import drop_graphs, insert_data
-from kg.store_api import DocumentGraphMap, KnowledgeStore, QueryResult, WriteListener
+from kg.sparql_text import Term, drop_graphs, insert_data
+from kg.store_api import DocumentGraphMap, KnowledgeStore, QueryResult, WriteListener, solutions, writing
 from kg.store_folder import in_use_error
 from kg.store_folder import sync_folder as _sync_folder
 from kg.writer import BATCH_QUADS, DocumentWriter
@@ -39,12 +38,6 @@ BULK_LEFTOVERS = "bulk-*.sst"
 JOURNAL = "kg-ingest-journal.tsv"  # in the store folder while a bulk batch is being written: document TAB graph
 
 IS_PART_OF = NamedNode(f"{DCTERMS}isPartOf")
-
-
-def _listening(listener: WriteListener | None,
-               quads: Iterable[Quad] | None = None) -> contextlib.AbstractContextManager:
-    """`listener.writing(quads)`, or nothing to do for a store nobody listens to."""
-    return listener.writing(quads) if listener is not None else contextlib.nullcontext()
 
 
 def quads_in(store: Store, graphs: Iterable[NamedNode]) -> Iterator[Quad]:
@@ -71,8 +64,8 @@ class GraphStore:
         """The named graphs holding `<article> dcterms:isPartOf document`.
 
         A direct index look-up rather than a SPARQL query: an ingest asks this of every document, and
-        SPARQL queries against a store that bulk writes are growing made the process's memory grow with
-        the store (~130 MB over 8 M quads, docs/performance.md); the look-up keeps it flat, ~10× faster.
+        SPARQL queries interleaved with bulk writes make the process's memory grow with the store (how
+        that was found: docs/performance.md, "How memory was brought under the target").
         """
         quads = self.store.quads_for_pattern(None, IS_PART_OF, document, None)
         return list(dict.fromkeys(q.graph_name for q in quads if isinstance(q.graph_name, NamedNode)))
@@ -83,15 +76,15 @@ class GraphStore:
         Graphs the document had before but no longer has are dropped too, so a
         corrected document never leaves stale articles behind. A document new to
         the store is added with `Store.extend`, one transaction without SPARQL
-        text to build and parse (~1.3× faster, see docs/performance.md); a
-        replacement is one SPARQL Update, DROP + INSERT DATA. (An ingest sends
+        text to build and parse (faster: docs/performance.md); a replacement
+        is one SPARQL Update, DROP + INSERT DATA. (An ingest sends
         its new documents to `add_new_documents` instead, unless its batches are 0.)
         """
         old = self._stored_graphs(document, graphs)
         if self.views is not None:
             graphs = {g: q if isinstance(q, list | tuple) else list(q) for g, q in graphs.items()}  # read twice
         touched = itertools.chain(itertools.chain.from_iterable(graphs.values()), quads_in(self.store, old))
-        with _listening(self.views, touched):  # marks their views stale first: a crash leaves them stale, never wrong
+        with writing(self.views, touched):  # marks their views stale first: a crash leaves them stale, never wrong
             try:
                 if not old:
                     self.store.extend([quad for quads in graphs.values() for quad in quads])
@@ -126,7 +119,7 @@ class GraphStore:
                 self.store.extend(quads)
                 return
             journal = folder / JOURNAL
-            with _listening(self.views, quads):  # the batch's views are marked stale before any of it is written
+            with writing(self.views, quads):  # the batch's views are marked stale before any of it is written
                 _write_whole(journal, "".join(f"{d.value}\t{g.value}\n" for d, graphs in batch for g in graphs))
                 try:
                     self.store.bulk_extend(quads)
@@ -167,7 +160,7 @@ class GraphStore:
         """Remove the graphs of `document`; returns how many there were."""
         graphs = self.graphs_of_document(document)
         if graphs:
-            with _listening(self.views, quads_in(self.store, graphs)):
+            with writing(self.views, quads_in(self.store, graphs)):
                 self.store.update(" ;\n".join(drop_graphs(graphs)))
         return len(graphs)
 
@@ -186,25 +179,26 @@ class GraphStore:
             raise StoreError(f"{target}: backup failed: {exc}") from exc
 
     # --- reading -----------------------------------------------------------------
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+    def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
-              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+              named_graphs: Sequence[NamedNode] | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query; `substitutions` bind variables to RDF terms (never pasted into the text)."""
-        subs = {Variable(k): v for k, v in (substitutions or {}).items()}
-        dataset: dict[str, object] = {"use_default_graph_as_union": union}
-        if default_graph is not None or named_graphs is not None:
-            dataset = {"default_graph": list(default_graph or [])}
-            if named_graphs:
-                dataset["named_graphs"] = list(named_graphs)
+        subs: dict[Variable, NamedNode | BlankNode | Literal | Triple] | None = {
+            Variable(k): v for k, v in (substitutions or {}).items()} or None
         try:
-            return self.store.query(sparql, substitutions=subs or None, **dataset)  # type: ignore[arg-type]
+            if default_graph is None and named_graphs is None:
+                return self.store.query(sparql, substitutions=subs, base_iri=base_iri,
+                                        use_default_graph_as_union=union)
+            return self.store.query(sparql, substitutions=subs, base_iri=base_iri,
+                                    default_graph=list(default_graph or []),
+                                    named_graphs=list(named_graphs) if named_graphs else None)
         except SyntaxError as exc:
             raise QueryError(f"malformed query: {exc}") from exc
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
         """Run a SPARQL Update (one transaction); raises SyntaxError for a malformed one. Unattributed:
-        the caller tells the listener (`kg.views.writing`)."""
-        self.store.update(sparql)
+        the caller tells the listener (`kg.store_api.writing`)."""
+        self.store.update(sparql, base_iri=base_iri)
 
     # --- graphs --------------------------------------------------------------------
     def contains_named_graph(self, graph: NamedNode) -> bool:
@@ -283,7 +277,7 @@ WHERE {
 
 def counts(store: KnowledgeStore) -> dict[str, int]:
     """How many articles, persons, events, policies, graphs and triples the store holds."""
-    row = next(iter(store.query(_COUNTS)))
+    row = next(iter(solutions(store.query(_COUNTS))))
     out = {name: int(row[name].value) for name in ("articles", "persons", "events", "policies")}
     out["graphs"] = store.named_graph_count()
     out["quads"] = len(store)

@@ -12,17 +12,34 @@ Query results are pyoxigraph's own types whichever store answers them.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol, runtime_checkable
 
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Triple
 
+from kg.sparql_text import Term
+
 if TYPE_CHECKING:
     from kg.writer import DocumentWriter
 
 QueryResult = QuerySolutions | QueryBoolean | QueryTriples
 DocumentGraphMap = Mapping[NamedNode, Iterable[Quad]]  # a document's article graphs and their quads
+
+
+def solutions(result: QueryResult) -> QuerySolutions:
+    """The rows of a SELECT's result (`store.query` types every answer as the union of the three kinds)."""
+    if not isinstance(result, QuerySolutions):
+        raise TypeError(f"a SELECT query was expected, it answered {type(result).__name__}")
+    return result
+
+
+def triples(result: QueryResult) -> QueryTriples:
+    """The triples of a CONSTRUCT's or DESCRIBE's result."""
+    if not isinstance(result, QueryTriples):
+        raise TypeError(f"a CONSTRUCT or DESCRIBE query was expected, it answered {type(result).__name__}")
+    return result
 
 
 class WriteListener(Protocol):
@@ -40,11 +57,20 @@ class WriteListener(Protocol):
         """Count every begun write done (a write killed midway never happened)."""
         ...
 
+    def connection(self) -> sqlite3.Connection | None:
+        """The SQLite database the listener keeps beside the store (the views, the analyst's tables), if any."""
+        ...
+
     def page(self, iri: str, limit: int, offset: int) -> dict | None:
         """A precomputed record of `iri`, if a fresh one is kept; else None."""
         ...
 
     def close(self) -> None: ...
+
+
+def writing(listener: WriteListener | None, quads: Iterable[Quad] | None = None) -> contextlib.AbstractContextManager:
+    """`listener.writing(quads)`, or nothing to do for a store nobody listens to."""
+    return listener.writing(quads) if listener is not None else contextlib.nullcontext()
 
 
 @runtime_checkable
@@ -69,16 +95,18 @@ class KnowledgeStore(Protocol):
     def writer(self, batch_quads: int = ...) -> DocumentWriter: ...
 
     # --- SPARQL ----------------------------------------------------------------------
-    def query(self, sparql: str, substitutions: Mapping[str, object] | None = None, *, union: bool = True,
+    def query(self, sparql: str, substitutions: Mapping[str, Term] | None = None, *, union: bool = True,
               default_graph: Sequence[NamedNode] | None = None,
-              named_graphs: Sequence[NamedNode] | None = None) -> QueryResult:
+              named_graphs: Sequence[NamedNode] | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a query; `substitutions` bind variables to RDF terms. `default_graph`/`named_graphs` set the
         dataset (the protocol's default-graph-uri/named-graph-uri); without them the default graph is the
-        union of all graphs (`union`), or the store's own default graph."""
+        union of all graphs (`union`), or the store's own default graph. Relative IRIs resolve against
+        `base_iri` (a BASE in the query itself wins)."""
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL Update in one transaction. Unattributed: the caller tells the views (`kg.views.writing`)."""
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update in one transaction, relative IRIs resolved against `base_iri`. Unattributed:
+        the caller tells the listener (`writing`)."""
         ...
 
     # --- graphs (Graph Store Protocol) -----------------------------------------------

@@ -18,8 +18,10 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Store, serialize
 from rdflib.namespace import SH
 
 from kg.errors import BadInput
+from kg.formats import RDF_FORMATS, written
 from kg.iri import PREFIXES, XSD
-from kg.rdf import FORMATS, ONTOLOGY_DIR
+from kg.rdf import ONTOLOGY_DIR
+from kg.store_api import solutions
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY = ONTOLOGY_DIR / "zhengwu.ttl"
@@ -105,7 +107,7 @@ def _target_pattern(shape: rdflib.term.Node) -> str:
     patterns = []
     for cls in shapes.objects(shape, SH.targetClass):
         classes = {cls, *subclasses.transitive_subjects(rdflib.RDFS.subClassOf, cls)}
-        values = " ".join(f"<{c}>" for c in sorted(classes))
+        values = " ".join(f"<{c}>" for c in sorted(str(c) for c in classes))
         patterns.append(f"{{ ?this a ?class VALUES ?class {{ {values} }} }}")
     for prop in shapes.objects(shape, SH.targetSubjectsOf):
         patterns.append(f"{{ ?this <{prop}> [] }}")
@@ -143,9 +145,9 @@ def _sparql_constraints() -> tuple[_SparqlConstraint, ...]:
 def _sparql_violations(store: Store) -> set[Violation]:
     found = set()
     for constraint in _sparql_constraints():
-        solutions = store.query(constraint.query, use_default_graph_as_union=True)
-        names = [v.value for v in solutions.variables]
-        for row in solutions:
+        rows = solutions(store.query(constraint.query, use_default_graph_as_union=True))
+        names = [v.value for v in rows.variables]
+        for row in rows:
             bound = {name: row[name] for name in names if row[name] is not None}
             message = constraint.message.replace("{$this}", _short(bound.get("this")))
             for name, term in bound.items():
@@ -162,15 +164,15 @@ def _load(data: bytes | Path | str | Store, fmt: str) -> Store:
     path = None
     if isinstance(data, str | Path):
         path = str(data)
-        rdf_format = RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower()) or FORMATS.get(fmt)
+        rdf_format = RdfFormat.from_extension(Path(data).suffix.lstrip(".").lower()) or RDF_FORMATS.get(fmt)
         try:
             data = Path(data).read_bytes()
         except OSError as exc:
             raise BadInput(exc.strerror or str(exc), path=path) from None
     else:
-        rdf_format = FORMATS.get(fmt)
+        rdf_format = RDF_FORMATS.get(fmt)
     if rdf_format is None:
-        raise BadInput(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}", path=path)
+        raise BadInput(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}", path=path)
     store = Store()
     try:
         store.bulk_load(data, format=rdf_format)
@@ -193,7 +195,7 @@ def validate(data: bytes | Path | str | Store, *, fmt: str = "nquads", inference
     store = _load(data, fmt)
     found = _sparql_violations(store)
     graph = rdflib.Graph()
-    merged = serialize(dict.fromkeys(q.triple for q in store), format=RdfFormat.N_TRIPLES)
+    merged = written(serialize(dict.fromkeys(q.triple for q in store), format=RdfFormat.N_TRIPLES))
     if merged.strip():
         graph.parse(data=merged, format="nt")
     conforms, results, _ = pyshacl.validate(

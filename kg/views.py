@@ -37,22 +37,22 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 
 from kg import analytics
-from kg.iri import ORG, PROV, RDF, ZW
+from kg.iri import ORG, PROV, RDF, ROLE_PROPERTIES, ZW
 from kg.records import Built, persons, policies
 from kg.store import open_embedded
-from kg.store_api import KnowledgeStore
+from kg.store_api import KnowledgeStore, solutions
 
-# From this many events on, a record is kept as a view. Live pages at 100× (docs/performance.md): a person
-# with 1–5 events ~14 ms, 5–10 ~25 ms, 10–15 ~50 ms, more 60–100 ms; policies of 30 events ~200 ms.
+# From this many events on, a record is kept as a view; below it a live page is quick enough (the latencies by
+# event count: docs/performance.md, "REST pages of famous entities").
 HEAVY_EVENTS = 10
 FILE_NAME = "views.sqlite"
 REFRESH_BATCH = 50  # at most this many entities' views are built together (memory: one batch at a time)
-# … and at most this many events between them (an entity with more gets a batch of its own): at 100× a batch
-# of 50 policies held 88,000 events, ~100 MB, the peak of a whole ingest (docs/performance.md)
+# … and at most this many events between them (an entity with more gets a batch of its own): a batch of famous
+# policies was once the memory peak of a whole ingest (docs/performance.md)
 REFRESH_EVENTS = 20_000
 HEADER = "X-KG-View"  # on REST person and policy records: "view" (precomputed here) or "live" (computed now)
+_ROLE_IRIS = frozenset(ROLE_PROPERTIES.values())
 PERSON, POLICY = "person", "policy"
-ROLE_PROPERTIES = frozenset(ZW + r for r in ("presided", "led", "spokeAt", "accompanied", "attended"))
 _TYPED = {ZW + "Person", ZW + "Policy"}
 _AGENT_OF = frozenset({PROV + "agent", ZW + "emphasised", ZW + "policy"})  # objects that are persons or policies
 
@@ -81,13 +81,15 @@ def entities_in(quads: Iterable[Quad]) -> set[str]:
     """
     found: set[str] = set()
     for quad in quads:
-        predicate = quad.predicate.value
-        if predicate in ROLE_PROPERTIES or predicate == ORG + "holds":
-            found.add(quad.subject.value)
+        subject, predicate = quad.subject, quad.predicate.value
+        if not isinstance(subject, NamedNode):  # a blank node or an RDF-star triple is no entity of ours
+            continue
+        if predicate in _ROLE_IRIS or predicate == ORG + "holds":
+            found.add(subject.value)
         elif predicate in _AGENT_OF and isinstance(quad.object, NamedNode):
             found.add(quad.object.value)
-        elif predicate == RDF + "type" and quad.object.value in _TYPED:
-            found.add(quad.subject.value)
+        elif predicate == RDF + "type" and isinstance(quad.object, NamedNode) and quad.object.value in _TYPED:
+            found.add(subject.value)
     return found
 
 
@@ -271,11 +273,6 @@ def open_views(location: str, *, read_only: bool) -> Views | None:
     return Views(location, read_only=read_only)
 
 
-def writing(views: Views | None, quads: Iterable[Quad] | None = None) -> contextlib.AbstractContextManager:
-    """`views.writing(quads)`, or nothing to do for a store without views."""
-    return views.writing(quads) if views is not None else contextlib.nullcontext()
-
-
 def _builders() -> dict[str, tuple[str, Builder]]:
     """Each kind of view: the query counting its entities' events, and the records' builder (kg.records)."""
     return {PERSON: (persons.HEAVY_QUERY, persons.build_views), POLICY: (policies.HEAVY_QUERY, policies.build_views)}
@@ -283,7 +280,7 @@ def _builders() -> dict[str, tuple[str, Builder]]:
 
 def heavy(store: KnowledgeStore, query: str, threshold: int = HEAVY_EVENTS) -> dict[str, int]:
     """IRI → event count (the `?n` of `query`, one aggregate over the store) of those reaching `threshold`."""
-    counts = ((row["entity"].value, int(row["n"].value)) for row in store.query(query))  # type: ignore[union-attr]
+    counts = ((row["entity"].value, int(row["n"].value)) for row in solutions(store.query(query)))
     return {iri: n for iri, n in counts if n >= threshold}
 
 

@@ -13,9 +13,9 @@ from pyoxigraph import NamedNode, Quad
 
 from kg.store_api import DocumentGraphMap, KnowledgeStore
 
-# Quads of new documents written together through the bulk path. At 100× (8.4 M quads) batches of 100,000 wrote
-# at 0.88–0.97× bulk_load's speed and batches of 25,000 at 0.44× (each batch adds files RocksDB must compact); the
-# batch is held as Python objects, ~1 kB a quad, so this costs ~100 MB of memory (docs/performance.md).
+# Quads of new documents written together through the bulk path: every batch adds files RocksDB must compact, so
+# small batches slow a big load down, and a batch is held in memory as Python objects (~1 kB a quad). The
+# trade-off as measured, 1× to 100×: docs/performance.md; KG_INGEST_BATCH_QUADS lowers it.
 BATCH_QUADS = 100_000
 FLUSH_EVERY = 100_000  # quads of replacements between flushes (RocksDB's write buffers grow until flushed)
 

@@ -127,6 +127,14 @@ def test_stats_and_remove(ingested: Path, tmp_path: Path) -> None:
     assert names.stdout.strip() == "true"
 
 
+def test_the_store_comes_from_kg_store_unless_a_flag_says_otherwise(ingested: Path, tmp_path: Path) -> None:
+    from_env = run_kg("stats", env={"KG_STORE": str(ingested)}, cwd=tmp_path)
+    assert from_env.returncode == 0, from_env.stderr
+    assert "articles           6" in from_env.stdout
+    flagged = run_kg("stats", "--store", str(tmp_path / "elsewhere"), env={"KG_STORE": str(ingested)}, cwd=tmp_path)
+    assert flagged.returncode == 74 and "elsewhere: no store here yet" in flagged.stderr
+
+
 def test_help_lists_every_command_with_examples() -> None:
     done = run_kg("--help")
     for name in ("extract", "ingest", "query", "stats", "serve", "validate", "remove", "export", "backup", "restore"):

@@ -80,6 +80,18 @@ def test_model_enums_are_classes_and_properties_of_the_ontology(onto: rdflib.Gra
         assert ZW.Place in set(onto.transitive_objects(ZW[name], RDFS.subClassOf)), name
 
 
+def test_the_role_vocabulary_is_the_ontologys(onto: rdflib.Graph) -> None:
+    """kg.model.Role is the one definition the code uses: the ontology has the same roles, no more, and
+    each role's individual (Role.node) is the qualified form of its property."""
+    prov = rdflib.Namespace(PREFIXES["prov"])
+    properties = set(onto.transitive_subjects(RDFS.subPropertyOf, ZW.attended))
+    assert properties == {ZW[role.value] for role in Role}
+    individuals = set(onto.subjects(RDF.type, ZW.ParticipationRole))
+    assert individuals == {ZW[role.node] for role in Role}
+    for role in Role:
+        assert (ZW[role.node], prov.unqualifiedForm, ZW[role.value]) in onto, role
+
+
 def test_the_kinds_the_extractor_writes_are_classes_of_the_ontology(onto: rdflib.Graph) -> None:
     """The lexicons name the kinds the extractor assigns; each must reach a class (or be the base class)."""
     declared = {str(s)[len(str(ZW)):] for s in onto.subjects(RDF.type, OWL.Class) if str(s).startswith(str(ZW))}
@@ -134,11 +146,12 @@ def test_hermit_finds_the_ontology_consistent(tmp_path: Path, onto: rdflib.Graph
 # --- context.jsonld -----------------------------------------------------------------------------------
 def test_context_terms_name_declared_or_standard_iris(onto: rdflib.Graph) -> None:
     ctx = context()
-    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("#", "/"))}
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and v.endswith(("#", "/")) and k[0] != "@"}
+    assert ctx["@vocab"] == PREFIXES["zw"]  # a record's own keys (events_total …) are ours
     assert {k: PREFIXES[k] for k in prefixes} == prefixes
     declared = {str(t) for t in _terms(onto)}
     for term, definition in ctx.items():
-        if term in prefixes or term.startswith("@") or term in ("id", "type"):
+        if term in prefixes or term.startswith("@") or str(definition).startswith("@"):  # keywords, aliases
             continue
         iri = definition if isinstance(definition, str) else definition["@id"]
         prefix, local = iri.split(":", 1)

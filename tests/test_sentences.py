@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kg.layout import ends_sentence
 from kg.sentences import split_sentences
 
 
@@ -24,6 +25,12 @@ def test_not_at_semicolons_nor_inside_quotations() -> None:
 def test_closing_quotes_and_brackets_stay_with_their_sentence() -> None:
     assert _texts("他说：“让群众满意。”（完）下一句。") == ["他说：“让群众满意。”", "（完）下一句。"]
     assert _texts("（会议由张三主持。）会后参观。") == ["（会议由张三主持。）", "会后参观。"]
+
+
+def test_an_ellipsis_inside_a_sentence_does_not_end_it_and_the_page_reflow_agrees() -> None:
+    assert _texts("推动教育、医疗、养老……等民生实事落地。会后参观。") == [
+        "推动教育、医疗、养老……等民生实事落地。", "会后参观。"]
+    assert not ends_sentence("推动教育、医疗、养老……") and ends_sentence("会后参观。】")
 
 
 def test_an_unclosed_quote_does_not_swallow_the_paragraph() -> None:

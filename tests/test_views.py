@@ -26,6 +26,7 @@ from bench.servers import kg_serve
 from kg import pipeline, views
 from kg.records import persons, policies
 from kg.store import GraphStore, quads_in
+from kg.store_api import writing
 from kg.stores import open_store
 from tests.conftest import run_kg
 
@@ -119,7 +120,7 @@ def test_views_built_a_few_entities_at_a_time_are_the_same(store: GraphStore, mo
     together = dump()
     assert len(together) > 3
     monkeypatch.setattr(views, *limit)
-    with views.writing(store.views):  # every view stale: the next refresh rebuilds them all
+    with writing(store.views):  # every view stale: the next refresh rebuilds them all
         pass
     assert views.refresh(store, THRESHOLD) == len(together)
     assert dump() == together

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from api import schemas
 from api.deps import Service
+from api.errors import LIST_ERRORS, RECORD_ERRORS
 from api.rest import Limit, Offset, period_bound, resolve, respond
 from kg.records import events
 
 router = APIRouter(tags=["events"])
+EventId = Annotated[str, Path(description="the event: its IRI, or the IRI's path under the base (article/无锡日报/2024-04-10/000_6619c5c4ce064df3/1/event/1)")]
 
 
-@router.get("/events", summary="events by date range, kind, participant, policy and place")
+@router.get("/events", response_model=schemas.EventPage, responses=LIST_ERRORS, summary="events by date range, kind, participant, policy and place")
 async def list_events(
     request: Request, service: Service,
     start: Annotated[str | None, Query(alias="from", max_length=10, description="from YYYY, YYYY-MM or YYYY-MM-DD")] = None,
@@ -32,6 +35,6 @@ async def list_events(
     return respond(request, record)
 
 
-@router.get("/events/{ident:path}", summary="an event: kind, date, places, participants by role, policies, evidence")
-async def get_event(request: Request, service: Service, ident: str) -> JSONResponse:
+@router.get("/events/{ident:path}", response_model=schemas.Event, responses=RECORD_ERRORS, summary="an event: kind, date, places, participants by role, policies, evidence")
+async def get_event(request: Request, service: Service, ident: EventId) -> JSONResponse:
     return respond(request, await service.read(events.event, (await resolve(service, "article", ident))[0]))

@@ -9,10 +9,10 @@ from fastapi.responses import Response
 
 from api.deps import Service
 from api.rest import resolve
+from kg.formats import DRAWN_FORMATS
 from kg.records import graph
 
 router = APIRouter(tags=["visualisation"])
-MEDIA = {"cytoscape": "application/json", "graphml": "application/graphml+xml", "gexf": "application/gexf+xml"}
 
 
 @router.get("/graph", summary="persons, events, policies, organisations and places around focus, with role-labelled edges")
@@ -22,4 +22,4 @@ async def draw(service: Service,
                format: Annotated[Literal["cytoscape", "graphml", "gexf"], Query()] = "cytoscape") -> Response:
     iri = (await resolve(service, "", focus))[0] if focus else None
     data = await service.read(graph.drawing, format, iri, depth)
-    return Response(data, media_type=MEDIA[format])
+    return Response(data, media_type=DRAWN_FORMATS[format])

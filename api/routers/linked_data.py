@@ -11,15 +11,16 @@ from pyoxigraph import NamedNode
 from api import describe, html
 from api.deps import Service
 from api.explorer import entity_kind, language, shell
-from api.negotiation import GRAPH_FORMATS, choose
+from api.negotiation import choose
 from api.rest import resolve
 from kg.errors import BadInput
+from kg.formats import RDF_FORMATS, RDF_MEDIA_TYPES, media_type
 from kg.records import graph
 
 router = APIRouter(tags=["Linked Data"])
-HTML_OFFERS = {"text/html": None, "application/xhtml+xml": None, **GRAPH_FORMATS}
-FORMAT_PARAMETER = {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples",
-                    "rdfxml": "application/rdf+xml", "html": "text/html"}
+HTML_OFFERS = {"text/html": None, "application/xhtml+xml": None, **RDF_MEDIA_TYPES}
+# `?format=`: the command line's names of the RDF formats (kg.formats), and html
+FORMAT_PARAMETER = {**{name: media_type(fmt) for name, fmt in RDF_FORMATS.items()}, "html": "text/html"}
 
 
 def accepted(request: Request) -> str:

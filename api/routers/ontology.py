@@ -6,14 +6,14 @@ from functools import cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pyoxigraph import RdfFormat, Store, parse, serialize
+from pyoxigraph import RdfFormat, Store, parse
 
 from api import html
-from api.negotiation import GRAPH_FORMATS
 from api.routers.linked_data import accepted
 from kg.errors import NotFound
-from kg.iri import PREFIXES
+from kg.formats import RDF_MEDIA_TYPES, rdf_bytes
 from kg.rdf import ONTOLOGY_DIR
+from kg.store_api import solutions
 
 router = APIRouter(tags=["ontology"])
 ONTOLOGY = ONTOLOGY_DIR / "zhengwu.ttl"  # package data (kg.ontology)
@@ -44,7 +44,7 @@ def _html() -> str:
     rows = [(f"<code>{html.text(r['term'].value.split('#')[-1])}</code> {html.text(r['kind'].value)}",
              f"{html.text(r['label'].value) if r['label'] else ''}<br><span class='muted'>"
              f"{html.text(r['comment'].value) if r['comment'] else ''}</span>")
-            for r in store.query(_TERMS)]  # type: ignore[union-attr]
+            for r in solutions(store.query(_TERMS))]
     return html.page("政务知识图谱本体 · zhengwu-kg ontology", "https://w3id.org/zhengwu/ontology#",
                      html.table(rows, ("term", "meaning")),
                      {"Turtle": "/ontology?format=turtle", "JSON-LD": "/ontology?format=jsonld"})
@@ -57,7 +57,6 @@ async def ontology(request: Request) -> Response:
         return HTMLResponse(_html(), headers={"Vary": "Accept"})
     if media == "text/turtle":
         return Response(_turtle(), media_type=media, headers={"Vary": "Accept"})
-    fmt = GRAPH_FORMATS[media]
-    data = serialize(parse(_turtle(), RdfFormat.TURTLE), format=fmt,
-                     **({"prefixes": PREFIXES} if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}))
+    fmt = RDF_MEDIA_TYPES[media]
+    data = rdf_bytes(parse(_turtle(), RdfFormat.TURTLE), fmt)
     return Response(data, media_type=media, headers={"Vary": "Accept"})

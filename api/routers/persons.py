@@ -4,25 +4,28 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from api import schemas
 from api.deps import Service
+from api.errors import LIST_ERRORS, RECORD_ERRORS
 from api.rest import Limit, Offset, Period, resolve, respond, respond_with_source
 from kg.records import analytics, persons
 
 router = APIRouter(tags=["persons"])
+PersonId = Annotated[str, Path(description="the person: its IRI, or the IRI's path under the base (person/无锡/杜小刚, or 无锡/杜小刚)")]
 
 
-@router.get("/persons", summary="persons whose name contains q, who held a post whose title contains post")
+@router.get("/persons", response_model=schemas.PersonPage, responses=LIST_ERRORS, summary="persons whose name contains q, who held a post whose title contains post")
 async def list_persons(request: Request, service: Service, q: Annotated[str | None, Query(max_length=200)] = None,
                        post: Annotated[str | None, Query(max_length=200)] = None,
                        limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     return respond(request, await service.read(persons.list_persons, q or None, post or None, limit, offset))
 
 
-@router.get("/persons/{ident:path}/network", summary="who took part in the same events as a person, how often")
-async def person_network(request: Request, service: Service, ident: str,
+@router.get("/persons/{ident:path}/network", responses=RECORD_ERRORS, summary="who took part in the same events as a person, how often")
+async def person_network(request: Request, service: Service, ident: PersonId,
                          least: Annotated[int, Query(alias="min", ge=1, le=100_000)] = 1) -> Response:
     iri, moved = await resolve(service, "person", ident)
     if moved:
@@ -30,16 +33,16 @@ async def person_network(request: Request, service: Service, ident: str,
     return respond_with_source(request, await service.read(analytics.person_network, iri, least))
 
 
-@router.get("/persons/{ident:path}/timeline", summary="a person's events per period by role, and posts held")
-async def person_timeline(request: Request, service: Service, ident: str, by: Period = "month") -> Response:
+@router.get("/persons/{ident:path}/timeline", responses=RECORD_ERRORS, summary="a person's events per period by role, and posts held")
+async def person_timeline(request: Request, service: Service, ident: PersonId, by: Period = "month") -> Response:
     iri, moved = await resolve(service, "person", ident)
     if moved:
         return RedirectResponse(f"/persons/{moved}/timeline?{request.url.query}".rstrip("?"), status_code=307)
     return respond_with_source(request, await service.read(analytics.person_timeline, iri, by))
 
 
-@router.get("/persons/{ident:path}", summary="a person: labels, posts held and when, a page of events with roles, co-attendees")
-async def get_person(request: Request, service: Service, ident: str,
+@router.get("/persons/{ident:path}", response_model=schemas.Person, responses=RECORD_ERRORS, summary="a person: labels, posts held and when, a page of events with roles, co-attendees")
+async def get_person(request: Request, service: Service, ident: PersonId,
                      limit: Limit = 20, offset: Offset = 0) -> Response:
     iri, moved = await resolve(service, "person", ident)
     if moved:

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from api import schemas
 from api.deps import Service
+from api.errors import LIST_ERRORS, RECORD_ERRORS
 from api.rest import Jurisdiction, Limit, Offset, Period, resolve, respond, respond_with_source
 from kg.records import analytics, policies
 
 router = APIRouter(tags=["policies"])
+PolicyId = Annotated[str, Path(description="the policy: its IRI, or the IRI's path under the base (policy/高质量发展, or 高质量发展)")]
 
 
-@router.get("/policies", summary="policies whose name or a variant contains q")
+@router.get("/policies", response_model=schemas.PolicyPage, responses=LIST_ERRORS, summary="policies whose name or a variant contains q")
 async def list_policies(request: Request, service: Service, q: Annotated[str | None, Query(max_length=200)] = None,
                         limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
     return respond(request, await service.read(policies.list_policies, q or None, limit, offset))
 
 
-@router.get("/policies/{ident:path}/timeline", summary="a policy's events and articles per month, quarter or year")
-async def policy_timeline(request: Request, service: Service, ident: str, by: Period = "month",
+@router.get("/policies/{ident:path}/timeline", responses=RECORD_ERRORS, summary="a policy's events and articles per month, quarter or year")
+async def policy_timeline(request: Request, service: Service, ident: PolicyId, by: Period = "month",
                           jurisdiction: Jurisdiction = None) -> Response:
     iri, moved = await resolve(service, "policy", ident)
     if moved:
@@ -29,8 +32,8 @@ async def policy_timeline(request: Request, service: Service, ident: str, by: Pe
     return respond_with_source(request, await service.read(analytics.policy_timeline, iri, by, jurisdiction or None))
 
 
-@router.get("/policies/{ident:path}", summary="a policy: names, events over time, officials, policies alongside")
-async def get_policy(request: Request, service: Service, ident: str,
+@router.get("/policies/{ident:path}", response_model=schemas.Policy, responses=RECORD_ERRORS, summary="a policy: names, events over time, officials, policies alongside")
+async def get_policy(request: Request, service: Service, ident: PolicyId,
                      limit: Limit = 20, offset: Offset = 0) -> Response:
     iri, moved = await resolve(service, "policy", ident)
     if moved:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pyoxigraph import RdfFormat, parse, serialize
+from pyoxigraph import NamedNode, RdfFormat, parse
 
 from api import execution
 from api.deps import Service
 from api.errors import MethodNotAllowed, UnsupportedMediaType
 from api.execution import Answer
-from api.negotiation import GRAPH_FORMATS, choose
+from api.negotiation import choose
 from api.protocol import (
     FORM,
     Params,
@@ -22,6 +24,7 @@ from api.protocol import (
 )
 from api.service import StoreService
 from kg.errors import BadInput
+from kg.formats import RDF_MEDIA_TYPES, rdf_bytes
 
 router = APIRouter(tags=["SPARQL 1.1 Protocol"])
 
@@ -48,6 +51,15 @@ def _response(answer: Answer, row_limit: int) -> Response:
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
+def _base(request: Request) -> str | None:
+    """The base the service chooses for relative IRIs in queries and updates: the URL this request reached,
+    without its query string (what the W3C protocol tests expect). None if the Host header makes that no IRI."""
+    try:
+        return NamedNode(str(request.url.replace(query=""))).value
+    except ValueError:
+        return None
+
+
 def _description(request: Request, service: StoreService) -> Response:
     endpoint = str(request.url.replace(query=""))
     update = ", sd:SPARQL11Update" if service.settings.update_token else ""
@@ -55,16 +67,16 @@ def _description(request: Request, service: StoreService) -> Response:
         turtle = _DESCRIPTION.replace(", sd:BasicFederatedQuery", "")
     else:
         turtle = _DESCRIPTION
-    media = choose(request.headers.get("accept"), GRAPH_FORMATS, "text/turtle")
+    media = choose(request.headers.get("accept"), RDF_MEDIA_TYPES, "text/turtle")
     triples = parse(turtle.format(endpoint=endpoint, update=update).encode(), RdfFormat.TURTLE)
-    return Response(serialize(triples, format=GRAPH_FORMATS[media]), media_type=media)
+    return Response(rdf_bytes(triples, RDF_MEDIA_TYPES[media]), media_type=media)
 
 
 async def _query(request: Request, service: StoreService, params: Params, query: str) -> Response:
     settings = service.settings
-    dataset = params.dataset()
+    dataset = replace(params.dataset(), base=_base(request))
     if params.one("union-default-graph") == "false":
-        dataset = execution.Dataset(dataset.default, dataset.named, union=False)
+        dataset = replace(dataset, union=False)
     answer = await service.query(execution.run_query, query, dataset, request.headers.get("accept"),
                                  settings.row_limit, settings.allow_service)
     return _response(answer, settings.row_limit)
@@ -74,7 +86,8 @@ async def _update(request: Request, service: StoreService, params: Params, updat
     settings = service.settings
     check_write_access(request, settings)
     using = (params.graphs("using-graph-uri"), params.graphs("using-named-graph-uri"))
-    await service.write(execution.run_update, update, using, settings.allow_service, settings.allow_load)
+    await service.write(execution.run_update, update, using, settings.allow_service, settings.allow_load,
+                        _base(request))
     return Response(status_code=204)
 
 

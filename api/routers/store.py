@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import NamedNode
@@ -9,10 +11,10 @@ from pyoxigraph import NamedNode
 from api import execution
 from api.deps import Service
 from api.errors import UnsupportedMediaType
-from api.negotiation import GRAPH_FORMATS
 from api.protocol import check_write_access, media_type, query_string_params
 from api.service import StoreService
 from kg.errors import BadInput
+from kg.formats import RDF_MEDIA_TYPES
 
 router = APIRouter(tags=["Graph Store Protocol"])
 
@@ -40,12 +42,12 @@ async def get_graph(request: Request, service: Service) -> Response:
     return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
 
 
-async def _write(request: Request, service: StoreService, job: object) -> Response:
+async def _write(request: Request, service: StoreService, job: Callable[..., bool]) -> Response:
     check_write_access(request, service.settings)
     graph = _target(request)
     media, _ = media_type(request)
-    if media not in GRAPH_FORMATS or GRAPH_FORMATS[media].supports_datasets:
-        offered = ", ".join(m for m, f in GRAPH_FORMATS.items() if not f.supports_datasets)
+    if media not in RDF_MEDIA_TYPES or RDF_MEDIA_TYPES[media].supports_datasets:
+        offered = ", ".join(m for m, f in RDF_MEDIA_TYPES.items() if not f.supports_datasets)
         raise UnsupportedMediaType(f"the body must be one graph in an RDF syntax ({offered}), not {media or 'untyped'}")
     created = await service.write(job, graph, await request.body(), media)
     return Response(status_code=201 if created else 204)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract import patterns as P
+from kg.chars import CJK
 from kg.extract.events import EventSpan
 from kg.extract.segmenter import cut, word_tag
 from kg.extract.text import Doc
@@ -27,8 +27,8 @@ CLAUSE_TAGS = ("v", "m", "mq", "q", "i", "l", "p", "c", "u", "ad")  # inside a n
 @cache
 def _ending_re(lexicon: str) -> re.Pattern[str]:
     endings = "|".join(re.escape(row[0]) for row in sorted(table(lexicon), key=lambda r: len(r[0]), reverse=True))
-    return re.compile(rf"(?:{OPENERS})(?P<name>[{P.CJK}（）]{{2,20}}?(?P<end>{endings}))(?![{P.CJK}]|{CLOSERS})|"
-                      rf"(?:{OPENERS})(?P<name2>[{P.CJK}（）]{{1,12}}?(?P<end2>{endings}))(?={CLOSERS})")
+    return re.compile(rf"(?:{OPENERS})(?P<name>[{CJK}（）]{{2,20}}?(?P<end>{endings}))(?![{CJK}]|{CLOSERS})|"
+                      rf"(?:{OPENERS})(?P<name2>[{CJK}（）]{{1,12}}?(?P<end2>{endings}))(?={CLOSERS})")
 
 
 @cache

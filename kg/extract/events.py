@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.chars import CJK
 from kg.extract import patterns as P
 from kg.extract.persons import NameHit
 from kg.extract.text import CLAUSE_BREAKS, Doc, clause_start
 from kg.model import EventKind
 
-CJK = P.CJK
 HELD = re.compile(
     rf"(?P<label>[^，。；：！？\n]{{2,80}}?)(?:\d{{1,2}}日)?(?:[上下]午)?(?:在(?P<place>[{CJK}]{{2,10}}?))?"
     r"(?:隆重|顺利|正式)?(?:召开|举行|举办|开幕|揭晓)"

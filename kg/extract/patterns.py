@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.chars import CJK
 from kg.lexicon import longest_first, table, words
 
-CJK = "\u4e00-\u9fff"
 QUOTED = re.compile(r"“([^“”\n]{1,30})”")
 PUNCT = frozenset("，。、；：！？（）()“”‘’《》〈〉「」『』【】 \u3000\n")
 HAN = re.compile(f"[{CJK}]")

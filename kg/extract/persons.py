@@ -10,8 +10,10 @@ it as a common word; among readings the one with the strongest follower wins
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
+from kg.chars import is_cjk
 from kg.extract import patterns as P
 from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set, words
@@ -82,7 +84,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     stop = word_set("name_stop_chars.txt")
     if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
         stop = stop - word_set("name_chars_when_expected.txt")
-    best: tuple[tuple[int, int], str, int] | None = None
+    best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
             continue
@@ -91,7 +93,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             if end > len(body):
                 break
             rest = body[pos + len(surname):end]
-            if not all("\u4e00" <= c <= "\u9fff" and c not in stop for c in rest):
+            if not all(is_cjk(c) and c not in stop for c in rest):
                 break
             strength = _follower_strength(body, end) or (expected and _word_follows(body, end))
             name = body[pos:end]
@@ -106,7 +108,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     return (best[1], best[2]) if best else None
 
 
-def _title_start(body: str, core: int, name_ends: set[int], names: set[str] = frozenset()) -> int:
+def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
     """Where the post ending in the title word at `core` begins: back to a boundary."""
     bounds = words("title_left_bounds.txt")
     i, limit = core, max(core - MAX_TITLE, 0)
@@ -149,7 +151,10 @@ def _title_ending_at(body: str, end: int) -> int | None:
 
 def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -> tuple[tuple[int, int], ...]:
     """Spans of the post ending at the title word starting at `core` and of posts stacked before it with 、."""
-    end = core + (P.title_re().match(body, core).end() - core)
+    title = P.title_re().match(body, core)
+    if title is None:
+        raise ValueError(f"no title word at {core}")  # callers pass where title_re found one
+    end = title.end()
     spans = [(_title_start(body, core, name_ends, names), end)]
     while spans[0][0] > 0 and body[spans[0][0] - 1] == "、":
         prev_end = spans[0][0] - 1

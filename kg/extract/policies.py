@@ -20,11 +20,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kg.chars import CJK
 from kg.extract import patterns as P
 from kg.extract.segmenter import word_tag
 from kg.lexicon import longest_first
 
-CJK = P.CJK
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
 SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
 MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a suffix names them

@@ -81,10 +81,10 @@ def make_post(title: str, place: str | None, level: str | None, inherit: str | N
             return Post(title, canonical, organisation)
         return Post(title, title, None)
     core = _core(title)
-    organisation = title[: -len(core)] or None
-    if organisation and core.endswith("部长") and not organisation.endswith("部"):
-        organisation += "部"  # 外交部长 → 外交部
-    return Post(title, title, organisation)
+    unit = title[: -len(core)]
+    if unit and core.endswith("部长") and not unit.endswith("部"):
+        unit += "部"  # 外交部长 → 外交部
+    return Post(title, title, unit or None)
 
 
 POSSESSIVES = ("我", "本")

@@ -52,7 +52,7 @@ def _lines(tsv: str) -> list[TextLine]:
         left, top, width, height = (float(cell) * POINT for cell in cells[6:10])
         words.setdefault((cells[2], cells[3], cells[4]), []).append(
             (left, top, left + width, top + height, cells[11].strip()))
-    lines = []
+    lines: list[TextLine] = []
     for boxes in words.values():
         boxes.sort()
         size = statistics.median(bottom - top for _, top, _, bottom, _ in boxes)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from kg import lexicon
+from kg.chars import CJK, TERMINATORS
 from kg.pdf.page import Box, PageGeometry, TextLine
 
 T = TypeVar("T")
@@ -31,7 +32,7 @@ SMALL = 0.9  # below this share of the body size: furniture
 LARGE = 1.15  # above it: a headline
 HEADER_SHARE = 0.2  # the masthead and folio sit in the page's top fifth
 AD_LABEL = "广告"
-NOT_HEADLINE_END = "。！？!?；;，,：:）)"
+NOT_HEADLINE_END = TERMINATORS + "；;，,：:）)"
 
 
 @dataclass
@@ -264,6 +265,6 @@ def masthead_source(lines: tuple[str, ...]) -> str | None:
     endings = tuple(w for w in lexicon.words("publication_suffixes.txt") if len(w) > 1)
     for text in lines:
         for word in re.split(r"\s+", text.strip()):
-            if 2 < len(word) <= 10 and word.endswith(endings) and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            if 2 < len(word) <= 10 and word.endswith(endings) and re.fullmatch(f"[{CJK}]+", word):
                 return word
     return None

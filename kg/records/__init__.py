@@ -14,19 +14,22 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pyoxigraph import Literal
+from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.errors import NotFound
 from kg.iri import PREFIXES
+from kg.model import Role
 from kg.sparql_text import Term, bind
-from kg.store_api import KnowledgeStore
+from kg.store_api import KnowledgeStore, solutions
 
 __all__ = ["Built", "Row", "Term", "bind", "distinct", "from_view_or_live", "grouped", "in_chunks", "listed", "local", "page", "plain",
-           "require", "select", "sparql"]
+           "require", "select", "snake", "sparql"]
 
-Row = dict[str, object]
+# A query row as plain JSON values: IRIs and strings, integers for counts. Which is which the query says
+# (kg/queries/*.rq), not the type checker, hence Any.
+Row = dict[str, Any]
 # A record built for the views (kg.views), as (iri, pos, payload): pos -1 is the record's head (everything
 # but its events), 0… its events in page order
 Built = Iterator[tuple[str, int, dict]]
@@ -36,10 +39,28 @@ _HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in P
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
+# The role vocabulary as the queries name it, written from its one definition (kg.model.Role, in its order):
+# `{{ROLES}}` and `{{LEADING_ROLES}}` are lists for `FILTER(?role IN (…))`, `{{ROLE_NODES}}` the rows of
+# `VALUES (?role ?roleNode) { … }`.
+_VOCABULARY = {
+    "{{ROLES}}": ", ".join(f"zw:{role.value}" for role in Role),
+    "{{LEADING_ROLES}}": ", ".join(f"zw:{role.value}" for role in Role if role.leads),
+    "{{ROLE_NODES}}": " ".join(f"(zw:{role.value} zw:{role.node})" for role in Role),
+}
+
+
 @cache
 def sparql(name: str) -> str:
-    """The text of `kg/queries/<name>.rq` (package data), with the project's prefixes declared."""
-    return _HEADER + files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    """The text of `kg/queries/<name>.rq` (package data), with the project's prefixes declared and the role
+    vocabulary written in.
+
+    >>> "FILTER(?role IN (zw:presided, zw:led, zw:spokeAt))" in sparql("policy_officials")
+    True
+    """
+    text = files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    for marker, terms in _VOCABULARY.items():
+        text = text.replace(marker, terms)
+    return _HEADER + text
 
 
 def plain(term: object) -> object:
@@ -48,7 +69,9 @@ def plain(term: object) -> object:
         return None
     if isinstance(term, Literal):
         return int(term.value) if term.datatype.value == _INTEGER else term.value
-    return term.value  # type: ignore[attr-defined]
+    if isinstance(term, NamedNode | BlankNode):
+        return term.value
+    return str(term)  # an RDF-star triple: its N-Triples text
 
 
 def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]] | None = None,
@@ -57,9 +80,9 @@ def select(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
     query = bind(sparql(name), values or {})
     if limit is not None:
         query += f"\nLIMIT {int(limit)} OFFSET {int(offset)}"
-    solutions = store.query(query)
-    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-    return [{n: plain(row[n]) for n in names if row[n] is not None} for row in solutions]  # type: ignore[union-attr]
+    rows = solutions(store.query(query))
+    names = [v.value for v in rows.variables]
+    return [{n: plain(row[n]) for n in names if row[n] is not None} for row in rows]
 
 
 def page(rows: list[Row], limit: int, offset: int, total: int | None = None) -> dict[str, object]:
@@ -77,14 +100,23 @@ def listed(store: KnowledgeStore, name: str, values: Mapping[str, Sequence[Term]
     Every list query sorts its groups, so the store evaluates all of them whatever the LIMIT: counting the
     rows while skipping the ones outside the page costs less than a second COUNT query would.
     """
-    solutions = store.query(bind(sparql(name), values))
-    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+    found = solutions(store.query(bind(sparql(name), values)))
+    names = [v.value for v in found.variables]
     rows: list[Row] = []
     total = 0
-    for total, row in enumerate(solutions, 1):  # type: ignore[arg-type]
+    for total, row in enumerate(found, 1):
         if offset < total <= offset + limit + 1:
             rows.append({n: plain(row[n]) for n in names if row[n] is not None})
     return rows, total
+
+
+def snake(name: str) -> str:
+    """A property's local name as a JSON key: every key of a record is snake_case.
+
+    >>> snake("bodyOffset"), snake("isPartOf"), snake("title")
+    ('body_offset', 'is_part_of', 'title')
+    """
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
 def local(iri: str) -> str:
@@ -96,7 +128,8 @@ def local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-def distinct(items: Iterable[object]) -> list[object]:
+def distinct(items: Iterable[T | None]) -> list[T]:
+    """`items` without repeats and Nones, in their order."""
     return list(dict.fromkeys(i for i in items if i is not None))
 
 

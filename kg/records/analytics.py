@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from kg import analytics
 from kg.analytics import ALL, period
 from kg.errors import BadInput, NotFound
+from kg.model import Role
 from kg.store_api import KnowledgeStore
 
-ROLES = ("presided", "led", "spokeAt", "accompanied", "attended")
+ROLES = tuple(role.value for role in Role)  # finest first (kg.model.Role)
 MAX_TOP = 100
 Served = tuple[dict, str]
 
@@ -27,7 +28,7 @@ Served = tuple[dict, str]
 def tables(store: KnowledgeStore) -> Iterator[tuple[sqlite3.Connection, str]]:
     """The aggregate tables and where they come from: "view" (fresh, precomputed) or "live" (built now)."""
     views = store.views
-    db = views.connection() if views is not None else None  # type: ignore[attr-defined]
+    db = views.connection() if views is not None else None
     if db is not None and analytics.is_fresh(db):
         db.execute("BEGIN")  # one read transaction: every table from the same refresh
         try:

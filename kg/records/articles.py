@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import BadInput
 from kg.iri import XSD, ZW
-from kg.records import distinct, listed, local, page, require, select
+from kg.records import Term, distinct, listed, local, page, require, select, snake
 from kg.store_api import KnowledgeStore
 
-_SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "bodyOffset", "isPartOf", "publisher"}
+_SINGLE = {"title", "issued", "text", "subtitle", "dateline", "position", "body_offset", "is_part_of", "publisher"}
 
 
 def list_articles(store: KnowledgeStore, q: str | None, publication: str | None, start: dt.date | None,
@@ -21,7 +23,7 @@ def list_articles(store: KnowledgeStore, q: str | None, publication: str | None,
                                                    "class": [NamedNode(ZW + "Publication")]}):
         raise BadInput(f"publication: no publication {publication} in the graph")
     day = NamedNode(XSD + "date")
-    values = {"q": [Literal(q)] if q else [], "pub": [NamedNode(publication)] if publication else [],
+    values: dict[str, Sequence[Term]] = {"q": [Literal(q)] if q else [], "pub": [NamedNode(publication)] if publication else [],
               "from": [Literal(start.isoformat(), datatype=day)] if start else [],
               "to": [Literal(end.isoformat(), datatype=day)] if end else []}
     rows, total = listed(store, "articles", values, limit, offset)
@@ -34,9 +36,9 @@ def list_articles(store: KnowledgeStore, q: str | None, publication: str | None,
 def article(store: KnowledgeStore, iri: str) -> dict:
     node = NamedNode(iri)
     rows = require(select(store, "article", {"article": [node]}), "article", iri)
-    record: dict[str, object] = {"iri": iri, "type": "Article"}
+    record: dict[str, Any] = {"iri": iri, "type": "Article"}
     for r in rows:
-        name = local(str(r["property"]))
+        name = snake(local(str(r["property"])))
         if name == "type":
             continue
         value = {"iri": r["value"], "label": r["valueLabel"]} if "valueLabel" in r else r["value"]
@@ -44,8 +46,8 @@ def article(store: KnowledgeStore, iri: str) -> dict:
             record.setdefault(name, value)
         else:
             record.setdefault(name, [])
-            if value not in record[name]:  # type: ignore[operator]
-                record[name].append(value)  # type: ignore[union-attr]
+            if value not in record[name]:
+                record[name].append(value)
     record["facts"] = _facts(select(store, "article_facts", {"article": [node]}))
     return record
 
@@ -55,12 +57,12 @@ def _facts(rows: list[dict]) -> list[dict]:
     facts: dict[str, dict] = {}
     for r in rows:
         fact = facts.setdefault(r["fact"], {"iri": r["fact"]})
-        name, value = local(str(r["property"])), r["value"]
+        name, value = snake(local(str(r["property"]))), r["value"]
         if name == "type":
             fact.setdefault("kinds", []).append(local(str(value)))
         elif name == "evidence":
             fact["sentence"] = r.get("valueLabel")
-        elif name == "wasDerivedFrom" or name == "reportedIn":
+        elif name == "was_derived_from" or name == "reported_in":
             continue
         elif "valueLabel" in r:
             fact[name] = {"iri": value, "label": r["valueLabel"]}
@@ -68,4 +70,4 @@ def _facts(rows: list[dict]) -> list[dict]:
             fact[name] = value
     for fact in facts.values():
         fact["kinds"] = distinct(fact.get("kinds", []))
-    return sorted(facts.values(), key=lambda f: (f.get("startOffset") or 0, f["iri"]))
+    return sorted(facts.values(), key=lambda f: (f.get("start_offset") or 0, f["iri"]))

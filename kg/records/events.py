@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache
 
 from pyoxigraph import Literal, NamedNode
@@ -10,12 +11,12 @@ from rdflib import RDFS, URIRef
 
 from kg.errors import BadInput
 from kg.iri import XSD, ZW
-from kg.records import Row, distinct, listed, local, page, require, select
+from kg.model import EventKind, Role
+from kg.records import Row, Term, distinct, listed, local, page, require, select
 from kg.store_api import KnowledgeStore
 from kg.validate import ontology_graph
 
-_GENERIC = {"Event", "Fact", "Entity"}
-ROLE_ORDER = ["presided", "led", "spokeAt", "accompanied", "attended"]
+ROLE_ORDER = [role.value for role in Role]  # finest first (kg.model.Role)
 
 
 def _date(value: dt.date | None) -> list[Literal]:
@@ -31,7 +32,7 @@ def list_events(store: KnowledgeStore, start: dt.date | None, end: dt.date | Non
     for name, iri, cls in (("person", person, "Person"), ("policy", policy, "Policy"), ("place", place, "Place")):
         if iri and not select(store, "known", {"node": [NamedNode(iri)], "class": [NamedNode(ZW + cls)]}):
             raise BadInput(f"{name}: no {name} {iri} in the graph")
-    values = {"from": _date(start), "to": _date(end), "type": [NamedNode(ZW + kind)] if kind else [],
+    values: dict[str, Sequence[Term]] = {"from": _date(start), "to": _date(end), "type": [NamedNode(ZW + kind)] if kind else [],
               "who": [NamedNode(person)] if person else [], "pol": [NamedNode(policy)] if policy else [],
               "where": [NamedNode(place)] if place else []}
     rows, total = listed(store, "events", values, limit, offset)
@@ -49,10 +50,9 @@ def event_kinds() -> frozenset[str]:
     return frozenset(str(c)[len(ZW):] for c in graph.transitive_subjects(RDFS.subClassOf, event) if str(c).startswith(ZW))
 
 
-def _kind(kinds: list[object]) -> str:
+def _kind(kinds: Sequence[object]) -> str:
     """The most specific class name of an event (`Meeting` rather than `Event`)."""
-    names = [local(str(k)) for k in kinds]
-    return next((n for n in names if n not in _GENERIC), names[0] if names else "Event")
+    return EventKind.finest(local(str(k)) for k in kinds)
 
 
 def event_summaries(store: KnowledgeStore, events: list[NamedNode]) -> list[dict]:
@@ -87,7 +87,7 @@ def _summary(iri: str, rows: list[Row]) -> dict:
 def event(store: KnowledgeStore, iri: str) -> dict:
     """One event with its participants by role and the policies it emphasised, each with evidence."""
     node = NamedNode(iri)
-    summary = require(event_summaries(store, [node]), "event", iri)[0]  # type: ignore[arg-type]
+    summary = require(event_summaries(store, [node]), "event", iri)[0]
     everyone = select(store, "participants", {"event": [node]})
     names = {r["person"]: r.get("name") for r in everyone}
     by_role: dict[str, list[dict]] = {role: [] for role in ROLE_ORDER}

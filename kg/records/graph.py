@@ -5,6 +5,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from kg.export import export
+from kg.formats import written
 from kg.records import require, select
 from kg.store_api import KnowledgeStore
 
@@ -16,4 +17,4 @@ def statements(store: KnowledgeStore, iri: str, limit: int) -> list[dict]:
 
 
 def drawing(store: KnowledgeStore, fmt: str, focus: str | None, depth: int) -> bytes:
-    return export(store, fmt, focus=focus, depth=depth)  # type: ignore[return-value]
+    return written(export(store, fmt, focus=focus, depth=depth))

@@ -6,11 +6,12 @@ is the same either way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pyoxigraph import Literal, NamedNode
 
 from kg.iri import ZW
+from kg.model import Role
 from kg.records import (
     Built,
     Row,
@@ -30,8 +31,7 @@ from kg.store_api import KnowledgeStore
 
 EVENTS_PER_PAGE = 20  # a busy official takes part in hundreds of events: the record pages them
 HEAVY_QUERY = sparql("heavy_persons")
-_ROLE_OF_NODE = {"PresidingRole": "presided", "LeadingRole": "led", "SpeakingRole": "spokeAt",
-                 "AccompanyingRole": "accompanied", "AttendingRole": "attended"}
+_ROLE_OF_NODE = {role.node: role.value for role in Role}
 
 
 def list_persons(store: KnowledgeStore, q: str | None, post: str | None, limit: int, offset: int) -> dict:
@@ -107,13 +107,13 @@ def _event_entries(store: KnowledgeStore, positions: dict[str, dict[str, int]],
         event = summary["iri"]
         here = roles.get(event, [])
         for person in distinct(r["person"] for r in here):
-            if event in positions.get(person, ()):  # type: ignore[operator]
+            if event in positions.get(person, {}):
                 entry = _with_roles(summary, str(person), here, cited.get(event, []), names)
-                out.append((str(person), positions[person][event], entry))  # type: ignore[index]
+                out.append((str(person), positions[person][event], entry))
     return out
 
 
-def _posts_of(store: KnowledgeStore, iris: list[str]) -> dict[str, list[dict]]:
+def _posts_of(store: KnowledgeStore, iris: Sequence[str]) -> dict[str, list[dict]]:
     """Each person's posts with their titles, organisation and the days they were seen held."""
     nodes = [NamedNode(i) for i in iris]
     held = grouped(select(store, "person_posts", {"person": nodes}), "person")

@@ -122,7 +122,7 @@ def _head(iri: str, names: list[Row], total: int, pushers: tuple[list[Row], int]
 def _top(rows: list[Row], count: str, key: str) -> tuple[list[Row], int]:
     """The `TOP_SHOWN` rows with the highest `count` (ties by IRI), so only their labels are fetched; and
     how many rows there were in all."""
-    return sorted(rows, key=lambda r: (-int(r.get(count, 0)), str(r[key])))[:TOP_SHOWN], len(rows)  # type: ignore[call-overload]
+    return sorted(rows, key=lambda r: (-int(r.get(count, 0)), str(r[key])))[:TOP_SHOWN], len(rows)
 
 
 def build_views(store: KnowledgeStore, iris: list[str]) -> Built:

@@ -17,9 +17,10 @@ from pyoxigraph import Literal, NamedNode
 
 from bench.corpus import generate
 from bench.servers import kg_serve
-from kg import pipeline, views
+from kg import pipeline
 from kg.analytics import period
 from kg.records import analytics, select
+from kg.store_api import writing
 from kg.stores import in_memory_copy, open_store
 from tests.conftest import SEEDS, run_kg
 
@@ -157,7 +158,7 @@ def test_aggregates_stay_fresh_across_writes(tmp_path: Path) -> None:
     before, source = analytics.policy_stats(store, "year", 100)
     assert source == "view"
     generate(tmp_path / "more", articles=8, seed=3)
-    with views.writing(store.views):  # a write the refresh has not seen yet
+    with writing(store.views):  # a write the refresh has not seen yet
         pass
     assert analytics.policy_stats(store, "year", 100) == (before, "live")
     pipeline.ingest_files(store, [tmp_path / "more"], pipeline.Options())

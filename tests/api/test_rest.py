@@ -7,6 +7,7 @@ from urllib.parse import quote
 import httpx
 import rdflib
 
+from kg.rdf import context
 from tests.api.conftest import BASE, select
 
 DU = "杜小刚"
@@ -129,11 +130,11 @@ def test_article_record_has_text_and_every_fact_with_evidence(client: httpx.Clie
     du = _person_iri(client, DU)
     event = client.get("/events", params={"person": du}).json()["items"][0]
     record = client.get(f"/articles/{_id(event['article'], 'article')}").json()
-    assert record["issued"] and len(record["text"]) > 50 and record["isPartOf"].startswith(BASE + "document/")
+    assert record["issued"] and len(record["text"]) > 50 and record["is_part_of"].startswith(BASE + "document/")
     kinds = {k for fact in record["facts"] for k in fact["kinds"]}
     assert {"Participation", "Emphasis"} <= kinds
-    quoted = [f for f in record["facts"] if "quote" in f and "startOffset" in f]
-    assert quoted and all(record["text"][f["startOffset"]:f["endOffset"]] == f["quote"] for f in quoted)
+    quoted = [f for f in record["facts"] if "quote" in f and "start_offset" in f]
+    assert quoted and all(record["text"][f["start_offset"]:f["end_offset"]] == f["quote"] for f in quoted)
 
 
 def test_search_ranks_exact_matches_first(client: httpx.Client) -> None:
@@ -150,4 +151,5 @@ def test_json_ld_by_accept(client: httpx.Client) -> None:
     graph = rdflib.Graph().parse(data=response.text, format="json-ld")
     labels = set(graph.objects(rdflib.URIRef(_person_iri(client, DU)), rdflib.RDFS.label))
     assert labels == {rdflib.Literal(DU)}
+    assert response.json()["@context"] == context()  # the one context, as `kg extract --format jsonld` writes it
     assert client.get("/persons", params={"q": DU}).headers["content-type"].startswith("application/json")

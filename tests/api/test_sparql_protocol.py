@@ -177,6 +177,22 @@ def test_update_dataset_parameters_and_their_conflict_with_using(client: httpx.C
     client.post("/sparql/update", headers=AUTH, data={"update": f"DROP GRAPH <{source}> ; DROP GRAPH <{target}>"})
 
 
+def test_relative_iris_resolve_against_the_endpoint_in_updates_and_queries(client: httpx.Client) -> None:
+    """The W3C protocol suite's update_base_uri: the service chooses the base, here the endpoint's URL."""
+    endpoint = client.base_url.join("/sparql")
+    update = {**AUTH, "Content-Type": "application/sparql-update"}
+    inserted = client.post("/sparql", headers=update, content=b"INSERT DATA { GRAPH <g> { <s> <p> <relative-test> } }")
+    assert inserted.status_code == 204, inserted.text
+    graph, subject, value = (str(endpoint.join(name)) for name in ("g", "s", "relative-test"))
+    assert _graph_triples(client, graph) == {(subject, value)}
+    rows = client.get("/sparql", params={"query": "SELECT ?o WHERE { GRAPH <g> { <s> <p> ?o } }"}).json()
+    assert [b["o"]["value"] for b in rows["results"]["bindings"]] == [value]
+    own_base = client.get("/sparql", params={"query": "BASE <http://example.org/> ASK { GRAPH <g> { ?s ?p ?o } }"})
+    assert own_base.json()["boolean"] is False  # a BASE in the text wins over the endpoint's
+    assert client.post("/sparql", headers=update, content=b"DROP GRAPH <g>").status_code == 204
+    assert _graph_triples(client, graph) == set()
+
+
 def test_malformed_update_is_400_and_changes_nothing(client: httpx.Client) -> None:
     g = "http://example.org/test/malformed"
     response = client.post("/sparql/update", headers=AUTH,

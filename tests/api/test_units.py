@@ -8,8 +8,9 @@ import pytest
 
 from api import guard
 from api.guard import check_query, check_update, with_using
-from api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, NotAcceptable, choose
+from api.negotiation import NotAcceptable, choose
 from kg.errors import BadInput, Forbidden
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES
 
 
 @pytest.mark.parametrize(("accept", "expected"), [
@@ -20,14 +21,14 @@ from kg.errors import BadInput, Forbidden
     ("application/json", "application/json"),
 ])
 def test_result_negotiation(accept: str | None, expected: str) -> None:
-    assert choose(accept, RESULT_FORMATS, "application/sparql-results+json") == expected
+    assert choose(accept, RESULT_MEDIA_TYPES, "application/sparql-results+json") == expected
 
 
 def test_negotiation_refuses_what_is_not_offered_and_q_zero() -> None:
     with pytest.raises(NotAcceptable):
-        choose("text/turtle;q=0", GRAPH_FORMATS, "text/turtle")
+        choose("text/turtle;q=0", RDF_MEDIA_TYPES, "text/turtle")
     with pytest.raises(NotAcceptable):
-        choose("application/sparql-results+json", GRAPH_FORMATS, "text/turtle")
+        choose("application/sparql-results+json", RDF_MEDIA_TYPES, "text/turtle")
 
 
 @pytest.mark.parametrize("query", [

@@ -13,7 +13,7 @@ function spans(text, facts) {
   const found = [];
   for (const f of facts) {
     if (!f.quote) continue;
-    let start = Number.isInteger(f.startOffset) && text.slice(f.startOffset, f.endOffset) === f.quote ? f.startOffset : -1;
+    let start = Number.isInteger(f.start_offset) && text.slice(f.start_offset, f.end_offset) === f.quote ? f.start_offset : -1;
     if (start < 0) {
       const at = f.sentence ? text.indexOf(f.sentence) : -1;
       start = at < 0 ? text.indexOf(f.quote) : text.indexOf(f.quote, at);
