@@ -143,10 +143,8 @@ def _name_opens_clause(body: str, joiner: int) -> bool:
 
 def _title_ending_at(body: str, end: int) -> int | None:
     """Start of a title word that ends exactly at `end`, if any."""
-    for title in P.titles_longest_first():
-        if body.endswith(title, 0, end):
-            return end - len(title)
-    return None
+    title = P.title_ending(body, end)
+    return None if title is None else end - len(title)
 
 
 def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -> tuple[tuple[int, int], ...]:

@@ -41,10 +41,7 @@ def _template_for(title: str) -> tuple[str, str, str] | None:
 
 def _core(title: str) -> str:
     """The title word ending `title` (副市长 in 无锡市副市长)."""
-    for word in P.titles_longest_first():
-        if title.endswith(word):
-            return word
-    return title
+    return P.title_ending(title) or title
 
 
 _LEVEL_PREFIX = re.compile(r"^[省市县区]")
