@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pyoxigraph import NamedNode
 
 from api.negotiation import parse_accept
@@ -85,6 +85,16 @@ async def resolve(service: StoreService, kind: str, ident: str) -> tuple[str, st
     if not moved or not iri.startswith(base):
         return iri, None
     return iri, quote(iri[len(base) + (len(kind) + 1 if kind else 0):])
+
+
+async def located(request: Request, service: StoreService, kind: str, ident: str,
+                  route: str) -> str | RedirectResponse:
+    """The IRI `ident` names, or a 307 to `route` (`{}` standing for the id, the query kept) when `ident`
+    was another name for a node: an old key, a label naming one node, an id without its kind."""
+    iri, moved = await resolve(service, kind, ident)
+    if moved:
+        return RedirectResponse(f"{route.format(moved)}?{request.url.query}".rstrip("?"), status_code=307)
+    return iri
 
 
 def respond(request: Request, record: dict) -> JSONResponse:

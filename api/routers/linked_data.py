@@ -12,7 +12,7 @@ from api import describe, html
 from api.deps import Service
 from api.explorer import entity_kind, language, shell
 from api.negotiation import choose
-from api.rest import resolve
+from api.rest import located
 from kg.errors import BadInput
 from kg.formats import RDF_FORMATS, RDF_MEDIA_TYPES, media_type
 from kg.records import graph
@@ -45,9 +45,9 @@ def iri_of(base: str, path: str) -> str:
 async def resource(request: Request, service: Service, path: str) -> Response:
     settings = service.settings
     iri, media = iri_of(settings.base, path), accepted(request)
-    moved = (await resolve(service, "", path))[1]
-    if moved:  # an old key (owl:sameAs onward), a label naming one node, an id without its kind
-        return RedirectResponse(f"/id/{moved}?{request.url.query}".rstrip("?"), status_code=307)
+    found = await located(request, service, "", path, "/id/{}")
+    if isinstance(found, RedirectResponse):  # an old key (owl:sameAs onward), a label naming one node, …
+        return found
     if media not in ("text/html", "application/xhtml+xml"):
         answer = await service.read(describe.describe, iri, media, settings.row_limit)
         return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from api import schemas
 from api.deps import Service
 from api.errors import LIST_ERRORS, RECORD_ERRORS
-from api.rest import Limit, Offset, Period, resolve, respond, respond_with_source
+from api.rest import Limit, Offset, Period, located, respond, respond_with_source
 from kg.records import analytics, persons
 
 router = APIRouter(tags=["persons"])
@@ -27,24 +27,24 @@ async def list_persons(request: Request, service: Service, q: Annotated[str | No
 @router.get("/persons/{ident:path}/network", responses=RECORD_ERRORS, summary="who took part in the same events as a person, how often")
 async def person_network(request: Request, service: Service, ident: PersonId,
                          least: Annotated[int, Query(alias="min", ge=1, le=100_000)] = 1) -> Response:
-    iri, moved = await resolve(service, "person", ident)
-    if moved:
-        return RedirectResponse(f"/persons/{moved}/network?{request.url.query}".rstrip("?"), status_code=307)
+    iri = await located(request, service, "person", ident, "/persons/{}/network")
+    if isinstance(iri, RedirectResponse):
+        return iri
     return respond_with_source(request, await service.read(analytics.person_network, iri, least))
 
 
 @router.get("/persons/{ident:path}/timeline", responses=RECORD_ERRORS, summary="a person's events per period by role, and posts held")
 async def person_timeline(request: Request, service: Service, ident: PersonId, by: Period = "month") -> Response:
-    iri, moved = await resolve(service, "person", ident)
-    if moved:
-        return RedirectResponse(f"/persons/{moved}/timeline?{request.url.query}".rstrip("?"), status_code=307)
+    iri = await located(request, service, "person", ident, "/persons/{}/timeline")
+    if isinstance(iri, RedirectResponse):
+        return iri
     return respond_with_source(request, await service.read(analytics.person_timeline, iri, by))
 
 
 @router.get("/persons/{ident:path}", response_model=schemas.Person, responses=RECORD_ERRORS, summary="a person: labels, posts held and when, a page of events with roles, co-attendees")
 async def get_person(request: Request, service: Service, ident: PersonId,
                      limit: Limit = 20, offset: Offset = 0) -> Response:
-    iri, moved = await resolve(service, "person", ident)
-    if moved:
-        return RedirectResponse(f"/persons/{moved}?{request.url.query}".rstrip("?"), status_code=307)
+    iri = await located(request, service, "person", ident, "/persons/{}")
+    if isinstance(iri, RedirectResponse):
+        return iri
     return respond_with_source(request, await service.read(persons.person_served, iri, limit, offset))
