@@ -14,6 +14,10 @@ HAN = re.compile(f"[{CJK}]")
 FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")  # 约翰·马库拉
 
 
+LIST_CLOSER = re.compile(r"等[^，。；：！？、\n]{0,15}(?:领导|同志|负责人|负责同志)$")  # 甲，乙等县四套班子领导，深入…
+COUNTED_PERSONS = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+(?:位|名)|人|同志|领导)")  # 甲、乙等5位老师
+
+
 def _alternation(items: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 

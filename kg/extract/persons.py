@@ -62,7 +62,9 @@ def _word_follows(body: str, end: int) -> float:
     at `end` (陈某某|围绕学习主题, 钱某某|结合职责): enough after a post, where a name is expected."""
     words = cut(body[end:end + 6])
     first = words[0] if words else ""
-    return 0.5 if len(first) >= 2 and word_tag(first).startswith(FOLLOWING_TAGS) else 0
+    if len(first) == 1:  # 代县长某某|以普通代表身份: a one-character preposition is enough there too
+        return 0.5 if word_tag(first) == "p" else 0
+    return 0.5 if word_tag(first).startswith(FOLLOWING_TAGS) else 0
 
 
 def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
@@ -101,11 +103,23 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 continue  # 边视察、边思考: a parallel construction, not a list of persons
             if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
                 continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
+            if surname not in P.surnames() and _cuts_a_word(body, pos, end):
+                continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
             if strength and not is_common_word(name):
                 key = (strength, len(name))
                 if best is None or key > best[0]:
                     best = (key, name, end)
     return (best[1], best[2]) if best else None
+
+
+def _cuts_a_word(body: str, start: int, end: int) -> bool:
+    """Whether jieba reads a word across `end` in the text from `start` (会议工|作 is 会议/工作)."""
+    at = start
+    for word in cut(body[start:end + 3]):
+        if at < end < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
@@ -120,8 +134,8 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
                 break  # a bracket broken over lines is a byline or a note, not part of a name
             i = opening
             continue
-        if ch in P.PUNCT or ch.isspace() or any(body.endswith(w, 0, i) for w in bounds):
-            break
+        if ch in P.PUNCT or ch.isspace() or i in name_ends or any(body.endswith(w, 0, i) for w in bounds):
+            break  # (a post never holds the name of someone written before it)
         if ch in PAIRED_JOINERS and (i - 1 in name_ends or i == 1 or body[i - 2] in P.PUNCT
                                      or any(body.endswith(n, 0, i - 1) for n in names)
                                      or _name_opens_clause(body, i - 1)):
@@ -129,7 +143,28 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
         i -= 1
     if i == limit and limit > 0:
         return core  # no boundary in reach: trust the title word alone
-    return i
+    return i + _clause_before_organisation(body[i:core])
+
+
+CLAUSE_WORD_TAGS = ("p", "f", "ul", "uz", "ug")  # 活动以|市政协党组书记, 研讨班上|…, 传达了|校党委书记
+TITLE_JOINERS = ("和", "与", "及")
+
+
+def _clause_before_organisation(text: str) -> int:
+    """How many characters at the front of `text` (the part of a post before its title word) belong
+    to the sentence, not to the organisation: through the last preposition or locality word, or all
+    of it when a joiner comes right before the title word (主旨报告和|校长某某)."""
+    if len(text) < 2:
+        return 0
+    if text.endswith(TITLE_JOINERS):
+        return len(text)
+    words = cut(text)
+    cut_at, at = 0, 0
+    for word in words:
+        at += len(word)
+        if word_tag(word) in CLAUSE_WORD_TAGS:
+            cut_at = at
+    return cut_at if cut_at < len(text) else 0
 
 
 def _name_opens_clause(body: str, joiner: int) -> bool:
@@ -210,6 +245,7 @@ def find_names(body: str) -> list[NameHit]:
         for listed in _list_after(body, name_end, set(hits), hit.titles):
             add(listed)
     _add_names_before_titles(body, hits, add)
+    _add_listed_names(body, hits, add)
     _add_bare_mentions(body, hits)
     if _add_clause_subjects(body, hits):
         _add_bare_mentions(body, hits)
@@ -242,6 +278,46 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
         title = body[org_start:start] + match["title"]
         add(NameHit(match["name"], start, end, titles=((org_start, match.end()),), lead=org_start,
                     written_title=title))
+
+
+def _add_listed_names(body: str, hits: dict[int, NameHit], add) -> None:
+    """Untitled names listed with 、 and closed by 等 and a count or a role verb (…基层委甲、乙、丙等5位老师,
+    甲、乙等列席会议): every item of the list must read as a whole name; the first one may be glued
+    to the body that they belong to."""
+    closers = [m.start() for m in P.COUNTED_PERSONS.finditer(body)]
+    closers += [m.start() - 1 for m in P.role_verb_re().finditer(body) if body[m.start() - 1:m.start()] == "等"]
+    for close in sorted(set(closers)):
+        start = close
+        while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
+            start -= 1
+        for name_start, name in _whole_names(body, start, body[start:close].split("、")):
+            if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
+                add(NameHit(name, name_start, name_start + len(name)))
+
+
+def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str]]:
+    """The names of a 、-list starting at `start`, or [] unless every item after the first is exactly a
+    name and the first ends in one."""
+    if len(items) < 2:
+        return []
+    out: list[tuple[int, str]] = []
+    at = start + len(items[0]) + 1
+    first = items[0]
+    head = next((first[-n:] for n in (3, 2) if len(first) >= n and _is_name(body, at - 1 - n, at - 1)), None)
+    if head is None:
+        return []
+    out.append((at - 1 - len(head), head))
+    for item in items[1:]:
+        if not _is_name(body, at, at + len(item)):
+            return []
+        out.append((at, item))
+        at += len(item) + 1
+    return out
+
+
+def _is_name(body: str, start: int, end: int) -> bool:
+    got = read_name(body, start)
+    return got is not None and got[1] == end
 
 
 def _add_clause_subjects(body: str, hits: dict[int, NameHit]) -> bool:
@@ -277,7 +353,8 @@ def _add_bare_mentions(body: str, hits: dict[int, NameHit]) -> None:
         while pos >= 0:
             end = pos + len(form)
             if not any(s <= pos < e or s < end <= e for s, e in covered):
-                follow = len(form) > 2 or _follower_strength(body, end)  # 2-character names need a follower
+                # 2-character names need a follower (郭某|不时询问: a dictionary adverb or verb will do for a known name)
+                follow = len(form) > 2 or _follower_strength(body, end) or _word_follows(body, end)
                 after = P.after_name_re().match(body, pos)
                 if follow or after:
                     hits[pos] = NameHit(name, pos, end, national=national or bool(after))

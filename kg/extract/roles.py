@@ -44,8 +44,8 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
         ch = body[i - 1]
         if ch in SENTENCE_ENDS:
             break
-        if ch in CLAUSE_BREAKS and i - 1 not in name_ends:
-            break
+        if ch in CLAUSE_BREAKS and i - 1 not in name_ends and not P.LIST_CLOSER.search(body, max(i - 1 - 20, 0), i - 1):
+            break  # (a list closed by 等…领导 is the subject of what follows its comma)
         i -= 1
     return i
 
@@ -82,7 +82,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             continue
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
-        subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start]
+        subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
         if not subjects:
             subjects = _implied_subjects(body, seg, start, openers)
         listed = LISTED_AFTER.match(body[end:end + 8])
@@ -92,8 +92,36 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             stop = next((i for i in range(end, len(body)) if body[i] in SENTENCE_ENDS), len(body))
             subjects += [h.name for h in agents if end <= h.span_start and h.end <= stop]
         out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))
+    out.extend(_delegation_heads(body, agents))
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
+
+
+def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:
+    """A name followed by 的 owns what comes after it (校长某某的讲话精神: a speech relayed, not given),
+    except in 在某某的陪同下, where the name is the verb's agent."""
+    return body.startswith("的", hit.end) and not (hit.end + 1 == verb_at and body.startswith("下", verb_end))
+
+
+DELEGATION = "一行"
+
+
+def _delegation_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """The persons heading a party (甲一行, 校长甲、副校长乙一行): led. Only the names listed right before
+    一行 head it (区长甲会见市委书记乙一行: 乙)."""
+    out: list[RoleHit] = []
+    ordered = sorted(agents, key=lambda h: h.start)
+    for index, hit in enumerate(ordered):
+        if not body.startswith(DELEGATION, hit.end):
+            continue
+        at = hit.end
+        heads = [hit]
+        for previous in reversed(ordered[:index]):
+            if body[previous.end:heads[-1].span_start] not in ("、", "和"):
+                break
+            heads.append(previous)
+        out.extend(RoleHit(h.name, Role.LED, at, at + len(DELEGATION)) for h in heads)
+    return out
 
 
 def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit]) -> list[str]:

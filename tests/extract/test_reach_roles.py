@@ -1,0 +1,71 @@
+"""Reach on local news (issue 16), persons and roles: kinds of construction that county and city
+reports use. Sentences written for these tests, not copied from any article; each kind has a
+near miss that must stay out."""
+
+from tests.extract.helpers import extract, posts, roles
+
+
+def test_the_names_right_before_yixing_head_the_party():
+    x = extract("6月3日，校长顾明远、副校长邵海一行赴省内高校调研。")
+    assert roles(x) == {"顾明远": {"led"}, "邵海": {"led"}}
+
+
+def test_the_host_who_receives_a_party_does_not_head_it():
+    x = extract("区委书记韩立群会见市委书记柯文涛一行。")
+    assert "led" in roles(x)["柯文涛"]
+    assert "led" not in roles(x)["韩立群"]
+
+
+def test_a_leadership_list_closed_by_its_group_noun_acts_together():
+    x = extract("3月12日，县委书记郑方圆，县长钱立，县政协主席邹海平等县四套班子领导，深入林场开展义务植树活动。")
+    assert set(roles(x)) == {"郑方圆", "钱立", "邹海平"}
+
+
+def test_a_clause_after_a_comma_without_a_list_closer_is_not_the_lists():
+    x = extract("县长钱立出席会议。县政协主席邹海平指出，全县干部要深入基层。")
+    assert roles(x)["钱立"] == {"attended"}
+    assert roles(x)["邹海平"] == {"spokeAt"}
+
+
+def test_names_listed_without_titles_and_counted_are_persons():
+    x = extract("座谈会上，省作协会员施晓红、乔安、陶志远等3位作家分别就创作体会作了交流。")
+    assert set(roles(x)) == {"施晓红", "乔安", "陶志远"}
+    assert all("spokeAt" in r for r in roles(x).values())
+    assert posts(x) == {}
+
+
+def test_untitled_names_before_a_role_verb_after_deng_attend():
+    x = extract("区委书记韩立群主持会议。贺东、蔡红英等列席会议。")
+    assert roles(x)["贺东"] == roles(x)["蔡红英"] == {"attended"}
+
+
+def test_a_list_of_places_closed_by_a_count_is_no_list_of_persons():
+    x = extract("县长钱立先后来到张庄、李集等4个村检查防汛工作。")
+    assert [p.name for p in x.persons] == ["钱立"]
+
+
+def test_the_owner_of_a_relayed_speech_did_not_speak():
+    x = extract("会上，院长陶志远传达了校党委书记贺东的讲话精神。在县长钱立的陪同下，专家组察看了现场。")
+    assert roles(x) == {"陶志远": {"spokeAt"}, "钱立": {"accompanied"}}
+    assert posts(x)["贺东"] == ["校党委书记"]
+
+
+def test_a_post_starts_after_a_preposition_or_a_joiner():
+    x = extract("活动以市政协主席邹海平为总团长。会议听取了工作报告和院长乔安的说明。", source="某市日报")
+    assert posts(x) == {"邹海平": ["市政协主席"], "乔安": ["院长"]}
+
+
+def test_a_rare_surname_reading_that_ends_inside_a_word_is_no_name():
+    x = extract("会议讨论县政协常委会议工作报告，县政协主席邹海平讲话。")
+    assert [p.name for p in x.persons] == ["邹海平"]
+
+
+def test_a_name_ending_in_zhi_after_a_post_and_a_preposition_after_a_name():
+    x = extract("市委常委、组织部部长贺远之，副县长柯文以普通代表身份参加审议。")
+    assert posts(x) == {"贺远之": ["市委常委", "组织部部长"], "柯文": ["副县长"]}
+
+
+def test_a_known_two_character_name_before_an_adverb_is_the_pronouns_antecedent():
+    x = extract("县委书记郭立主持会议，县长钱立新出席。会上，郭立不时询问进展。他指出，要抓好落实。")
+    assert roles(x)["郭立"] == {"presided", "spokeAt"}
+    assert roles(x)["钱立新"] == {"attended"}
