@@ -93,7 +93,9 @@ def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
             continue
         inherit = None
         for start, end in h.titles:
-            title = h.written_title or doc.body[start:end]
+            if start >= h.end:  # a post named after the name (以某某为团长) is no part of a 、-stack
+                inherit = None
+            title = h.written_title if h.written_title and start < h.end else doc.body[start:end]
             post = make_post(title, doc.place, level, inherit)
             inherit = inherit or stack_prefix(title)
             out.setdefault((h.name, post.title), Holding(h.name, post, doc.mention(start, end)))

@@ -106,6 +106,12 @@ def title_re() -> re.Pattern[str]:
 
 
 @cache
+def named_as_re() -> re.Pattern[str]:
+    """为 and a post written after a name (以某某为团长, 任命某某为副县长): the name holds that post."""
+    return re.compile(f"为(?P<post>[{CJK}]{{0,10}}?(?:{trie_pattern(title_words())}))(?=[的，。；、]|$)")
+
+
+@cache
 def label_re() -> re.Pattern[str]:
     """A group label written before names that is no post (市领导…)."""
     return re.compile(f"(?:{_alternation(words('person_labels.txt'))})")

@@ -246,6 +246,7 @@ def find_names(body: str) -> list[NameHit]:
             add(listed)
     _add_names_before_titles(body, hits, add)
     _add_listed_names(body, hits, add)
+    _add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)
     if _add_clause_subjects(body, hits):
         _add_bare_mentions(body, hits)
@@ -278,6 +279,24 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
         title = body[org_start:start] + match["title"]
         add(NameHit(match["name"], start, end, titles=((org_start, match.end()),), lead=org_start,
                     written_title=title))
+
+
+def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
+    """A post written after 为 following a name (以某某为团长): held by that name and by the names
+    listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
+    ordered = [hits[k] for k in sorted(hits)]
+    for index, hit in enumerate(ordered):
+        match = P.named_as_re().match(body, hit.end)
+        if match is None:
+            continue
+        span = match.span("post")
+        group = [hit]
+        for previous in reversed(ordered[:index]):
+            if body[previous.end:group[-1].start] != "、":
+                break
+            group.append(previous)
+        for named in group:
+            named.titles = (*named.titles, span)
 
 
 def _add_listed_names(body: str, hits: dict[int, NameHit], add) -> None:

@@ -21,9 +21,10 @@ from kg.model import Role
 PRONOUNS = "他她"
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
 HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
-SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报")  # after 听取 anywhere in the clause: heard
+SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍")  # after 听取 anywhere in the clause: heard
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
+ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
 LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
@@ -42,8 +43,8 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
     i = verb_at
     while i > 0:
         ch = body[i - 1]
-        if ch in SENTENCE_ENDS:
-            break
+        if ch in SENTENCE_ENDS and not (ch == "；" and i - 1 in name_ends):
+            break  # (甲，乙；丙，丁参加: a semicolon after a name only groups the list)
         if ch in CLAUSE_BREAKS and i - 1 not in name_ends and not P.LIST_CLOSER.search(body, max(i - 1 - 20, 0), i - 1):
             break  # (a list closed by 等…领导 is the subject of what follows its comma)
         i -= 1
@@ -55,6 +56,8 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
         return False
+    if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
+        return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
     if any(body.endswith(w, 0, start) for w in HEARD):
         return False
     verb = body[start:end]
@@ -80,6 +83,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
+        if _owned(body, seg, start, end):
+            continue
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
@@ -93,6 +98,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             subjects += [h.name for h in agents if end <= h.span_start and h.end <= stop]
         out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))
     out.extend(_delegation_heads(body, agents))
+    out.extend(_group_heads(body, agents))
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
 
@@ -101,6 +107,16 @@ def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:
     """A name followed by 的 owns what comes after it (校长某某的讲话精神: a speech relayed, not given),
     except in 在某某的陪同下, where the name is the verb's agent."""
     return body.startswith("的", hit.end) and not (hit.end + 1 == verb_at and body.startswith("下", verb_end))
+
+
+DELIVERED = ("作", "做", "发表")  # 作了…的讲话: the speech is given, not owned
+
+
+def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
+    """A verb right after 的 is a noun someone owns (市长某某在…上的讲话精神), unless it is delivered
+    (作了热情洋溢的讲话) or the frame of 在某某的陪同下."""
+    return (body[verb_at - 1:verb_at] == "的" and not body.startswith("下", verb_end)
+            and not any(w in body[seg:verb_at] for w in DELIVERED))
 
 
 DELEGATION = "一行"
@@ -121,6 +137,19 @@ def _delegation_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
                 break
             heads.append(previous)
         out.extend(RoleHit(h.name, Role.LED, at, at + len(DELEGATION)) for h in heads)
+    return out
+
+
+GROUP_HEADS = ("团长", "组长", "队长")  # 以某某为团长: the head of the visiting group
+
+
+def _group_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """以某某为（总）团长/组长: the person heads the group that went (led); 任命某某为组长 is no visit."""
+    out: list[RoleHit] = []
+    for hit in agents:
+        match = P.named_as_re().match(body, hit.end)
+        if match and match["post"].endswith(GROUP_HEADS) and "以" in body[clause_start(body, hit.span_start):hit.span_start]:
+            out.append(RoleHit(hit.name, Role.LED, match.start("post"), match.end("post")))
     return out
 
 

@@ -52,7 +52,7 @@ def test_the_owner_of_a_relayed_speech_did_not_speak():
 
 def test_a_post_starts_after_a_preposition_or_a_joiner():
     x = extract("活动以市政协主席邹海平为总团长。会议听取了工作报告和院长乔安的说明。", source="某市日报")
-    assert posts(x) == {"邹海平": ["市政协主席"], "乔安": ["院长"]}
+    assert posts(x) == {"邹海平": ["市政协主席", "总团长"], "乔安": ["院长"]}
 
 
 def test_a_rare_surname_reading_that_ends_inside_a_word_is_no_name():
@@ -69,3 +69,21 @@ def test_a_known_two_character_name_before_an_adverb_is_the_pronouns_antecedent(
     x = extract("县委书记郭立主持会议，县长钱立新出席。会上，郭立不时询问进展。他指出，要抓好落实。")
     assert roles(x)["郭立"] == {"presided", "spokeAt"}
     assert roles(x)["钱立新"] == {"attended"}
+
+
+def test_a_post_after_wei_is_held_and_heads_the_group():
+    x = extract("活动以市政协主席邹海平为总团长，副主席柯文、贺东为第一分团团长。专班由副县长钱立为组长。")
+    assert posts(x)["柯文"] == posts(x)["贺东"] == ["副主席", "第一分团团长"]
+    assert "总团长" in posts(x)["邹海平"]
+    assert roles(x)["邹海平"] == {"led"}
+    assert "钱立" not in roles(x) and posts(x)["钱立"] == ["副县长", "组长"]
+
+
+def test_a_speech_owned_by_a_name_is_not_given_but_one_delivered_is():
+    x = extract("会议传达了市长钱立在全市大会上的讲话精神。县长柯文作了热情洋溢的讲话。")
+    assert roles(x) == {"柯文": {"spokeAt"}}
+
+
+def test_a_semicolon_after_a_name_only_groups_the_list():
+    x = extract("甲方副市长柯文，秘书长贺东；乙方副市长钱立，秘书长乔安参加活动。")
+    assert set(roles(x)) == {"柯文", "贺东", "钱立", "乔安"}
