@@ -286,7 +286,7 @@ def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
     listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
     ordered = [hits[k] for k in sorted(hits)]
     for index, hit in enumerate(ordered):
-        match = P.named_as_re().match(body, hit.end)
+        match = P.named_as_re().match(body, hit.end) if body.startswith("为", hit.end) else None
         if match is None:
             continue
         span = match.span("post")
@@ -303,9 +303,13 @@ def _add_listed_names(body: str, hits: dict[int, NameHit], add) -> None:
     """Untitled names listed with 、 and closed by 等 and a count or a role verb (…基层委甲、乙、丙等5位老师,
     甲、乙等列席会议): every item of the list must read as a whole name; the first one may be glued
     to the body that they belong to."""
-    closers = [m.start() for m in P.COUNTED_PERSONS.finditer(body)]
-    closers += [m.start() - 1 for m in P.role_verb_re().finditer(body) if body[m.start() - 1:m.start()] == "等"]
-    for close in sorted(set(closers)):
+    closers = []
+    close = body.find("等")
+    while close >= 0:
+        if P.COUNTED_PERSONS.match(body, close) or P.role_verb_re().match(body, close + 1):
+            closers.append(close)
+        close = body.find("等", close + 1)
+    for close in closers:
         start = close
         while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
             start -= 1

@@ -147,7 +147,7 @@ def _group_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
     """以某某为（总）团长/组长: the person heads the group that went (led); 任命某某为组长 is no visit."""
     out: list[RoleHit] = []
     for hit in agents:
-        match = P.named_as_re().match(body, hit.end)
+        match = P.named_as_re().match(body, hit.end) if body.startswith("为", hit.end) else None
         if match and match["post"].endswith(GROUP_HEADS) and "以" in body[clause_start(body, hit.span_start):hit.span_start]:
             out.append(RoleHit(hit.name, Role.LED, match.start("post"), match.end("post")))
     return out
