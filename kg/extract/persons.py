@@ -208,8 +208,7 @@ def _list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, i
         got = read_name(body, end + 1, expected=True)
         if not got or P.title_re().match(body, got[1]):
             break  # 甲、乙书记: a title after the name is no list
-        shared = titles if body[end] == "、" else ()
-        out.append(NameHit(got[0], end + 1, got[1], titles=shared))
+        out.append(NameHit(got[0], end + 1, got[1], titles=titles))  # 副院长甲、乙和丙: all three
         if body[end] != "、":
             titles = ()
         end = got[1]

@@ -19,6 +19,8 @@ from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence
 from kg.model import Role
 
 PRONOUNS = "他她"
+PLURAL_PRONOUNS = ("他们", "她们")
+NAMED_SUBJECT_ONLY = ("传达",)  # 某某主持会议，传达学习…: the meeting relays; only 某某传达… is a speaker
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
 HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
 SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍")  # after 听取 anywhere in the clause: heard
@@ -88,7 +90,11 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
-        if not subjects:
+        if not subjects and body.startswith(PLURAL_PRONOUNS, seg):  # 他们一同植树: the persons just listed
+            subjects = _previous_sentence_persons(body, seg, agents)
+            if role is Role.ACCOMPANIED:
+                role = Role.ATTENDED  # together with one another, accompanying nobody
+        if not subjects and match.group() not in NAMED_SUBJECT_ONLY:
             subjects = _implied_subjects(body, seg, start, openers)
         listed = LISTED_AFTER.match(body[end:end + 8])
         if listed:  # 出席会议的还有甲、乙: the persons come after the verb
@@ -151,6 +157,14 @@ def _group_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
         if match and match["post"].endswith(GROUP_HEADS) and "以" in body[clause_start(body, hit.span_start):hit.span_start]:
             out.append(RoleHit(hit.name, Role.LED, match.start("post"), match.end("post")))
     return out
+
+
+def _previous_sentence_persons(body: str, seg: int, agents: list[NameHit]) -> list[str]:
+    """The persons named in the sentence before the one starting at `seg` (他们 at a sentence start)."""
+    if sentence_start(body, seg) != seg or seg == 0:
+        return []
+    previous = sentence_start(body, seg - 1)
+    return list(dict.fromkeys(h.name for h in agents if previous <= h.span_start and h.end < seg))
 
 
 def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit]) -> list[str]:

@@ -87,3 +87,25 @@ def test_a_speech_owned_by_a_name_is_not_given_but_one_delivered_is():
 def test_a_semicolon_after_a_name_only_groups_the_list():
     x = extract("甲方副市长柯文，秘书长贺东；乙方副市长钱立，秘书长乔安参加活动。")
     assert set(roles(x)) == {"柯文", "贺东", "钱立", "乔安"}
+
+
+def test_they_at_a_sentence_start_are_the_persons_of_the_sentence_before():
+    x = extract("县委书记郑方圆，县长钱立等县四大班子领导，与干部群众一道。他们一同挥锹铲土、参加植树。")
+    assert roles(x) == {"郑方圆": {"attended"}, "钱立": {"attended"}}
+
+
+def test_they_with_no_persons_in_the_sentence_before_is_nobody():
+    x = extract("会议由县长钱立主持。各部门负责人汇报了工作。他们一同表示，要抓好落实。")
+    assert roles(x) == {"钱立": {"presided"}}
+
+
+def test_speakers_listed_after_fa_yan_de_you_hold_posts_without_you():
+    x = extract("座谈会上，发言的有市民盟主委柯文、市工商联主席贺东。")
+    assert posts(x) == {"柯文": ["市民盟主委"], "贺东": ["市工商联主席"]}
+    assert roles(x) == {"柯文": {"spokeAt"}, "贺东": {"spokeAt"}}
+
+
+def test_a_title_is_shared_over_a_list_closed_by_he():
+    x = extract("副院长柯文、贺东和乔安分别就教学工作进行部署。县长钱立和夫人出席。")
+    assert posts(x) == {"柯文": ["副院长"], "贺东": ["副院长"], "乔安": ["副院长"], "钱立": ["县长"]}
+    assert roles(x)["乔安"] == {"spokeAt"}
