@@ -15,6 +15,7 @@ FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")  # 约
 
 
 LIST_CLOSER = re.compile(r"等[^，。；：！？、\n]{0,15}(?:领导|同志|负责人|负责同志)$")  # 甲，乙等县四套班子领导，深入…
+NAMES_LISTED_AFTER = re.compile(r"的(?:还有|有)[：:]?(?!关)")  # 出席会议的还有甲、乙
 COUNTED_PERSONS = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+(?:位|名)|人|同志|领导)")  # 甲、乙等5位老师
 
 

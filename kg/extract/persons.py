@@ -244,10 +244,12 @@ def find_names(body: str) -> list[NameHit]:
         for listed in _list_after(body, name_end, set(hits), hit.titles):
             add(listed)
     _add_names_before_titles(body, hits, add)
-    _add_listed_names(body, hits, add)
+    verbs = [m.start() for m in P.role_verb_re().finditer(body)]
+    _add_listed_names(body, hits, add, verbs)
+    _add_names_listed_after(body, hits, add)
     _add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)
-    if _add_clause_subjects(body, hits):
+    if _add_clause_subjects(body, hits, verbs):
         _add_bare_mentions(body, hits)
     return [hits[k] for k in sorted(hits)]
 
@@ -298,17 +300,32 @@ def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
             named.titles = (*named.titles, span)
 
 
-def _add_listed_names(body: str, hits: dict[int, NameHit], add) -> None:
-    """Untitled names listed with 、 and closed by 等 and a count or a role verb (…基层委甲、乙、丙等5位老师,
-    甲、乙等列席会议): every item of the list must read as a whole name; the first one may be glued
-    to the body that they belong to."""
-    closers = []
+def _add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
+    """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
+    must follow the first name."""
+    for match in P.NAMES_LISTED_AFTER.finditer(body):
+        got = read_name(body, match.end(), expected=True)
+        if got is None or match.end() in hits or body[got[1]:got[1] + 1] not in LIST_ENDS:
+            continue
+        add(NameHit(got[0], match.end(), got[1]))
+        for listed in _list_after(body, got[1], set(hits)):
+            add(listed)
+
+
+LIST_ENDS = frozenset("、，。；等")
+
+
+def _add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
+    """Untitled names listed with 、 and closed by 等 and a count, or by a role verb (…基层委甲、乙、丙等5位老师,
+    甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
+    may be glued to the body that they belong to."""
+    closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
     close = body.find("等")
     while close >= 0:
-        if P.COUNTED_PERSONS.match(body, close) or P.role_verb_re().match(body, close + 1):
+        if P.COUNTED_PERSONS.match(body, close):
             closers.append(close)
         close = body.find("等", close + 1)
-    for close in closers:
+    for close in sorted(set(closers)):
         start = close
         while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
             start -= 1
@@ -342,12 +359,11 @@ def _is_name(body: str, start: int, end: int) -> bool:
     return got is not None and got[1] == end
 
 
-def _add_clause_subjects(body: str, hits: dict[int, NameHit]) -> bool:
+def _add_clause_subjects(body: str, hits: dict[int, NameHit], verbs: list[int]) -> bool:
     """Untitled names that open a clause and are followed by a role verb (某某主持会议)."""
     covered = [(h.span_start, h.end) for h in hits.values()]
     added = False
-    for match in P.role_verb_re().finditer(body):
-        verb_at = match.start()
+    for verb_at in verbs:
         for length in (4, 3, 2):
             start = verb_at - length
             if start < 0 or (start and body[start - 1] not in P.PUNCT):

@@ -109,3 +109,19 @@ def test_a_title_is_shared_over_a_list_closed_by_he():
     x = extract("副院长柯文、贺东和乔安分别就教学工作进行部署。县长钱立和夫人出席。")
     assert posts(x) == {"柯文": ["副院长"], "贺东": ["副院长"], "乔安": ["副院长"], "钱立": ["县长"]}
     assert roles(x)["乔安"] == {"spokeAt"}
+
+
+def test_untitled_names_after_chu_xi_de_huan_you_attend():
+    x = extract("县长钱立出席会议。出席会议的还有柯文、贺东、乔安。")
+    assert roles(x) == {n: {"attended"} for n in ("钱立", "柯文", "贺东", "乔安")}
+
+
+def test_members_listed_after_a_body_that_is_no_title_attend():
+    x = extract("民盟某某大学委员会柯文、贺东、乔安出席座谈会。")
+    assert roles(x) == {n: {"attended"} for n in ("柯文", "贺东", "乔安")}
+    assert posts(x) == {}
+
+
+def test_you_guan_after_de_opens_no_list_of_names():
+    x = extract("县长钱立要求，会议的有关部门负责人要抓好落实。张家港、江阴参加比赛。")
+    assert [p.name for p in x.persons] == ["钱立"]
