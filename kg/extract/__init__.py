@@ -13,7 +13,8 @@ from collections import defaultdict
 from kg.dates import lead_date
 from kg.extract.entities import find_organisations, find_places
 from kg.extract.events import EventSpan, find_events
-from kg.extract.persons import NameHit, find_names
+from kg.extract.names import NameHit
+from kg.extract.persons import find_names
 from kg.extract.policies import find_policies
 from kg.extract.posts import make_post, place_level, stack_prefix
 from kg.extract.roles import RoleHit, assign_roles

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
-from kg.extract.persons import NameHit
+from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
