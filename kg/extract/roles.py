@@ -90,7 +90,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
-        if not subjects and body.startswith(PLURAL_PRONOUNS, seg):  # 他们一同植树: the persons just listed
+        if not subjects and role is not Role.SPOKE and body.startswith(PLURAL_PRONOUNS, seg):
+            # 他们一同植树: the persons just listed (他们表示 after a visit is often the visited speaking)
             subjects = _previous_sentence_persons(body, seg, agents)
             if role is Role.ACCOMPANIED:
                 role = Role.ATTENDED  # together with one another, accompanying nobody

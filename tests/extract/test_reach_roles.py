@@ -125,3 +125,9 @@ def test_members_listed_after_a_body_that_is_no_title_attend():
 def test_you_guan_after_de_opens_no_list_of_names():
     x = extract("县长钱立要求，会议的有关部门负责人要抓好落实。张家港、江阴参加比赛。")
     assert [p.name for p in x.persons] == ["钱立"]
+
+
+def test_they_who_speak_after_a_visit_are_not_taken_for_the_visitors():
+    x = extract("市委书记郑方圆看望了老党员柯文、贺东。他们表示，要永远跟党走。")
+    assert roles(x)["郑方圆"] == {"led"}
+    assert "spokeAt" not in roles(x).get("柯文", set())
