@@ -171,6 +171,8 @@ def _previous_sentence_persons(body: str, seg: int, agents: list[NameHit]) -> li
 def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit]) -> list[str]:
     """The subject a clause without a name refers to: 他/她, or its sentence's opener."""
     head = body[seg:verb_at]
+    if head.startswith(PLURAL_PRONOUNS):
+        return []  # 他们 is not 他
     if head[:1] and head[0] in PRONOUNS:
         before = [h for h in openers if h.end <= seg]
         return [before[-1].name] if before else []
