@@ -223,7 +223,10 @@ def _add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]
         if P.COUNTED_PERSONS.match(body, close):
             closers.append(close)
         close = body.find("等", close + 1)
-    for close in sorted(set(closers)):
+    read = {h.end for h in hits.values()}
+    for close in sorted(set(closers) - read):  # (a list whose last name is already read is read)
+        if body[close - 3:close - 2] != "、" and body[close - 4:close - 3] != "、":
+            continue  # the last item, right before the closer, is a name of 2 or 3 characters after 、
         start = close
         while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
             start -= 1

@@ -133,6 +133,8 @@ def _delegation_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
     """The persons heading a party (甲一行, 校长甲、副校长乙一行): led. Only the names listed right before
     一行 head it (区长甲会见市委书记乙一行: 乙)."""
     out: list[RoleHit] = []
+    if DELEGATION not in body:
+        return out
     ordered = sorted(agents, key=lambda h: h.start)
     for index, hit in enumerate(ordered):
         if not body.startswith(DELEGATION, hit.end):
