@@ -5,7 +5,9 @@ before it in its clause; a comma right after a name continues a list, so
 "市领导甲、乙，市政协秘书长丙出席会议" gives all three. 他/她 at a clause start
 stands for the last person who opened a clause; a clause that opens with the
 verb (", 表示将…") takes the subject of its sentence. Persons met at a 会见 are
-attendees too. Names in formulations (…总书记) are never agents.
+attendees too. Names in formulations (…总书记) are never agents, nor is a name
+followed by 的 (…某某的讲话精神 is relayed). The names right before 一行 head the
+party (led); 他们 at a sentence start acts for the persons of the sentence before.
 """
 
 from __future__ import annotations
