@@ -13,7 +13,8 @@ from collections import defaultdict
 from kg.dates import lead_date
 from kg.extract.entities import find_organisations, find_places
 from kg.extract.events import EventSpan, find_events
-from kg.extract.persons import NameHit, find_names
+from kg.extract.names import NameHit
+from kg.extract.persons import find_names
 from kg.extract.policies import find_policies
 from kg.extract.posts import make_post, place_level, stack_prefix
 from kg.extract.roles import RoleHit, assign_roles
@@ -93,7 +94,9 @@ def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
             continue
         inherit = None
         for start, end in h.titles:
-            title = h.written_title or doc.body[start:end]
+            if start >= h.end:  # a post named after the name (以某某为团长) is no part of a 、-stack
+                inherit = None
+            title = h.written_title if h.written_title and start < h.end else doc.body[start:end]
             post = make_post(title, doc.place, level, inherit)
             inherit = inherit or stack_prefix(title)
             out.setdefault((h.name, post.title), Holding(h.name, post, doc.mention(start, end)))

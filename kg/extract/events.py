@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.persons import NameHit
+from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS, Doc, clause_start
 from kg.model import EventKind
 

@@ -14,6 +14,11 @@ HAN = re.compile(f"[{CJK}]")
 FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")  # 约翰·马库拉
 
 
+LIST_CLOSER = re.compile(r"等[^，。；：！？、\n]{0,15}(?:领导|同志|负责人|负责同志)$")  # 甲，乙等县四套班子领导，深入…
+NAMES_LISTED_AFTER = re.compile(r"的(?:还有|有)[：:]?(?!关)")  # 出席会议的还有甲、乙
+COUNTED_PERSONS = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+(?:位|名)|人|同志|领导)")  # 甲、乙等5位老师
+
+
 def _alternation(items: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
@@ -99,6 +104,12 @@ def _title_lengths() -> tuple[int, ...]:
 def title_re() -> re.Pattern[str]:
     """A title word that ends a post (书记, 副市长, 董事长, 总会计师…)."""
     return re.compile(trie_pattern(title_words()))
+
+
+@cache
+def named_as_re() -> re.Pattern[str]:
+    """为 and a post written after a name (以某某为团长, 任命某某为副县长): the name holds that post."""
+    return re.compile(f"为(?P<post>[{CJK}]{{0,10}}?(?:{trie_pattern(title_words())}))(?=[的，。；、]|$)")
 
 
 @cache

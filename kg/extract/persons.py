@@ -1,111 +1,23 @@
 """Persons named in the body: after a post (市委书记杜小刚), after a group label
-(市领导甲、乙), in 、-lists, before a title written after names (…总书记), and
-later by bare name.
-
-A name is a known surname plus one or two characters, accepted only when a
-word that can follow a name (or punctuation) comes next and jieba does not know
-it as a common word; among readings the one with the strongest follower wins
-(蒋敏一同 reads 蒋敏 + 一同, not 蒋敏一 + 同).
+(市领导甲、乙), in 、-lists (with a shared title, closed by 等 and a count, or after
+的还有), before a title written after names (…总书记), and later by bare name.
+How one name is read at a position is kg.extract.names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass
 
-from kg.chars import is_cjk
 from kg.extract import patterns as P
+from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
-from kg.lexicon import word_set, words
+from kg.lexicon import words
+
+__all__ = ["find_names"]
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
 PAIRED_JOINERS = "与和及同"
 LIST_JOINERS = "、和及"  # 市领导甲、乙和丙  # join two named persons, but also occur inside organisation names
-
-
-@dataclass
-class NameHit:
-    """One occurrence of a person's name, with the title spans written before it."""
-
-    name: str
-    start: int
-    end: int
-    titles: tuple[tuple[int, int], ...] = ()
-    lead: int | None = None  # where the whole mention starts (first title or group label)
-    national: bool = False  # named with a title written after the name (…总书记): a mention only
-    after_title: tuple[int, int] | None = None
-    written_title: str | None = None  # a post whose span holds the name too (党委某某书记 → 党委书记)
-
-    @property
-    def span_start(self) -> int:
-        return self.lead if self.lead is not None else self.start
-
-
-def _follower_strength(body: str, end: int) -> int:
-    """How surely the text at `end` can follow a name: 0 not at all, else the follower's length."""
-    if end >= len(body) or body[end] in P.PUNCT:
-        return 3
-    if body[end].isdigit():  # 国家副主席某某20日在北京会见…
-        return 2
-    for word in P.followers():
-        if body.startswith(word, end):
-            return len(word)
-    return 0
-
-
-FOLLOWING_TAGS = ("v", "p", "d", "c")
-FUNCTION_TAGS = ("p", "c", "u", "r", "d")  # a verb, preposition, adverb or conjunction opening the rest
-
-
-def _word_follows(body: str, end: int) -> float:
-    """0.5 (less sure than any listed follower) when a dictionary verb, preposition, adverb or conjunction of two or more characters starts
-    at `end` (陈某某|围绕学习主题, 钱某某|结合职责): enough after a post, where a name is expected."""
-    words = cut(body[end:end + 6])
-    first = words[0] if words else ""
-    return 0.5 if len(first) >= 2 and word_tag(first).startswith(FOLLOWING_TAGS) else 0
-
-
-def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
-    """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
-    Where a name is `expected` (right after a post or a group label) rare surnames count too.
-
-    >>> read_name("约翰·马库拉表示", 0)
-    ('约翰·马库拉', 6)
-
-    >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
-    (('杜小刚', 3), ('蒋敏', 2), None)
-    """
-    foreign = P.FOREIGN_NAME.match(body, pos)
-    if foreign:  # the shortest reading a follower confirms: 约翰·马库拉|表示
-        last_part = max(foreign.group().rfind(c) for c in "·•・") + 1
-        for end in range(pos + last_part + 1, foreign.end() + 1):
-            if _follower_strength(body, end):
-                return body[pos:end], end
-    stop = word_set("name_stop_chars.txt")
-    if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
-        stop = stop - word_set("name_chars_when_expected.txt")
-    best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
-    for surname in (body[pos:pos + 2], body[pos:pos + 1]):
-        if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
-            continue
-        for given in (1, 2):
-            end = pos + len(surname) + given
-            if end > len(body):
-                break
-            rest = body[pos + len(surname):end]
-            if not all(is_cjk(c) and c not in stop for c in rest):
-                break
-            strength = _follower_strength(body, end) or (expected and _word_follows(body, end))
-            name = body[pos:end]
-            if surname not in P.surnames() and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
-                continue  # 边视察、边思考: a parallel construction, not a list of persons
-            if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
-                continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
-            if strength and not is_common_word(name):
-                key = (strength, len(name))
-                if best is None or key > best[0]:
-                    best = (key, name, end)
-    return (best[1], best[2]) if best else None
 
 
 def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
@@ -120,8 +32,8 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
                 break  # a bracket broken over lines is a byline or a note, not part of a name
             i = opening
             continue
-        if ch in P.PUNCT or ch.isspace() or any(body.endswith(w, 0, i) for w in bounds):
-            break
+        if ch in P.PUNCT or ch.isspace() or i in name_ends or any(body.endswith(w, 0, i) for w in bounds):
+            break  # (a post never holds the name of someone written before it)
         if ch in PAIRED_JOINERS and (i - 1 in name_ends or i == 1 or body[i - 2] in P.PUNCT
                                      or any(body.endswith(n, 0, i - 1) for n in names)
                                      or _name_opens_clause(body, i - 1)):
@@ -129,7 +41,28 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
         i -= 1
     if i == limit and limit > 0:
         return core  # no boundary in reach: trust the title word alone
-    return i
+    return i + _clause_before_organisation(body[i:core])
+
+
+CLAUSE_WORD_TAGS = ("p", "f", "ul", "uz", "ug")  # 活动以|市政协党组书记, 研讨班上|…, 传达了|校党委书记
+TITLE_JOINERS = ("和", "与", "及")
+
+
+def _clause_before_organisation(text: str) -> int:
+    """How many characters at the front of `text` (the part of a post before its title word) belong
+    to the sentence, not to the organisation: through the last preposition or locality word, or all
+    of it when a joiner comes right before the title word (主旨报告和|校长某某)."""
+    if len(text) < 2:
+        return 0
+    if text.endswith(TITLE_JOINERS):
+        return len(text)
+    words = cut(text)
+    cut_at, at = 0, 0
+    for word in words:
+        at += len(word)
+        if word_tag(word) in CLAUSE_WORD_TAGS:
+            cut_at = at
+    return cut_at if cut_at < len(text) else 0
 
 
 def _name_opens_clause(body: str, joiner: int) -> bool:
@@ -173,8 +106,7 @@ def _list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, i
         got = read_name(body, end + 1, expected=True)
         if not got or P.title_re().match(body, got[1]):
             break  # 甲、乙书记: a title after the name is no list
-        shared = titles if body[end] == "、" else ()
-        out.append(NameHit(got[0], end + 1, got[1], titles=shared))
+        out.append(NameHit(got[0], end + 1, got[1], titles=titles))  # 副院长甲、乙和丙: all three
         if body[end] != "、":
             titles = ()
         end = got[1]
@@ -210,8 +142,12 @@ def find_names(body: str) -> list[NameHit]:
         for listed in _list_after(body, name_end, set(hits), hit.titles):
             add(listed)
     _add_names_before_titles(body, hits, add)
+    verbs = [m.start() for m in P.role_verb_re().finditer(body)]
+    _add_listed_names(body, hits, add, verbs)
+    _add_names_listed_after(body, hits, add)
+    _add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)
-    if _add_clause_subjects(body, hits):
+    if _add_clause_subjects(body, hits, verbs):
         _add_bare_mentions(body, hits)
     return [hits[k] for k in sorted(hits)]
 
@@ -236,7 +172,7 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
         start, end = match.span("name")
         if start in hits or any(h.start < end and start < h.end for h in hits.values()):
             continue
-        if not _follower_strength(body, match.end()) or is_common_word(match["name"]):
+        if not follower_strength(body, match.end()) or is_common_word(match["name"]):
             continue
         org_start = _title_start(body, match.start("unit"), set(), set())
         title = body[org_start:start] + match["title"]
@@ -244,12 +180,91 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
                     written_title=title))
 
 
-def _add_clause_subjects(body: str, hits: dict[int, NameHit]) -> bool:
+def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
+    """A post written after 为 following a name (以某某为团长): held by that name and by the names
+    listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
+    ordered = [hits[k] for k in sorted(hits)]
+    for index, hit in enumerate(ordered):
+        match = P.named_as_re().match(body, hit.end) if body.startswith("为", hit.end) else None
+        if match is None:
+            continue
+        span = match.span("post")
+        group = [hit]
+        for previous in reversed(ordered[:index]):
+            if body[previous.end:group[-1].start] != "、":
+                break
+            group.append(previous)
+        for named in group:
+            named.titles = (*named.titles, span)
+
+
+def _add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
+    """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
+    must follow the first name."""
+    for match in P.NAMES_LISTED_AFTER.finditer(body):
+        got = read_name(body, match.end(), expected=True)
+        if got is None or match.end() in hits or body[got[1]:got[1] + 1] not in LIST_ENDS:
+            continue
+        add(NameHit(got[0], match.end(), got[1]))
+        for listed in _list_after(body, got[1], set(hits)):
+            add(listed)
+
+
+LIST_ENDS = frozenset("、，。；等")
+
+
+def _add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
+    """Untitled names listed with 、 and closed by 等 and a count, or by a role verb (…基层委甲、乙、丙等5位老师,
+    甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
+    may be glued to the body that they belong to."""
+    closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
+    close = body.find("等")
+    while close >= 0:
+        if P.COUNTED_PERSONS.match(body, close):
+            closers.append(close)
+        close = body.find("等", close + 1)
+    read = {h.end for h in hits.values()}
+    for close in sorted(set(closers) - read):  # (a list whose last name is already read is read)
+        if body[close - 3:close - 2] != "、" and body[close - 4:close - 3] != "、":
+            continue  # the last item, right before the closer, is a name of 2 or 3 characters after 、
+        start = close
+        while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
+            start -= 1
+        for name_start, name in _whole_names(body, start, body[start:close].split("、")):
+            if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
+                add(NameHit(name, name_start, name_start + len(name)))
+
+
+def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str]]:
+    """The names of a 、-list starting at `start`, or [] unless every item after the first is exactly a
+    name and the first ends in one."""
+    if len(items) < 2:
+        return []
+    out: list[tuple[int, str]] = []
+    at = start + len(items[0]) + 1
+    first = items[0]
+    head = next((first[-n:] for n in (3, 2) if len(first) >= n and _is_name(body, at - 1 - n, at - 1)), None)
+    if head is None:
+        return []
+    out.append((at - 1 - len(head), head))
+    for item in items[1:]:
+        if not _is_name(body, at, at + len(item)):
+            return []
+        out.append((at, item))
+        at += len(item) + 1
+    return out
+
+
+def _is_name(body: str, start: int, end: int) -> bool:
+    got = read_name(body, start)
+    return got is not None and got[1] == end
+
+
+def _add_clause_subjects(body: str, hits: dict[int, NameHit], verbs: list[int]) -> bool:
     """Untitled names that open a clause and are followed by a role verb (某某主持会议)."""
     covered = [(h.span_start, h.end) for h in hits.values()]
     added = False
-    for match in P.role_verb_re().finditer(body):
-        verb_at = match.start()
+    for verb_at in verbs:
         for length in (4, 3, 2):
             start = verb_at - length
             if start < 0 or (start and body[start - 1] not in P.PUNCT):
@@ -277,7 +292,8 @@ def _add_bare_mentions(body: str, hits: dict[int, NameHit]) -> None:
         while pos >= 0:
             end = pos + len(form)
             if not any(s <= pos < e or s < end <= e for s, e in covered):
-                follow = len(form) > 2 or _follower_strength(body, end)  # 2-character names need a follower
+                # 2-character names need a follower (郭某|不时询问: a dictionary adverb or verb will do for a known name)
+                follow = len(form) > 2 or follower_strength(body, end) or word_follows(body, end)
                 after = P.after_name_re().match(body, pos)
                 if follow or after:
                     hits[pos] = NameHit(name, pos, end, national=national or bool(after))

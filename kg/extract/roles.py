@@ -5,7 +5,9 @@ before it in its clause; a comma right after a name continues a list, so
 "市领导甲、乙，市政协秘书长丙出席会议" gives all three. 他/她 at a clause start
 stands for the last person who opened a clause; a clause that opens with the
 verb (", 表示将…") takes the subject of its sentence. Persons met at a 会见 are
-attendees too. Names in formulations (…总书记) are never agents.
+attendees too. Names in formulations (…总书记) are never agents, nor is a name
+followed by 的 (…某某的讲话精神 is relayed). The names right before 一行 head the
+party (led); 他们 at a sentence start acts for the persons of the sentence before.
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import patterns as P
-from kg.extract.persons import NameHit
+from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
 PRONOUNS = "他她"
+PLURAL_PRONOUNS = ("他们", "她们")
+NAMED_SUBJECT_ONLY = ("传达",)  # 某某主持会议，传达学习…: the meeting relays; only 某某传达… is a speaker
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
 HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
-SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报")  # after 听取 anywhere in the clause: heard
+SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍")  # after 听取 anywhere in the clause: heard
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
+ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
 LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
@@ -42,10 +47,10 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
     i = verb_at
     while i > 0:
         ch = body[i - 1]
-        if ch in SENTENCE_ENDS:
-            break
-        if ch in CLAUSE_BREAKS and i - 1 not in name_ends:
-            break
+        if ch in SENTENCE_ENDS and not (ch == "；" and i - 1 in name_ends):
+            break  # (甲，乙；丙，丁参加: a semicolon after a name only groups the list)
+        if ch in CLAUSE_BREAKS and i - 1 not in name_ends and not P.LIST_CLOSER.search(body, max(i - 1 - 20, 0), i - 1):
+            break  # (a list closed by 等…领导 is the subject of what follows its comma)
         i -= 1
     return i
 
@@ -55,6 +60,8 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
         return False
+    if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
+        return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
     if any(body.endswith(w, 0, start) for w in HEARD):
         return False
     verb = body[start:end]
@@ -80,10 +87,17 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
+        if _owned(body, seg, start, end):
+            continue
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
-        subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start]
-        if not subjects:
+        subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
+        if not subjects and role is not Role.SPOKE and body.startswith(PLURAL_PRONOUNS, seg):
+            # 他们一同植树: the persons just listed (他们表示 after a visit is often the visited speaking)
+            subjects = _previous_sentence_persons(body, seg, agents)
+            if role is Role.ACCOMPANIED:
+                role = Role.ATTENDED  # together with one another, accompanying nobody
+        if not subjects and match.group() not in NAMED_SUBJECT_ONLY:
             subjects = _implied_subjects(body, seg, start, openers)
         listed = LISTED_AFTER.match(body[end:end + 8])
         if listed:  # 出席会议的还有甲、乙: the persons come after the verb
@@ -92,13 +106,77 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             stop = next((i for i in range(end, len(body)) if body[i] in SENTENCE_ENDS), len(body))
             subjects += [h.name for h in agents if end <= h.span_start and h.end <= stop]
         out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))
+    out.extend(_delegation_heads(body, agents))
+    out.extend(_group_heads(body, agents))
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
+
+
+def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:
+    """A name followed by 的 owns what comes after it (校长某某的讲话精神: a speech relayed, not given),
+    except in 在某某的陪同下, where the name is the verb's agent."""
+    return body.startswith("的", hit.end) and not (hit.end + 1 == verb_at and body.startswith("下", verb_end))
+
+
+DELIVERED = ("作", "做", "发表")  # 作了…的讲话: the speech is given, not owned
+
+
+def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
+    """A verb right after 的 is a noun someone owns (市长某某在…上的讲话精神), unless it is delivered
+    (作了热情洋溢的讲话) or the frame of 在某某的陪同下."""
+    return (body[verb_at - 1:verb_at] == "的" and not body.startswith("下", verb_end)
+            and not any(w in body[seg:verb_at] for w in DELIVERED))
+
+
+DELEGATION = "一行"
+
+
+def _delegation_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """The persons heading a party (甲一行, 校长甲、副校长乙一行): led. Only the names listed right before
+    一行 head it (区长甲会见市委书记乙一行: 乙)."""
+    out: list[RoleHit] = []
+    if DELEGATION not in body:
+        return out
+    ordered = sorted(agents, key=lambda h: h.start)
+    for index, hit in enumerate(ordered):
+        if not body.startswith(DELEGATION, hit.end):
+            continue
+        at = hit.end
+        heads = [hit]
+        for previous in reversed(ordered[:index]):
+            if body[previous.end:heads[-1].span_start] not in ("、", "和"):
+                break
+            heads.append(previous)
+        out.extend(RoleHit(h.name, Role.LED, at, at + len(DELEGATION)) for h in heads)
+    return out
+
+
+GROUP_HEADS = ("团长", "组长", "队长")  # 以某某为团长: the head of the visiting group
+
+
+def _group_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """以某某为（总）团长/组长: the person heads the group that went (led); 任命某某为组长 is no visit."""
+    out: list[RoleHit] = []
+    for hit in agents:
+        match = P.named_as_re().match(body, hit.end) if body.startswith("为", hit.end) else None
+        if match and match["post"].endswith(GROUP_HEADS) and "以" in body[clause_start(body, hit.span_start):hit.span_start]:
+            out.append(RoleHit(hit.name, Role.LED, match.start("post"), match.end("post")))
+    return out
+
+
+def _previous_sentence_persons(body: str, seg: int, agents: list[NameHit]) -> list[str]:
+    """The persons named in the sentence before the one starting at `seg` (他们 at a sentence start)."""
+    if sentence_start(body, seg) != seg or seg == 0:
+        return []
+    previous = sentence_start(body, seg - 1)
+    return list(dict.fromkeys(h.name for h in agents if previous <= h.span_start and h.end < seg))
 
 
 def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit]) -> list[str]:
     """The subject a clause without a name refers to: 他/她, or its sentence's opener."""
     head = body[seg:verb_at]
+    if head.startswith(PLURAL_PRONOUNS):
+        return []  # 他们 is not 他
     if head[:1] and head[0] in PRONOUNS:
         before = [h for h in openers if h.end <= seg]
         return [before[-1].name] if before else []

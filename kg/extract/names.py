@@ -1,0 +1,113 @@
+"""One personal name read at a position of the body: a known surname plus one or two characters,
+accepted only when a word that can follow a name (or punctuation) comes next and jieba does not know
+it as a common word; among readings the one with the strongest follower wins (蒋敏一同 reads
+蒋敏 + 一同, not 蒋敏一 + 同). kg.extract.persons finds where names are expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.chars import is_cjk
+from kg.extract import patterns as P
+from kg.extract.segmenter import cut, is_common_word, word_tag
+from kg.lexicon import word_set
+
+
+@dataclass
+class NameHit:
+    """One occurrence of a person's name, with the title spans written before it."""
+
+    name: str
+    start: int
+    end: int
+    titles: tuple[tuple[int, int], ...] = ()
+    lead: int | None = None  # where the whole mention starts (first title or group label)
+    national: bool = False  # named with a title written after the name (…总书记): a mention only
+    after_title: tuple[int, int] | None = None
+    written_title: str | None = None  # a post whose span holds the name too (党委某某书记 → 党委书记)
+
+    @property
+    def span_start(self) -> int:
+        return self.lead if self.lead is not None else self.start
+
+
+def follower_strength(body: str, end: int) -> int:
+    """How surely the text at `end` can follow a name: 0 not at all, else the follower's length."""
+    if end >= len(body) or body[end] in P.PUNCT:
+        return 3
+    if body[end].isdigit():  # 国家副主席某某20日在北京会见…
+        return 2
+    for word in P.followers():
+        if body.startswith(word, end):
+            return len(word)
+    return 0
+
+
+FOLLOWING_TAGS = ("v", "p", "d", "c")
+FUNCTION_TAGS = ("p", "c", "u", "r", "d")  # a verb, preposition, adverb or conjunction opening the rest
+
+
+def word_follows(body: str, end: int) -> float:
+    """0.5 (less sure than any listed follower) when a dictionary verb, preposition, adverb or conjunction of two or more characters starts
+    at `end` (陈某某|围绕学习主题, 钱某某|结合职责): enough after a post, where a name is expected."""
+    words = cut(body[end:end + 6])
+    first = words[0] if words else ""
+    if len(first) == 1:  # 代县长某某|以普通代表身份: a one-character preposition is enough there too
+        return 0.5 if word_tag(first) == "p" else 0
+    return 0.5 if word_tag(first).startswith(FOLLOWING_TAGS) else 0
+
+
+def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
+    """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
+    Where a name is `expected` (right after a post or a group label) rare surnames count too.
+
+    >>> read_name("约翰·马库拉表示", 0)
+    ('约翰·马库拉', 6)
+
+    >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
+    (('杜小刚', 3), ('蒋敏', 2), None)
+    """
+    foreign = P.FOREIGN_NAME.match(body, pos)
+    if foreign:  # the shortest reading a follower confirms: 约翰·马库拉|表示
+        last_part = max(foreign.group().rfind(c) for c in "·•・") + 1
+        for end in range(pos + last_part + 1, foreign.end() + 1):
+            if follower_strength(body, end):
+                return body[pos:end], end
+    stop = word_set("name_stop_chars.txt")
+    if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
+        stop = stop - word_set("name_chars_when_expected.txt")
+    best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
+    for surname in (body[pos:pos + 2], body[pos:pos + 1]):
+        if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
+            continue
+        for given in (1, 2):
+            end = pos + len(surname) + given
+            if end > len(body):
+                break
+            rest = body[pos + len(surname):end]
+            if not all(is_cjk(c) and c not in stop for c in rest):
+                break
+            strength = follower_strength(body, end) or (expected and word_follows(body, end))
+            name = body[pos:end]
+            if surname not in P.surnames() and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
+                continue  # 边视察、边思考: a parallel construction, not a list of persons
+            if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
+                continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
+            if surname not in P.surnames() and _cuts_a_word(body, pos, end):
+                continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
+            if strength and not is_common_word(name):
+                key = (strength, len(name))
+                if best is None or key > best[0]:
+                    best = (key, name, end)
+    return (best[1], best[2]) if best else None
+
+
+def _cuts_a_word(body: str, start: int, end: int) -> bool:
+    """Whether jieba reads a word across `end` in the text from `start` (会议工|作 is 会议/工作)."""
+    at = start
+    for word in cut(body[start:end + 3]):
+        if at < end < at + len(word):
+            return True
+        at += len(word)
+    return False
