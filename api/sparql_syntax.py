@@ -2,9 +2,10 @@
 
 The grammar is the W3C Recommendation's (Query Language §19.8, whose productions the Update language
 shares), run by lark's LALR(1) parser and contextual lexer: a few hundred microseconds for a typical
-query, where a backtracking parser takes milliseconds. As §19.2 says, codepoint escapes (`\\u0053`,
-`\\U00000053`) are expanded over the whole text before it is lexed, so an escaped keyword is the
-keyword. Prefixed names and relative IRIs are resolved the way the spec's prologue says (`Prologue`).
+query, where a backtracking parser takes milliseconds. Codepoint escapes (`\\u0022`) are read the way
+Oxigraph, which runs the text, reads them: inside strings and IRIs only, so `"\\u0022 } ; LOAD …"` is one
+string for both (§19.2's expansion of the whole text first would end that string early, and could open a
+long string Oxigraph never sees). Prefixed names and relative IRIs are resolved as the prologue says.
 
 What the tree means for a request (SERVICE, LOAD, datasets) is decided by `api.guard`.
 """
@@ -54,19 +55,10 @@ def warm() -> None:
         parse(text, kind)
 
 
-def _expand_codepoints(text: str) -> str:
-    if "\\u" not in text and "\\U" not in text:
-        return text
-    try:
-        return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-    except (ValueError, OverflowError):  # \U beyond U+10FFFF
-        raise SparqlSyntaxError("a \\U escape names no Unicode code point") from None
-
-
 def parse(text: str, kind: str) -> Tree:
     """The syntax tree of `text` read as a "query" or an "update"; `SparqlSyntaxError` if it is not one."""
     try:
-        return _parser().parse(_expand_codepoints(text), start=kind)
+        return _parser().parse(text, start=kind)
     except UnexpectedEOF:
         raise SparqlSyntaxError("unexpected end of text") from None
     except UnexpectedToken as exc:
@@ -106,17 +98,17 @@ class Prologue:
         for declaration in prologue.children:
             assert isinstance(declaration, Tree)
             if declaration.data == "base_decl":
-                base = _resolve(base, str(declaration.children[0])[1:-1])
+                base = _resolve(base, _iriref(declaration.children[0]))
             else:
                 name, iri = (str(token) for token in declaration.children)
-                prefixes[name[:-1]] = _resolve(base, iri[1:-1])
+                prefixes[name[:-1]] = _resolve(base, _iriref(iri))
         return Prologue(base, prefixes)
 
     def iri(self, node: Tree) -> str:
         """The IRI an `iri` node stands for: an IRIREF resolved against BASE, a prefixed name expanded."""
         child = node.children[0]
         if isinstance(child, Token):  # IRIREF
-            return _resolve(self.base, str(child)[1:-1])
+            return _resolve(self.base, _iriref(child))
         assert isinstance(child, Tree)
         prefix, _, local = str(child.children[0]).partition(":")
         if prefix not in self.prefixes:
@@ -129,6 +121,17 @@ class Prologue:
             if token.type in ("PNAME_LN", "PNAME_NS") and token.partition(":")[0] not in self.prefixes:
                 raise SparqlSyntaxError(f"prefix {token.partition(':')[0] + ':'!r} is not declared "
                                         f"(line {token.line}, column {token.column})")
+
+
+def _iriref(token: object) -> str:
+    """The IRI an IRIREF token writes, its `\\u`/`\\U` escapes decoded."""
+    iri = str(token)[1:-1]
+    if "\\" not in iri:
+        return iri
+    try:
+        return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
+    except (ValueError, OverflowError):  # \U beyond U+10FFFF
+        raise SparqlSyntaxError(f"{str(token)[:60]!r}: a \\U escape names no Unicode code point") from None
 
 
 def _resolve(base: str | None, iri: str) -> str:

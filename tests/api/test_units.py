@@ -38,7 +38,6 @@ def test_negotiation_refuses_what_is_not_offered_and_q_zero() -> None:
     'SELECT * { ?s ?p "a" .SERVICE <http://x/> {} }',
     "SELECT * { ?s ?p ?o # comment\nSERVICE <http://x/> {} }",
     "SELECT * { FILTER NOT EXISTS { { SELECT * { SERVICE ?where { ?s ?p ?o } } } } }",
-    r"SELECT * { MINUS { \u0053ERVICE <http://x/> { ?s ?p ?o } } }",
 ])
 def test_service_is_seen_wherever_the_parser_would_see_it(query: str) -> None:
     with pytest.raises(Forbidden):
@@ -58,7 +57,8 @@ def test_an_escaped_local_name_before_service_is_read_and_refused() -> None:
     "SELECT * { SERVICE <http://x/> { ?s ?p ?o }",  # unbalanced
     "SELECT * { ex:a ?p ?o }",  # undeclared prefix
     "SELECT * { ?s ?p ?o } LIMIT x",
-    "SELECT * WHERE { ?s ?p ?o } \\U0011FFFF",  # an escape that names no code point
+    "SELECT * FROM <http://e/\\U0011FFFF> WHERE { ?s ?p ?o }",  # an escape that names no code point
+    r"SELECT * { MINUS { \u0053ERVICE <http://x/> { ?s ?p ?o } } }",  # Oxigraph reads no escape outside strings/IRIs
 ])
 def test_a_query_the_grammar_cannot_parse_is_refused_in_one_line(query: str) -> None:
     for allow_service in (False, True):
@@ -121,7 +121,6 @@ def test_a_bulk_data_update_is_read_by_the_same_parser() -> None:
 
 @pytest.mark.parametrize("tail", [
     " ; LOAD <http://127.0.0.1:1/x.ttl>",
-    ' ; INSERT DATA { <http://e/a> <http://e/b> "\\u0022 } ; LOAD <http://127.0.0.1:1/x.ttl> ; INSERT DATA { <http://e/c> <http://e/d> \\u0022" }',
     " ; INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
 ])
 def test_a_bulk_update_hiding_an_operation_is_refused(tail: str) -> None:
