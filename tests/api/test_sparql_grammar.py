@@ -150,7 +150,7 @@ def group(draw: st.DrawFn, depth: int = 0) -> str:
                                      "{{ SELECT ?s WHERE {{ {} }} LIMIT 2 }}",
                                      "SERVICE SILENT <" + NOWHERE + "/s> {{ {} }}"]))
         parts.append(form.format(inner, inner))
-    parts.append(draw(st.sampled_from(["", "FILTER({})".format(draw(expressions)),
+    parts.append(draw(st.sampled_from(["", f"FILTER({draw(expressions)})",
                                        f"BIND({draw(expressions)} AS ?b{next(fresh)})",
                                        f"VALUES ?o {{ {draw(literals)} UNDEF }}"])))
     return draw(gaps).join(parts)

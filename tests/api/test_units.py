@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from api import guard
 from api.guard import check_query, check_update, with_using
 from api.negotiation import NotAcceptable, choose
 from kg.errors import BadInput, Forbidden
