@@ -12,6 +12,7 @@ nothing listens.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -198,3 +199,13 @@ def test_every_disguised_service_or_load_is_read_and_found(query: str, update: s
         with pytest.raises(Forbidden if oxigraph_reads(text, kind) else BadInput):
             (check_query(text, allow_service=False) if kind == "query"
              else check_update(text, allow_service=False, allow_load=False))
+
+
+def test_the_name_start_class_is_the_specs() -> None:
+    # PN_CHARS_BASE [164] as the spec writes it, against the complement the grammar uses (it compiles faster)
+    spec = re.compile("[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+                      "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF]")
+    line = next(line for line in (ROOT / "api" / "sparql11.lark").read_text(encoding="utf-8").splitlines()
+                if line.startswith("PN_CHARS_BASE:"))
+    ours = re.compile(line.split("/")[1])
+    assert all(bool(spec.match(chr(c))) == bool(ours.match(chr(c))) for c in range(0x110000))
