@@ -12,13 +12,16 @@ What the tree means for a request (SERVICE, LOAD, datasets) is decided by `api.g
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from urllib.parse import urljoin
 
+import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
@@ -33,7 +36,22 @@ class SparqlSyntaxError(ValueError):
 @cache
 def _parser() -> Lark:
     grammar = resources.files("api").joinpath("sparql11.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", start=["query", "update"])
+    return Lark(grammar, parser="lalr", lexer="contextual", start=["query", "update"], cache=_table_cache())
+
+
+def _table_cache() -> str | bool:
+    """Where lark keeps the LALR tables it built (seconds of work per worker start, a read once kept).
+
+    The user's own cache folder (0700), never a shared /tmp file: lark's cache is a pickle. lark checks the
+    grammar's hash stored in it and rebuilds on a mismatch. No usable folder: no cache."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhengwu-kg"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    if folder.stat().st_uid != os.getuid() or not os.access(folder, os.W_OK):
+        return False
+    return str(folder / f"sparql11-lark-{lark.__version__}.cache")
 
 
 # Lark compiles each parser state's lexer on first use (~0.1 s each, with the spec's wide Unicode classes):
