@@ -2,13 +2,13 @@
 
 pyoxigraph fetches remote URLs for `SERVICE` (queries) and `LOAD` (updates),
 which would let anyone make the server call any address. Each query or update
-is parsed by rdflib's SPARQL 1.1 parser (which expands `\\u` escapes, reads
-comments, strings, escaped local names and prefixed/relative IRIs the way the
-grammar says) and both its syntax tree and its algebra are walked: a
-`ServiceGraphPattern` or `Load` node anywhere — sub-select, OPTIONAL, MINUS,
-EXISTS in a filter, UNION, GRAPH, a variable service — refuses the request
-unless the configuration enables it. What rdflib cannot parse is refused too,
-so nothing reaches the store unchecked.
+is parsed by our SPARQL 1.1 grammar (`api.sparql_syntax`: the W3C grammar under
+an LALR(1) parser, which expands `\\u` escapes, reads comments, strings, escaped
+local names and prefixed/relative IRIs the way the spec says) and its syntax
+tree is walked: a `service_graph_pattern` or `load` node anywhere — sub-select,
+OPTIONAL, MINUS, EXISTS in a filter, UNION, GRAPH, a variable service — refuses
+the request unless the configuration enables it. What the grammar cannot parse
+is refused too, so nothing reaches the store unchecked.
 
 The dataset a query names (`FROM`, `FROM NAMED`, resolved against PREFIX and
 BASE) is returned so the caller can hand it to pyoxigraph as graphs of the
@@ -23,25 +23,14 @@ again.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pyoxigraph import RdfFormat, parse
-from pyparsing import ParseBaseException, ParseResults
-from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
+from lark import Tree
 
+from api.sparql_syntax import Prologue, SparqlSyntaxError, nodes, parse
 from kg.errors import BadInput, Forbidden
-
-# rdflib warns about every IRI it would not serialise (e.g. `ex:a\#`): noise here, since it only parses
-logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-
-_SERVICE = "ServiceGraphPattern"
-_LOAD = "Load"
 
 # Spans that are data, not code: comments, the four string forms, IRIs.
 _DATA_SPANS = re.compile(
@@ -71,52 +60,36 @@ class UpdateShape:
     using: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # per Modify: (USING, USING NAMED) IRIs
 
 
-def _nodes(tree: object, depth: int = 0) -> Iterator[CompValue]:
-    """Every `CompValue` in a parse tree or algebra, however deeply nested."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, CompValue):
-            yield node
-            stack.extend(node.values())
-        elif isinstance(node, ParseResults | list | tuple | set):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            stack.extend(node.values())
-
-
-def _refuse(trees: tuple[object, ...], *, allow_service: bool, allow_load: bool) -> None:
-    names = {node.name for tree in trees for node in _nodes(tree)}
-    if _SERVICE in names and not allow_service:
+def _refuse(tree: Tree, *, allow_service: bool, allow_load: bool) -> None:
+    names = {node.data for node in nodes(tree)}
+    if "service_graph_pattern" in names and not allow_service:
         raise Forbidden("SERVICE (federated query) is disabled on this server")
-    if _LOAD in names and not allow_load:
+    if "load" in names and not allow_load:
         raise Forbidden("LOAD is disabled on this server")
 
 
-def _field(node: CompValue, key: str) -> object:
-    """A field of a parse node, None when absent (`CompValue.get` answers the key itself when absent)."""
-    return dict.get(node, key)
+def _graphs(clauses: list[Tree], prologue: Prologue) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (default, named) IRIs of FROM or USING clauses: children `[NAMED?, iri]`."""
+    default: list[str] = []
+    named: list[str] = []
+    for clause in clauses:
+        iri = clause.children[-1]
+        assert isinstance(iri, Tree)
+        (named if len(clause.children) == 2 else default).append(prologue.iri(iri))
+    return tuple(default), tuple(named)
 
 
-def _iris(clauses: object, key: str) -> tuple[str, ...]:
-    """The IRIs under `key` ("default" or "named") of FROM or USING clauses (one clause or a list)."""
-    if isinstance(clauses, CompValue):
-        listed = [clauses]
-    elif isinstance(clauses, Iterable):  # a ParseResults list of clauses
-        listed = [c for c in clauses if isinstance(c, CompValue)]
-    else:  # None: no such clause
-        return ()
-    return tuple(str(_field(c, key)) for c in listed if _field(c, key) is not None)
+def _parsed(text: str, kind: str) -> Tree:
+    try:
+        return parse(text, kind)
+    except SparqlSyntaxError as exc:
+        raise _unparsable(kind, exc) from None
+    except RecursionError:
+        raise _unparsable(kind, SparqlSyntaxError("nested too deeply")) from None
 
 
-def _unparsable(what: str, exc: Exception) -> BadInput:
-    if isinstance(exc, ParseBaseException):
-        detail = f"{exc.msg} at line {exc.lineno}, column {exc.col}"
-    elif isinstance(exc, RecursionError):
-        detail = "nested too deeply"
-    else:
-        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-    return BadInput(f"malformed {what} (refused: it could not be parsed as SPARQL 1.1): {detail}")
+def _unparsable(what: str, exc: SparqlSyntaxError) -> BadInput:
+    return BadInput(f"malformed {what} (refused: it could not be parsed as SPARQL 1.1): {exc}")
 
 
 CACHED_TEXT = 8_000  # characters: longer texts are parsed every time (a cache of 1 MB texts would fill a worker)
@@ -156,40 +129,18 @@ def _remember(key: tuple[str, bool], dataset: QueryDataset) -> QueryDataset:
 
 
 def _check_query(query: str, allow_service: bool) -> QueryDataset:
+    tree = _parsed(query, "query")
+    prologue_node, form = tree.children[0], tree.children[1]
+    assert isinstance(prologue_node, Tree) and isinstance(form, Tree)
     try:
-        syntax = parseQuery(query)
-        algebra = translateQuery(syntax).algebra
-    except Exception as exc:  # noqa: BLE001 - whatever rdflib cannot read is refused, never passed on
+        prologue = Prologue().extended(prologue_node)
+        prologue.check_prefixes(tree)
+        default, named = _graphs([c for c in form.children if isinstance(c, Tree) and c.data == "dataset_clause"],
+                                 prologue)
+    except SparqlSyntaxError as exc:
         raise _unparsable("query", exc) from None
-    _refuse((syntax, algebra), allow_service=allow_service, allow_load=False)
-    clauses = _field(algebra, "datasetClause")
-    return QueryDataset(_iris(clauses, "default"), _iris(clauses, "named"))
-
-
-# The updates bulk writers send (kg.remote_store: `DROP SILENT GRAPH <g> ; … INSERT DATA { … }`), which rdflib
-# takes ~20 µs a character to parse (7 s for a 300 KB page): a closed grammar of whole-graph drops, then one
-# INSERT DATA whose body pyoxigraph's TriG parser must accept entirely. TriG lexes IRIs, strings, names and
-# comments as SPARQL does, so a body it accepts is balanced and holds only data: Oxigraph's INSERT DATA ends
-# at the same final brace, and nothing in it can be an operation. Code point escapes (`\u`), which SPARQL
-# expands before lexing and TriG does not, send the text to rdflib instead.
-_DATA_UPDATE_HEAD = re.compile(
-    r'\s*(?:DROP\s+(?:SILENT\s+)?GRAPH\s*<[^<>"{}|^`\\\s]*>\s*;\s*)*INSERT\s+DATA\s*\{', re.IGNORECASE)
-_PLAIN_DATA_FROM = 2_000  # characters: shorter updates go through rdflib (cheap at that size)
-
-
-def _plain_data_update(update: str) -> UpdateShape | None:
-    """The shape of an update of drops and one INSERT DATA with a TriG-valid body; None if it is not one."""
-    head = _DATA_UPDATE_HEAD.match(update)
-    body_end = update.rstrip().rfind("}")
-    if head is None or body_end < head.end() or update[body_end + 1:].strip() or "\\u" in update \
-            or "\\U" in update:
-        return None
-    try:
-        for _quad in parse(update[head.end():body_end].encode(), RdfFormat.TRIG):
-            pass
-    except (SyntaxError, ValueError):
-        return None
-    return UpdateShape(0, False, ())
+    _refuse(tree, allow_service=allow_service, allow_load=False)
+    return QueryDataset(default, named)
 
 
 def check_update(update: str, *, allow_service: bool, allow_load: bool) -> UpdateShape:
@@ -203,20 +154,45 @@ def check_update(update: str, *, allow_service: bool, allow_load: bool) -> Updat
     ...
     kg.errors.Forbidden: LOAD is disabled on this server
     """
-    if len(update) >= _PLAIN_DATA_FROM:
-        shape = _plain_data_update(update)
-        if shape is not None:
-            return shape
+    tree = _parsed(update, "update")
+    _refuse(tree, allow_service=allow_service, allow_load=allow_load)
     try:
-        syntax = parseUpdate(update)
-        algebra = translateUpdate(syntax).algebra
-    except Exception as exc:  # noqa: BLE001 - whatever rdflib cannot read is refused, never passed on
+        modifies = [_using_of(operation, prologue) for operation, prologue in _operations(tree)
+                    if operation.data == "modify"]
+    except SparqlSyntaxError as exc:
         raise _unparsable("update", exc) from None
-    _refuse((syntax, algebra), allow_service=allow_service, allow_load=allow_load)
-    modifies = [op for op in algebra if op.name == "Modify"]
-    using = tuple((_iris(_field(op, "using"), "default"), _iris(_field(op, "using"), "named")) for op in modifies)
-    names_dataset = any(_field(op, "using") or _field(op, "withClause") is not None for op in modifies)
-    return UpdateShape(len(modifies), names_dataset, using)
+    names_dataset = any(bool(using[0] or using[1]) or has_with for using, has_with in modifies)
+    return UpdateShape(len(modifies), names_dataset, tuple(using for using, _ in modifies))
+
+
+def _operations(tree: Tree) -> list[tuple[Tree, Prologue]]:
+    """Each operation of an update with the prologue in force for it; prefixed names checked against it.
+
+    `update: prologue (update1 (";" update)?)?` nests once per operation: walked in a loop, not recursively.
+    """
+    operations = []
+    prologue = Prologue()
+    node: Tree | None = tree
+    while node is not None:
+        children = [c for c in node.children if isinstance(c, Tree)]
+        prologue = prologue.extended(children[0])
+        node = None
+        for child in children[1:]:
+            if child.data == "update1":
+                prologue.check_prefixes(child)
+                operation = child.children[0]
+                assert isinstance(operation, Tree)
+                operations.append((operation, prologue))
+            else:
+                node = child
+    return operations
+
+
+def _using_of(operation: Tree, prologue: Prologue) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], bool]:
+    """A DELETE/INSERT … WHERE's (USING, USING NAMED) IRIs and whether it has WITH."""
+    clauses = [c for c in operation.children if isinstance(c, Tree)]
+    using = _graphs([c for c in clauses if c.data == "using_clause"], prologue)
+    return using, any(c.data == "with_clause" for c in clauses)
 
 
 def code_of(sparql: str) -> str:

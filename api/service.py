@@ -20,7 +20,7 @@ from kg.settings import Settings
 from kg.store_api import KnowledgeStore, writing
 from kg.stores import open_store
 
-JOBS = ("kg.views", "api.execution", "api.describe", "kg.records.persons", "kg.records.policies",
+JOBS = ("kg.views", "api.execution", "api.sparql_syntax", "api.describe", "kg.records.persons", "kg.records.policies",
         "kg.records.articles", "kg.records.search", "kg.records.graph")  # imported by each worker before it says it is ready
 
 

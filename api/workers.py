@@ -79,7 +79,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, location: str, rea
     """Loop of a worker process: run each job against the store, send back its outcome.
 
     It first leaves the network (before any thread starts), imports the job
-    modules, opens the store (a reader: the snapshot it was given) and caps its
+    modules (and runs their `warm()`), opens the store (a reader: the snapshot it was given) and caps its
     memory growth, then says it is ready, so no job's time limit is spent
     starting up.
     """
@@ -87,7 +87,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, location: str, rea
         sandbox.cut_network()
     try:
         for module in preload:
-            importlib.import_module(module)
+            getattr(importlib.import_module(module), "warm", lambda: None)()  # a job module's start-up work
         store = snapshots.open_snapshot(location, snapshot) if read_only else open_store(location)
         sandbox.limit_memory(limits.memory_mb)
         conn.send(("ready",))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from api import guard
 from api.guard import check_query, check_update, with_using
 from api.negotiation import NotAcceptable, choose
 from kg.errors import BadInput, Forbidden
@@ -38,7 +37,6 @@ def test_negotiation_refuses_what_is_not_offered_and_q_zero() -> None:
     'SELECT * { ?s ?p "a" .SERVICE <http://x/> {} }',
     "SELECT * { ?s ?p ?o # comment\nSERVICE <http://x/> {} }",
     "SELECT * { FILTER NOT EXISTS { { SELECT * { SERVICE ?where { ?s ?p ?o } } } } }",
-    r"SELECT * { MINUS { \u0053ERVICE <http://x/> { ?s ?p ?o } } }",
 ])
 def test_service_is_seen_wherever_the_parser_would_see_it(query: str) -> None:
     with pytest.raises(Forbidden):
@@ -46,13 +44,26 @@ def test_service_is_seen_wherever_the_parser_would_see_it(query: str) -> None:
     check_query(query, allow_service=True)
 
 
-def test_a_query_rdflib_cannot_parse_is_refused_not_passed_on() -> None:
-    # valid SPARQL that Oxigraph reads, but rdflib's parser does not (an escaped local name before SERVICE):
-    # refused with 400, never run unchecked
+def test_an_escaped_local_name_before_service_is_read_and_refused() -> None:
+    # the example: `\\#` is part of the prefixed name, not a comment hiding the SERVICE
     query = r"PREFIX ex: <http://e/> SELECT * WHERE { VALUES ?x { ex:a\# } SERVICE <http://127.0.0.1:9/a> { ?s ?p ?o } }"
+    with pytest.raises(Forbidden):
+        check_query(query, allow_service=False)
+    check_query(query, allow_service=True)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * { SERVICE <http://x/> { ?s ?p ?o }",  # unbalanced
+    "SELECT * { ex:a ?p ?o }",  # undeclared prefix
+    "SELECT * { ?s ?p ?o } LIMIT x",
+    "SELECT * FROM <http://e/\\U0011FFFF> WHERE { ?s ?p ?o }",  # an escape that names no code point
+    r"SELECT * { MINUS { \u0053ERVICE <http://x/> { ?s ?p ?o } } }",  # Oxigraph reads no escape outside strings/IRIs
+])
+def test_a_query_the_grammar_cannot_parse_is_refused_in_one_line(query: str) -> None:
     for allow_service in (False, True):
-        with pytest.raises(BadInput, match="could not be parsed"):
+        with pytest.raises(BadInput, match="could not be parsed") as refused:
             check_query(query, allow_service=allow_service)
+        assert "\n" not in str(refused.value)
 
 
 @pytest.mark.parametrize("query", [
@@ -102,15 +113,13 @@ def _bulk(triples: int) -> str:
     return f"DROP SILENT GRAPH <http://e/g> ;\nINSERT DATA {{ GRAPH <http://e/g> {{ {body} }} }}"
 
 
-def test_a_bulk_data_update_is_read_as_drops_and_trig_data() -> None:
-    update = _bulk(5_000)  # ~300 KB: rdflib takes seconds over it
-    assert guard._plain_data_update(update) is not None
-    check_update(update, allow_service=False, allow_load=False)
+def test_a_bulk_data_update_is_read_by_the_same_parser() -> None:
+    update = _bulk(5_000)  # ~300 KB, as kg.remote_store sends a page's graph
+    assert check_update(update, allow_service=False, allow_load=False).modify_operations == 0
 
 
 @pytest.mark.parametrize("tail", [
     " ; LOAD <http://127.0.0.1:1/x.ttl>",
-    ' ; INSERT DATA { <http://e/a> <http://e/b> "\\u0022 } ; LOAD <http://127.0.0.1:1/x.ttl> ; INSERT DATA { <http://e/c> <http://e/d> \\u0022" }',
     " ; INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }",
 ])
 def test_a_bulk_update_hiding_an_operation_is_refused(tail: str) -> None:
