@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from kg.chars import CJK
 from kg.layout.bylines import byline_at_end, closing_byline, dateline_initials, starts_article
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
 
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
+# The rest of a byline cut by a wrap: a few names and the closing bracket.
+CUT_BYLINE_TAIL = re.compile(rf"[{CJK}·、：: \t\u3000]{{1,20}}[）)]")
 
 
 @dataclass
@@ -43,9 +47,14 @@ def _headline_above_blank(lines: list[Line], i: int) -> bool:
 
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Runs of non-blank lines, also cut after a byline and before a dateline."""
+    lines = _rejoin_cut_bylines(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     initials = dateline_initials()  # most lines cannot open an article: no regex for them
+    last = -1  # the last non-blank line before this one
+    # A page whose every indented line follows a blank indents only each article's first line;
+    # one that indents a line right under another indents paragraphs.
+    indent_opens = not any(line.indented and not line.blank_before for line in lines)
     for i, line in enumerate(lines):
         text = line.text
         if not text:
@@ -56,6 +65,9 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
+        elif indent_opens and line.indented and line.blank_before and last >= 0:
+            opens = _closes_before(lines, last)
+        last = i
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
@@ -76,6 +88,41 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         block.headline_like = bool(block.lines) and not block.opens and not block.reporters and _headline_like(
             block.lines)
     return blocks
+
+
+def _closes_before(lines: list[Line], last: int) -> bool:
+    """Whether line `last` ends what stands before an indented line after a blank: the end of a
+    sentence, a byline, or a headline line alone between blanks (a page that indents only the
+    first line of each article, where the text has no dateline to open it)."""
+    text = lines[last].text
+    return (ends_sentence(text) or byline_at_end(text) is not None
+            or lines[last].blank_before and _headline_like([lines[last]]))
+
+
+def _rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
+    """A byline in brackets cut by the column's wrap or a column break (（记者：张三 / 李四）) as one line."""
+    out: list[Line] = []
+    skip: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        text = line.text
+        rest = i + 1 if i + 1 < len(lines) and lines[i + 1].text else i + 2
+        if (text and rest < len(lines) and text.rfind("（") > text.rfind("）")
+                and CUT_BYLINE_TAIL.fullmatch(lines[rest].text)):
+            spaced = lines[rest].start - line.start - len(text) > rest - i  # blanks beside the break
+            for glue in (" ", "") if spaced else ("", " "):  # between two names, or a wrap inside one
+                joined = text + glue + lines[rest].text
+                found = byline_at_end(joined)
+                if found and found[0] < len(text):
+                    out.append(line._replace(text=joined))
+                    skip.update(range(i + 1, rest + 1))
+                    break
+            else:
+                out.append(line)
+            continue
+        out.append(line)
+    return out
 
 
 def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:

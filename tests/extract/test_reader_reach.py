@@ -1,0 +1,61 @@
+"""Reader facets on real news: articles with no dateline run together, bylines cut or in other forms.
+
+Every text here is written for the test (made-up places and people), laid out the way a page's text
+layer gives it: lines cut at the column width, a blank line where a column ends.
+"""
+
+from kg.layout.page import page_articles
+
+# Two articles, neither opened by a dateline: the page indents only each article's first line.
+TWO_UNDATED = """\
+ 5月8日，县长赵明远到城南
+镇调研春耕生产，县农业局负
+责同志陪同。
+
+赵明远强调，要抓好春耕备耕
+。
+ 5月9日上午，县委书记钱卫
+东主持召开县委常委会议，传
+达学习上级会议精神。
+会议强调，要狠抓落实。
+"""
+
+
+def test_an_indented_line_after_a_closed_article_opens_the_next() -> None:
+    articles = page_articles(TWO_UNDATED.replace("。\n 5月9日", "。\n\n 5月9日"))
+    assert [a.body[:6] for a in articles] == ["5月8日，县", "5月9日上午"]
+    assert articles[0].body.endswith("要抓好春耕备耕。")
+
+
+def test_a_headline_between_two_undated_articles_goes_with_the_one_above() -> None:
+    page = TWO_UNDATED.replace("。\n 5月9日", "。\n\n赵明远到城南镇调研春耕生产\n\n 5月9日")
+    first, second = page_articles(page)
+    assert first.title == "赵明远到城南镇调研春耕生产"
+    assert second.body.startswith("5月9日上午") and second.title is None
+
+
+def test_no_new_article_without_the_blank_or_where_indents_mark_paragraphs() -> None:
+    # no blank line before the indented line: one article
+    assert len(page_articles(TWO_UNDATED)) == 1
+    # a page that indents paragraphs (one right under a line): an indent is a paragraph, not an article
+    indented = TWO_UNDATED.replace("\n会议强调", "\n 会议强调").replace("。\n 5月9日", "。\n\n 5月9日")
+    assert len(page_articles(indented)) == 1
+    # the line before the blank does not end a sentence: a column break inside a sentence
+    cut = TWO_UNDATED.replace("要抓好春耕备耕\n。\n 5月9日", "要抓好春耕备耕\n工作，确保\n\n 5月9日")
+    assert len(page_articles(cut)) == 1
+
+
+def test_a_byline_in_brackets_cut_by_the_wrap_or_a_column_break() -> None:
+    wrapped = " 6月3日，全市防汛工作会议召开\n。会议要求压紧压实责任。（记者\n：孙雨 周凯）\n"
+    assert page_articles(wrapped)[0].reporters == ("孙雨", "周凯")
+    assert page_articles(wrapped)[0].body.endswith("压紧压实责任。")
+    across_column = " 6月3日，全市防汛工作会议召开\n。会议要求压紧压实责任。（记者：孙雨 \n\n周凯）\n"
+    assert page_articles(across_column)[0].reporters == ("孙雨", "周凯")
+    inside_name = " 6月3日，全市防汛工作会议召开\n。会议要求压紧压实责任。（记者：孙\n雨）\n"
+    assert page_articles(inside_name)[0].reporters == ("孙雨",)
+
+
+def test_brackets_cut_by_the_wrap_that_hold_no_byline_stay_in_the_body() -> None:
+    text = " 6月3日，全市防汛工作会议召开\n。会议听取了水利局（含防汛\n办）的汇报。\n"
+    article, = page_articles(text)
+    assert article.reporters == () and "水利局（含防汛办）的汇报" in article.body
