@@ -14,6 +14,7 @@ NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 
 NAME_TOKEN = re.compile(rf"(?:{NAME})")
 
+CREDIT_SEPARATOR = re.compile(r"[；;]")
 NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
 
 BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
@@ -44,15 +45,25 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return strong, by_reporter
 
 
+@cache
+def _non_writer_roles() -> tuple[str, ...]:
+    return lexicon.words("byline_non_writer_roles.txt")
+
+
 def reporter_names(group: str) -> tuple[str, ...] | None:
     """The names in a byline's brackets, role words dropped; None if something else is in there.
 
     >>> reporter_names("记者 邓慧敏 胡洋"), reporter_names("上海市精神卫生中心")
     (('邓慧敏', '胡洋'), None)
+    >>> reporter_names("撰稿：邓慧敏；审核：胡洋")
+    ('邓慧敏',)
     """
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
-    for token in NAME_SEPARATORS.split(group.strip()):
+    # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
+    credits = [part for part in CREDIT_SEPARATOR.split(group.strip())
+               if not part.strip().startswith(_non_writer_roles())]
+    for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
         token = token.split("/")[0]  # 某某/文、图
         if any(token.endswith(r) and token[: -len(r)].endswith(paper_endings()) for r in roles):
             continue  # 德阳日报记者: the paper and the role, no name

@@ -26,6 +26,8 @@ PAGE_FURNITURE = re.compile(
     r"|第?[ \t]*[A-Z]?\d{1,3}[ \t]*版.{0,12}")
 
 PAPER_NAME_MAX = 8
+CREDIT_LINE_MAX = 24  # characters of a credit line (县委宣传部 县融媒体中心 供稿)
+NOT_A_CREDIT = re.compile(r"[，,。；;：:！？、]")  # a sentence that ends in 供稿 is no credit line
 
 BRIEF_MARKERS = "◆◇■□●○▲△★☆▶►"  # a column of briefs opens each one with a marker (◆9月23日，…)
 
@@ -128,17 +130,36 @@ def raw_lines(text: str) -> list[Line]:
     offset = 0
     blank_before = True
     page_head = True
+    previous = ""
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
-        if (stripped and (stripped[0] in _noise_initials() or len(stripped) <= PAPER_NAME_MAX)
-                and _is_noise(stripped, page_head)):
+        if stripped and (stripped[0] in _noise_initials() or len(stripped) <= PAPER_NAME_MAX) and _is_noise(
+                stripped, page_head):
             stripped = ""
+        elif stripped and stripped[-1] in _credit_finals() and (blank_before or ends_sentence(previous)) and \
+                _is_credit(stripped):
+            stripped = ""  # 区政府办 供稿: a unit credited on a paragraph of its own, no reporter named
+        previous = stripped
         page_head = page_head and not stripped
         lead = raw.find(stripped[:1]) if stripped else 0
         append(Line(stripped, offset + lead, lead > 0, blank_before))
         blank_before = not stripped
         offset += len(raw)
     return out
+
+
+def _is_credit(line: str) -> bool:
+    return len(line) <= CREDIT_LINE_MAX and line.endswith(_credit_endings()) and not NOT_A_CREDIT.search(line)
+
+
+@cache
+def _credit_endings() -> tuple[str, ...]:
+    return lexicon.words("layout_credit_endings.txt")
+
+
+@cache
+def _credit_finals() -> frozenset[str]:
+    return frozenset(word[-1] for word in _credit_endings())
 
 
 @cache

@@ -4,6 +4,7 @@ Every text here is written for the test (made-up places and people), laid out th
 layer gives it: lines cut at the column width, a blank line where a column ends.
 """
 
+from kg.layout.clean import body_article
 from kg.layout.page import page_articles
 
 # Two articles, neither opened by a dateline: the page indents only each article's first line.
@@ -59,3 +60,31 @@ def test_brackets_cut_by_the_wrap_that_hold_no_byline_stay_in_the_body() -> None
     text = " 6月3日，全市防汛工作会议召开\n。会议听取了水利局（含防汛\n办）的汇报。\n"
     article, = page_articles(text)
     assert article.reporters == () and "水利局（含防汛办）的汇报" in article.body
+
+
+def test_a_unit_credited_on_a_line_of_its_own_is_neither_headline_nor_body() -> None:
+    page = (" 4月2日，镇长吴海涛检查森林\n防火工作。\n\n镇党政办 供稿\n\n"
+            "吴海涛检查森林防火工作\n")
+    article, = page_articles(page)
+    assert article.title == "吴海涛检查森林防火工作" and article.reporters == ()
+    assert "供稿" not in article.body
+    # a line of a sentence ending in the same word stays in the body
+    sentence = " 4月2日，镇长吴海涛检查森林\n防火工作。\n简报由各村、各站所供稿\n，镇党政办汇总。\n"
+    assert page_articles(sentence)[0].body.endswith("简报由各村、各站所供稿，镇党政办汇总。")
+
+
+def test_credits_of_those_who_did_not_write_name_no_reporter() -> None:
+    text = "5月6日，区政协召开常委会议。会议审议了有关事项。（撰稿：吕思远、葛佳；审核：石文斌）"
+    article = body_article(text)
+    assert article is not None and article.reporters == ("吕思远", "葛佳")
+    assert article.body.endswith("有关事项。")
+
+
+def test_closing_credit_lines_of_a_crawled_body() -> None:
+    text = "5月6日，区政协召开常委会议。\n会议审议了有关事项。\n文字：吕思远\n图片：石文斌"
+    article = body_article(text)
+    assert article is not None and article.reporters == ("吕思远",)
+    assert article.body == "5月6日，区政协召开常委会议。\n会议审议了有关事项。"
+    # a body line that mentions pictures is no credit line
+    kept = body_article("5月6日，区政协召开常委会议。\n图片展同日开幕。")
+    assert kept is not None and kept.body.endswith("图片展同日开幕。")
