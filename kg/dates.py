@@ -44,6 +44,9 @@ DATE_EXPRESSION = re.compile(
 # as often "nowadays" as the issue day.
 SCENE_SETTER = 20  # characters: a first sentence this short may set the scene before the dated one
 RELATIVE_DAYS = {"昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
+# 近期开展的活动: a vague word inside an attributive clause (up to its 的) dates the thing described,
+# not the event the article reports.
+VAGUE_ATTRIBUTIVE = re.compile(r"[^，,。；;：:、的]{1,6}的")
 RELATIVE_EXPRESSION = re.compile(r"(昨天|昨日|前天|前日)(?!黄花)")
 
 
@@ -121,9 +124,19 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
 
 
 def _vague_before(sentence: str, position: int) -> bool:
-    """Whether the sentence says 近日/日前 (the paper does not know or say when) before `position`."""
+    """Whether the sentence says 近日/日前 (the paper does not know or say when) before `position`.
+
+    >>> _vague_before("近日，市长到工地调研", 10), _vague_before("结合近期开展的活动，8月21日下午", 10)
+    (True, False)
+    """
     head = sentence[:position]
-    return any(word in head for word in lexicon.words("layout_vague_dates.txt"))
+    for word in lexicon.words("layout_vague_dates.txt"):
+        at = head.find(word)
+        while at >= 0:
+            if not VAGUE_ATTRIBUTIVE.match(head, at + len(word)):
+                return True
+            at = head.find(word, at + 1)
+    return False
 
 
 def _lead_sentences(article: Article) -> list[str]:

@@ -4,8 +4,11 @@ Every text here is written for the test (made-up places and people), laid out th
 layer gives it: lines cut at the column width, a blank line where a column ends.
 """
 
+import datetime as dt
+
 from kg.layout.clean import body_article
 from kg.layout.page import page_articles
+from tests.extract.helpers import extract
 
 # Two articles, neither opened by a dateline: the page indents only each article's first line.
 TWO_UNDATED = """\
@@ -88,3 +91,11 @@ def test_closing_credit_lines_of_a_crawled_body() -> None:
     # a body line that mentions pictures is no credit line
     kept = body_article("5月6日，区政协召开常委会议。\n图片展同日开幕。")
     assert kept is not None and kept.body.endswith("图片展同日开幕。")
+
+
+def test_a_vague_word_inside_an_attributive_clause_leaves_the_lead_its_date() -> None:
+    dated = extract("围绕近期部署的重点任务，6月12日上午，县政府召开专题会议。", issued=dt.date(2024, 6, 13))
+    assert [str(e.date.start) for e in dated.events if e.date] == ["2024-06-12"]
+    # 近日 as the time of the event itself: the paper does not say when
+    vague = extract("县长近日到企业调研，6月12日又召开专题会议。", issued=dt.date(2024, 6, 13))
+    assert not [e.date for e in vague.events if e.date]
