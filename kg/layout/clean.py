@@ -9,6 +9,8 @@ from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief, raw_li
 from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish
 
 # A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
+MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  # a lead opening with its date
 ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
@@ -23,6 +25,20 @@ def _opens_next(lines: list[Line], i: int) -> bool:
     """Whether line `i` sits between a sentence end and a dateline: a headline with no blank around it."""
     return (0 < i < len(lines) - 1 and ends_sentence(lines[i - 1].text)
             and bool(lines[i + 1].text) and starts_article(lines[i + 1].text))
+
+
+def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text: str) -> bool:
+    """Whether paragraph `text` opens the next of a run of items with no headlines: it leads with a
+    date of its own (4月14日至17日上午，…) other than the one its item opened with, and the
+    paragraph before it closed a sentence."""
+    headlines, body, _ = group
+    if headlines or not body or not ends_sentence(body[-1].text):
+        return False
+    lede = DATE_LEDE.match(text)
+    if lede is None:
+        return False
+    opened = MONTH_DAY.search(body[0].text)
+    return opened is not None and opened.groups() != lede.groups()
 
 
 def article_file_articles(text: str) -> list[ArticleParts]:
@@ -46,7 +62,8 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
             groups.append(([line.text], [], ()))
         else:
-            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]):
+            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
+                    groups[-1], line.text):
                 groups.append(([], [], ()))
             byline = byline_at_end(line.text)
             following = lines[i + 1].text if i + 1 < len(lines) else ""

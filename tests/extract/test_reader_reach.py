@@ -6,7 +6,7 @@ layer gives it: lines cut at the column width, a blank line where a column ends.
 
 import datetime as dt
 
-from kg.layout.clean import body_article
+from kg.layout.clean import article_file_articles, body_article
 from kg.layout.page import page_articles
 from tests.extract.helpers import extract
 
@@ -99,3 +99,20 @@ def test_a_vague_word_inside_an_attributive_clause_leaves_the_lead_its_date() ->
     # 近日 as the time of the event itself: the paper does not say when
     vague = extract("县长近日到企业调研，6月12日又召开专题会议。", issued=dt.date(2024, 6, 13))
     assert not [e.date for e in vague.events if e.date]
+
+
+ITEMS = ("5月3日至5日，省长方建国到沿海三市调研海洋经济。他强调，要做强海洋产业。\n"
+         "5月12日上午，方建国到省农科院看望科研人员。")
+
+
+def test_items_with_no_headlines_each_opened_by_their_own_date() -> None:
+    first, second = article_file_articles(ITEMS)
+    assert first.body.startswith("5月3日至5日") and second.body.startswith("5月12日上午")
+
+
+def test_a_dated_paragraph_stays_in_a_headlined_article_or_on_the_items_own_date() -> None:
+    assert len(article_file_articles("方建国到沿海三市调研\n\n" + ITEMS)) == 1
+    same_day = ITEMS.replace("5月12日上午，", "5月3日下午，")
+    assert len(article_file_articles(same_day)) == 1
+    # the paragraph before does not end a sentence
+    assert len(article_file_articles(ITEMS.replace("海洋产业。\n", "海洋产业\n"))) == 1
