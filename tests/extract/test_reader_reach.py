@@ -116,3 +116,14 @@ def test_a_dated_paragraph_stays_in_a_headlined_article_or_on_the_items_own_date
     assert len(article_file_articles(same_day)) == 1
     # the paragraph before does not end a sentence
     assert len(article_file_articles(ITEMS.replace("海洋产业。\n", "海洋产业\n"))) == 1
+
+
+def test_days_named_relative_to_the_issue_date() -> None:
+    wednesday = dt.date(2024, 6, 12)
+    last_friday = extract("上周五，县政府召开防汛工作会议。", issued=wednesday)
+    assert [str(e.date.start) for e in last_friday.events if e.date] == ["2024-06-07"]
+    last_night = extract("昨晚，县委召开常委会议。", issued=wednesday)
+    assert [str(e.date.start) for e in last_night.events if e.date] == ["2024-06-11"]
+    # 上周 with no weekday, or a weekday with no week, names no day
+    for text in ("上周，县政府召开防汛工作会议。", "周五，县政府召开防汛工作会议。"):
+        assert not [e.date for e in extract(text, issued=wednesday).events if e.date]
