@@ -43,8 +43,14 @@ DATE_EXPRESSION = re.compile(
 # Days named relative to the issue (昨天 in an issue of 4月10日 is 4月9日). 今天 is left out: it is
 # as often "nowadays" as the issue day.
 SCENE_SETTER = 20  # characters: a first sentence this short may set the scene before the dated one
-RELATIVE_DAYS = {"昨天": 1, "昨日": 1, "前天": 2, "前日": 2}
-RELATIVE_EXPRESSION = re.compile(r"(昨天|昨日|前天|前日)(?!黄花)")
+RELATIVE_DAYS = {"昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2, "前日": 2}
+# 上周五: a weekday of the week before the issue's (weeks start on Monday).
+LAST_WEEK = re.compile(r"上(?:周|星期|礼拜)([一二三四五六日天])")
+WEEKDAYS = {name: index for index, name in enumerate("一二三四五六日")} | {"天": 6}
+# 近期开展的活动: a vague word inside an attributive clause (up to its 的) dates the thing described,
+# not the event the article reports.
+VAGUE_ATTRIBUTIVE = re.compile(r"[^，,。；;：:、的]{1,6}的")
+RELATIVE_EXPRESSION = re.compile(r"(昨天|昨日|昨晚|前天|前日)(?!黄花)")
 
 
 def _fold(text: str) -> str:
@@ -97,6 +103,8 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
     ['2023-12-29']
     >>> find_dates("30日内办结", issue)
     []
+    >>> [str(r.start) for r, _, _ in find_dates("上周五，市长", issue)]  # the issue is a Wednesday
+    ['2024-04-05']
     """
     out: list[tuple[DateRange, int, int]] = []
     for match in DATE_EXPRESSION.finditer(_fold(text)):
@@ -116,14 +124,28 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
         for match in RELATIVE_EXPRESSION.finditer(text):
             day = issued - dt.timedelta(days=RELATIVE_DAYS[match.group(1)])
             out.append((DateRange(day, day), match.start(), match.end()))
+        last_monday = issued - dt.timedelta(days=issued.weekday() + 7)
+        for match in LAST_WEEK.finditer(text):
+            day = last_monday + dt.timedelta(days=WEEKDAYS[match.group(1)])
+            out.append((DateRange(day, day), match.start(), match.end()))
         out.sort(key=lambda found: found[1])
     return out
 
 
 def _vague_before(sentence: str, position: int) -> bool:
-    """Whether the sentence says 近日/日前 (the paper does not know or say when) before `position`."""
+    """Whether the sentence says 近日/日前 (the paper does not know or say when) before `position`.
+
+    >>> _vague_before("近日，市长到工地调研", 10), _vague_before("结合近期开展的活动，8月21日下午", 10)
+    (True, False)
+    """
     head = sentence[:position]
-    return any(word in head for word in lexicon.words("layout_vague_dates.txt"))
+    for word in lexicon.words("layout_vague_dates.txt"):
+        at = head.find(word)
+        while at >= 0:
+            if not VAGUE_ATTRIBUTIVE.match(head, at + len(word)):
+                return True
+            at = head.find(word, at + 1)
+    return False
 
 
 def _lead_sentences(article: Article) -> list[str]:

@@ -29,14 +29,10 @@ from typing import BinaryIO, TypedDict
 
 from kg.chars import is_cjk
 from kg.errors import BadInput
-from kg.layout import (
-    ArticleParts,
-    article_file_articles,
-    body_article,
-    column_width,
-    ends_sentence,
-    page_articles,
-)
+from kg.layout.clean import article_file_articles, body_article
+from kg.layout.lines import column_width, ends_sentence
+from kg.layout.page import page_articles
+from kg.layout.parts import ArticleParts
 from kg.model import Article
 from kg.sentences import split_sentences
 

@@ -8,17 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.layout import (
-    Line,
-    byline_at_end,
-    column_width,
-    join_lines,
-    page_articles,
-    remove_layout_spaces,
-    reporter_names,
-    split_dateline,
-    starts_article,
-)
+from kg.layout.bylines import byline_at_end, reporter_names, split_dateline, starts_article
+from kg.layout.lines import Line, column_width, join_lines, remove_layout_spaces
+from kg.layout.page import page_articles
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters for generated text: common ones that spell no dateline, role word or page furniture.

@@ -13,7 +13,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from bench.pdf_pages import LAYOUTS, Story, fonts, typeset, typeset_gold
-from kg.layout import page_articles
+from kg.layout.page import page_articles
 from kg.model import Article
 from kg.read import parse_date, read_path
 from tests.conftest import REPO, SEEDS, run_kg

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.layout import ends_sentence
+from kg.layout.lines import ends_sentence
 from kg.sentences import split_sentences
 
 

@@ -16,16 +16,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from kg.errors import BadInput
-from kg.layout import (
-    ArticleParts,
-    Line,
-    byline_at_end,
-    ends_sentence,
-    finish,
-    page_articles,
-    split_dateline,
-    starts_article,
-)
+from kg.layout.bylines import byline_at_end, split_dateline, starts_article
+from kg.layout.lines import Line, ends_sentence
+from kg.layout.page import page_articles
+from kg.layout.parts import ArticleParts, finish
 from kg.model import Article
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry

@@ -3,7 +3,7 @@ lexicons alone did not reach. Sentences written for these tests, not copied from
 
 from kg.extract.policies import find_policies
 from kg.jurisdiction import division_of, publication_jurisdiction
-from kg.layout import byline_at_end
+from kg.layout.bylines import byline_at_end
 from kg.read import article_file_articles
 from tests.extract.helpers import extract, posts, roles
 

@@ -1,0 +1,177 @@
+"""Who wrote an article, where and when: the dateline opening it and the byline closing it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg import lexicon
+from kg.chars import CJK, TERMINATORS
+from kg.layout.lines import ends_sentence, paper_endings
+
+NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
+
+NAME_TOKEN = re.compile(rf"(?:{NAME})")
+
+CREDIT_SEPARATOR = re.compile(r"[；;]")
+NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
+
+BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
+
+DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
+
+
+def _alternatives(name: str) -> str:
+    return "|".join(re.escape(word) for word in lexicon.longest_first(name))
+
+
+@cache
+def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    roles = _alternatives("byline_dateline_roles.txt")
+    agencies = _alternatives("datelines.txt")
+    # any paper by its name's ending (长沙晚报讯, 南方日报讯), not only the agencies the lexicon lists
+    endings = "|".join(re.escape(w) for w in lexicon.longest_first("publication_suffixes.txt") if w != "报")
+    papers = rf"[{CJK}]{{1,8}}?(?:{endings})"
+    agencies = f"{agencies}|{papers}"
+    place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
+    bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
+    name = f"(?!报道)(?:{NAME})"
+    strong = re.compile(rf"(?P<line>据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)(?![息话号费视脑力子影台])){bracket}")
+    by_reporter = re.compile(
+        rf"(?P<line>(?:{roles})[ \t]*(?:{name})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{name}))*(?:[ \t]*报道)?)"
+        rf"(?=[ \t\n（(：:]|\d|$)"
+    )
+    return strong, by_reporter
+
+
+@cache
+def _non_writer_roles() -> tuple[str, ...]:
+    return lexicon.words("byline_non_writer_roles.txt")
+
+
+def reporter_names(group: str) -> tuple[str, ...] | None:
+    """The names in a byline's brackets, role words dropped; None if something else is in there.
+
+    >>> reporter_names("记者 邓慧敏 胡洋"), reporter_names("上海市精神卫生中心")
+    (('邓慧敏', '胡洋'), None)
+    >>> reporter_names("撰稿：邓慧敏；审核：胡洋")
+    ('邓慧敏',)
+    """
+    roles = lexicon.longest_first("byline_roles.txt")
+    names: list[str] = []
+    # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
+    credits = [part for part in CREDIT_SEPARATOR.split(group.strip())
+               if not part.strip().startswith(_non_writer_roles())]
+    for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
+        token = token.split("/")[0]  # 某某/文、图
+        if any(token.endswith(r) and token[: -len(r)].endswith(paper_endings()) for r in roles):
+            continue  # 德阳日报记者: the paper and the role, no name
+        stripped = True
+        while token and stripped:
+            stripped = False
+            for role in roles:
+                if token.startswith(role) and (len(token) == len(role) or len(token) - len(role) >= 2):
+                    token, stripped = token[len(role):], True
+                    break
+        token = token.removesuffix("报道")
+        for role in roles:  # 某某摄影报道: a role written after the name
+            if token.endswith(role) and len(token) - len(role) >= 2:
+                token = token[: -len(role)]
+                break
+        if not token:
+            continue
+        if not NAME_TOKEN.fullmatch(token):
+            return None
+        names.append(token)
+    return tuple(names) or None
+
+
+@cache
+def closing_byline() -> re.Pattern[str]:
+    """A line that is a byline of its own: 记者：张三 李四, 文字：王五 (a role word opens it),
+    张三/文、图 and 张三摄影报道 (a role closes it), or names alone, 张三 李四 王五."""
+    roles = _alternatives("byline_roles.txt")
+    names = rf"(?:{NAME})(?:[ \t\u3000、]+(?:{NAME}))*"
+    return re.compile(rf"^(?:(?:{roles})[ \t\u3000]*[：:][ \t\u3000]*\S.*"
+                      rf"|{names}[ \t\u3000]*(?:/[文图、]+|(?:{roles})?报道|摄影?)"
+                      rf"|[{CJK}]{{2,3}}(?:[ \t\u3000]+[{CJK}]{{2,3}})+)$")
+
+
+def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
+    """`(start, names)` of a byline closing `line` — alone, or after a sentence end — else None.
+
+    >>> byline_at_end("记者：李明 王芳"), byline_at_end("会议强调，要抓好落实。（周文 陈立）")
+    ((0, ('李明', '王芳')), (11, ('周文', '陈立')))
+    """
+    match = BYLINE_TAIL.search(line)
+    if not match:
+        last_end = max(line.rfind(c) for c in TERMINATORS)
+        if last_end >= 0 and line[last_end + 1:].strip():  # 活动。张三 李四: names after the last sentence
+            found = byline_at_end(line[last_end + 1:])
+            return (last_end + 1, found[1]) if found else None
+        closing = closing_byline().match(line.strip())
+        names = reporter_names(line.strip()) if closing else None
+        if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:
+            return None  # a lone word is no byline
+        if names and closing and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
+                not names[0].startswith(tuple(lexicon.words("surnames.txt"))):
+            return None  # names alone (or with a closing role) start with a surname
+        return (0, names) if names else None
+    before = line[: match.start()].rstrip(" \t\u3000")
+    if before and not ends_sentence(before):
+        return None
+    names = reporter_names(match.group(1))
+    return (match.start(), names) if names else None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str
+    end: int  # where the body starts after it (before any blank)
+    reporters: tuple[str, ...] = ()
+
+
+def split_dateline(text: str) -> Dateline | None:
+    """The dateline opening `text` (leading blanks allowed), with reporters named in it.
+
+    >>> d = split_dateline(" 新华社长沙4月18日电（记者韩立、周思远）全国会议18日召开")
+    >>> d.text, d.reporters, d.end
+    ('新华社长沙4月18日电（记者韩立、周思远）', ('韩立', '周思远'), 22)
+    """
+    lead = len(text) - len(text.lstrip())
+    strong, by_reporter = _dateline_patterns()
+    match = strong.match(text, lead)
+    if match:
+        reporters: tuple[str, ...] = ()
+        end = match.end()
+        if match.group("bracket"):
+            names = reporter_names(match.group("bracket"))
+            if names is None:
+                end = match.end("line")
+            else:
+                reporters = names
+        return Dateline(text[lead:end], end, reporters)
+    match = by_reporter.match(text, lead)
+    if match:
+        names = reporter_names(match.group("line").removesuffix("报道"))
+        if names:
+            return Dateline(match.group("line"), match.end(), names)
+    return None
+
+
+_PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电
+
+
+@cache
+def dateline_initials() -> frozenset[str]:
+    return frozenset(word[0] for name in ("datelines.txt", "byline_dateline_roles.txt") for word in lexicon.words(name))
+
+
+def starts_article(line: str, *, strong_only: bool = False) -> bool:
+    """Whether a (stripped) line opens with a dateline (`strong_only`: an agency's, not 本报记者 张三)."""
+    if not line or (line[0] not in dateline_initials() and not _PAPER_DATELINE_HINT.search(line, 0, 30)):
+        return False  # most lines: no regex needed
+    if strong_only:
+        return _dateline_patterns()[0].match(line) is not None
+    return split_dateline(line) is not None

@@ -1,0 +1,104 @@
+"""Clean article files (headline lines, then paragraphs) and JSON Lines bodies cut into articles."""
+
+from __future__ import annotations
+
+import re
+
+from kg.layout.bylines import byline_at_end, starts_article
+from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief, raw_lines
+from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish
+
+# A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
+MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  # a lead opening with its date
+ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
+
+
+# --- clean article files and JSON Lines bodies -------------------------------------------------
+def _headline_line(line: Line) -> bool:
+    text = line.text
+    return (len(text) <= HEADLINE_MAX and not ends_sentence(text) and text[-1] not in "，,；;：:、"
+            and not starts_article(text) and byline_at_end(text) is None)
+
+
+def _opens_next(lines: list[Line], i: int) -> bool:
+    """Whether line `i` sits between a sentence end and a dateline: a headline with no blank around it."""
+    return (0 < i < len(lines) - 1 and ends_sentence(lines[i - 1].text)
+            and bool(lines[i + 1].text) and starts_article(lines[i + 1].text))
+
+
+def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text: str) -> bool:
+    """Whether paragraph `text` opens the next of a run of items with no headlines: it leads with a
+    date of its own (4月14日至17日上午，…) other than the one its item opened with, and the
+    paragraph before it closed a sentence."""
+    headlines, body, _ = group
+    if headlines or not body or not ends_sentence(body[-1].text):
+        return False
+    lede = DATE_LEDE.match(text)
+    if lede is None:
+        return False
+    opened = MONTH_DAY.search(body[0].text)
+    return opened is not None and opened.groups() != lede.groups()
+
+
+def article_file_articles(text: str) -> list[ArticleParts]:
+    """Clean article files: headline (and subtitle) lines, then body paragraphs; articles one after another.
+
+    A headline line after a blank line (or a byline) opens a new article,
+    unless it reads as a numbered subheading of the article it is in.
+    """
+    lines = raw_lines(text)
+    groups: list[tuple[list[str], list[Line], tuple[str, ...]]] = []  # (headlines, body lines, reporters)
+    after_break = True
+    for i, line in enumerate(lines):
+        if not line.text:
+            after_break = True
+            continue
+        heading = _headline_line(line)
+        continues_heading = bool(groups) and not groups[-1][1] and heading and len(groups[-1][0]) < 3
+        if continues_heading:
+            groups[-1][0].append(line.text)
+        elif heading and (after_break or not groups or _opens_next(lines, i)) and not (
+                groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
+            groups.append(([line.text], [], ()))
+        else:
+            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
+                    groups[-1], line.text):
+                groups.append(([], [], ()))
+            byline = byline_at_end(line.text)
+            following = lines[i + 1].text if i + 1 < len(lines) else ""
+            if byline and (not following or _headline_line(lines[i + 1]) or starts_article(following)):
+                kept = line.text[: byline[0]].rstrip()
+                if kept:
+                    groups[-1][1].append(Line(kept, line.start, line.indented, line.blank_before))
+                groups[-1] = (groups[-1][0], groups[-1][1], byline[1])
+            else:
+                groups[-1][1].append(line)
+        after_break = bool(groups and groups[-1][2])
+    out = []
+    for headlines, body_lines, reporters in groups:
+        if not body_lines:
+            continue
+        joined, anchors = join_lines(body_lines, width=10**9, blank_breaks=True)  # every sentence end at a line end is a paragraph
+        part = finish(joined, anchors, title=headlines[0] if headlines else None,
+                      subtitle=" ".join(headlines[1:]) or None, reporters=reporters)
+        if part is not None:
+            out.append(part)
+    return out
+
+
+def body_article(text: str) -> ArticleParts | None:
+    """One article's body as a clean text (a JSON record's): paragraphs, a dateline, a closing byline."""
+    lines = [line for line in raw_lines(text) if line.text]
+    reporters: tuple[str, ...] = ()
+    byline = byline_at_end(lines[-1].text) if lines else None
+    if byline:
+        last = lines.pop()
+        kept = last.text[: byline[0]].rstrip()
+        if kept:
+            lines.append(Line(kept, last.start, last.indented, last.blank_before))
+        reporters = byline[1]
+    if not lines:
+        return None
+    joined, anchors = join_lines(lines, width=10**9, blank_breaks=True)
+    return finish(joined, anchors, reporters=reporters)

@@ -1,0 +1,65 @@
+"""One article's parts as the layout gives them: body, headline, subtitle, dateline, reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.chars import TERMINATORS
+from kg.layout.bylines import Dateline, split_dateline
+from kg.layout.lines import BLANKS, remove_layout_spaces, source_offset
+
+NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
+
+HEADLINE_MIN = 4  # characters: 要闻, A1 and other page furniture are shorter
+
+HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """One article as the layout gives it, before it becomes a `kg.model.Article`."""
+
+    body: str
+    body_offset: int
+    title: str | None = None
+    subtitle: str | None = None
+    dateline: str | None = None
+    reporters: tuple[str, ...] = ()
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for group in groups for name in group))
+
+
+def _datelines(text: str) -> tuple[list[Dateline], int]:
+    """The datelines opening `text` (本报讯 then 记者 张三 报道：, at most three) and where the body starts."""
+    found: list[Dateline] = []
+    start = 0
+    while len(found) < 3:
+        dateline = split_dateline(text[start:])
+        if dateline is None:
+            break
+        found.append(dateline)
+        start += dateline.end
+        while start < len(text) and (text[start].isspace() or text[start] in "：:"):
+            start += 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return found, start
+
+
+def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
+           reporters: tuple[str, ...] = ()) -> ArticleParts | None:
+    """An article from its reflowed text: datelines off the start, layout spaces out; None if no body."""
+    datelines, start = _datelines(text)
+    body = remove_layout_spaces(text[start:]).rstrip()
+    if not body:
+        return None
+    return ArticleParts(
+        body=body,
+        body_offset=source_offset(anchors, start),
+        title=title,
+        subtitle=subtitle,
+        dateline=BLANKS.sub(" ", " ".join(d.text for d in datelines)).strip() or None,
+        reporters=_union(*(d.reporters for d in datelines), reporters),
+    )
