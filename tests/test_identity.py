@@ -237,3 +237,23 @@ def test_with_linking_off_a_post_less_name_stays_as_its_article_keyed_it(store: 
         pipeline.ingest_files(store, [path], options)
     assert _nodes(store)["杜小刚"] == [BASE + "person/无锡/杜小刚", BASE + "person/杜小刚"]
     assert not [r for r in _query(store, LINKS) if r["basis"] == "linked-by-name"]
+
+
+@pytest.mark.parametrize("text", [
+    "5月10日，原无锡市副市长、现任苏州市副市长王晓东来到园区调研企业发展情况。",
+    "5月10日，苏州市副市长王晓东（原无锡市副市长）出席全市安全生产工作会议并讲话。",
+])
+def test_a_move_the_text_states_keeps_one_person_keyed_where_they_are_now_holding_both_posts(
+        store: KnowledgeStore, tmp_path: Path, text: str) -> None:
+    _ingest(store, tmp_path, "move", text, "无锡日报", "2024-05-10")
+    assert _nodes(store)["王晓东"] == [BASE + "person/苏州/王晓东"]
+    held = _query(store, f"SELECT ?label ?day WHERE {{ ?h a zw:Holding ; prov:agent <{BASE}person/苏州/王晓东> ; "
+                         "zw:post/skos:prefLabel ?label ; zw:heldOn ?day }")
+    assert sorted((r["label"], r["day"]) for r in held) == [("无锡市副市长", "2024-05-10"), ("苏州市副市长", "2024-05-10")]
+
+
+def test_a_move_within_one_city_keeps_the_new_post_and_the_old_one(store: KnowledgeStore, tmp_path: Path) -> None:
+    _ingest(store, tmp_path, "move", "5月10日，原市委副书记、现任市长赵建军主持召开市政府常务会议。", "无锡日报", "2024-05-10")
+    assert _nodes(store)["赵建军"] == [BASE + "person/无锡/赵建军"]
+    posts = _query(store, f"SELECT ?label WHERE {{ <{BASE}person/无锡/赵建军> org:holds/skos:prefLabel ?label }}")
+    assert sorted(r["label"] for r in posts) == ["无锡市委副书记", "无锡市长"]  # no post called 原市委副书记 or 现任市长
