@@ -45,6 +45,7 @@ from kg.rdf import (
     QUOTE,
     SCOPE,
     TYPE,
+    VIA_POST,
 )
 from kg.records import bind, in_chunks, select, sparql
 from kg.records.identity import decisions
@@ -216,14 +217,17 @@ def relink_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAUL
 def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: set[str],
                   apart: set[frozenset[str]]) -> int:
     by_name: dict[str, list[_Mention]] = defaultdict(list)
-    seen: set[str] = set()
-    for r in select(store, "name_mentions", {"name": [Literal(n) for n in names]}):
-        if r["link"] in seen:
-            continue
-        seen.add(r["link"])
+    rows = {str(r["link"]): r for r in select(store, "name_mentions", {"name": [Literal(n) for n in names]})}
+    about = _statements(store, sorted(rows))
+    issued = _statements(store, sorted({o for facts in about.values() for p, o in facts if p == DERIVED_FROM.value}))
+    for link, r in sorted(rows.items()):
+        facts = dict(about.get(link, ()))
+        article = facts.get(DERIVED_FROM.value)
         by_name[str(r["name"])].append(_Mention(
-            NamedNode(str(r["graph"])), NamedNode(str(r["link"])), str(r["person"]), str(r["basis"]),
-            str(r.get("scope", "")), "post" in r, _day(r.get("day")), r.get("article"), r.get("evidence"), r.get("quote")))
+            NamedNode(str(r["graph"])), NamedNode(link), str(r["person"]), str(r["basis"]),
+            facts.get(JURISDICTION.value, ""), VIA_POST.value in facts,
+            _day(dict(issued.get(article, ())).get(ISSUED.value)) if article else None,
+            article, facts.get(EVIDENCE.value), facts.get(QUOTE.value)))
     graphs = [name_graph(base, n) for n in names]
     old_links: dict[NamedNode, set[Quad]] = defaultdict(set)
     for row in solutions(store.query(bind(sparql("graph_quads"), {"graph": graphs}))):
@@ -267,6 +271,15 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
     with writing(store.views, touched):
         store.update(";\n".join([*drop_graphs([*rewritten, *changed_links]), *([insert_data(inserts)] if inserts else [])]))
     return len(rewritten)
+
+
+def _statements(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """(predicate, object) of the statements about each of the IRIs `nodes`, as plain strings."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for chunk in in_chunks([NamedNode(n) for n in nodes]):
+        for r in select(store, "statements_of", {"node": list(chunk)}):
+            out[str(r["node"])].append((str(r["p"]), str(r["o"])))
+    return out
 
 
 def _link_quads(m: _Mention, minted: str, official: str, scope: str, graph: NamedNode) -> list[Quad]:
