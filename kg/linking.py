@@ -50,7 +50,7 @@ from kg.rdf import (
 from kg.records import bind, in_chunks, select, sparql
 from kg.records.identity import decisions
 from kg.settings import DEFAULT_BASE
-from kg.sparql_text import drop_graphs, insert_data
+from kg.sparql_text import delete_data, drop_graphs, insert_data
 from kg.store_api import KnowledgeStore, solutions, writing
 
 NAME_ONLY = frozenset({"publication", "unplaced"})
@@ -266,10 +266,15 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
         for move in moves[g]:
             quads = _moved_mention(quads, *move)
         rewritten[g] = quads
-    touched = [q for qs in (*articles.values(), *rewritten.values()) for q in qs]
-    inserts = {**rewritten, **{g: new_links[g] for g in changed_links if g in new_links}}
-    with writing(store.views, touched):
-        store.update(";\n".join([*drop_graphs([*rewritten, *changed_links]), *([insert_data(inserts)] if inserts else [])]))
+    # only the statements that change: an update dropping and inserting whole graphs took 10 s for 104 at 1×
+    before = {**{g: set(articles[g]) for g in rewritten}, **{g: old_links.get(g, set()) for g in changed_links}}
+    after = {**{g: set(qs) for g, qs in rewritten.items()}, **{g: set(new_links.get(g, [])) for g in changed_links}}
+    gone = {g: sorted(before[g] - after[g], key=str) for g in before if before[g] - after[g]}
+    new = {g: sorted(after[g] - before[g], key=str) for g in after if after[g] - before[g]}
+    emptied = [g for g in changed_links if not after[g]]
+    operations = [*([delete_data(gone)] if gone else []), *([insert_data(new)] if new else []), *drop_graphs(emptied)]
+    with writing(store.views, [q for qs in (*gone.values(), *new.values()) for q in qs]):
+        store.update(";\n".join(operations))
     return len(rewritten)
 
 
