@@ -214,8 +214,8 @@ def relink_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAUL
     return rewritten
 
 
-def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: set[str],
-                  apart: set[frozenset[str]]) -> int:
+def _mentions(store: KnowledgeStore, names: list[str]) -> dict[str, list[_Mention]]:
+    """name -> the identity links of the article graphs naming it, as stored now."""
     by_name: dict[str, list[_Mention]] = defaultdict(list)
     rows = {str(r["link"]): r for r in select(store, "name_mentions", {"name": [Literal(n) for n in names]})}
     about = _statements(store, sorted(rows))
@@ -228,6 +228,12 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
             facts.get(JURISDICTION.value, ""), VIA_POST.value in facts,
             _day(dict(issued.get(article, ())).get(ISSUED.value)) if article else None,
             article, facts.get(EVIDENCE.value), facts.get(QUOTE.value)))
+    return by_name
+
+
+def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: set[str],
+                  apart: set[frozenset[str]]) -> int:
+    by_name = _mentions(store, names)
     graphs = [name_graph(base, n) for n in names]
     old_links: dict[NamedNode, set[Quad]] = defaultdict(set)
     for row in solutions(store.query(bind(sparql("graph_quads"), {"graph": graphs}))):
@@ -259,6 +265,13 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
     changed_links = [g for g in graphs if set(new_links.get(g, [])) != old_links.get(g, set())]
     if not moves and not changed_links:
         return 0
+    return _write(store, moves, {g: (old_links.get(g, set()), set(new_links.get(g, []))) for g in changed_links})
+
+
+def _write(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]],
+           links: Mapping[NamedNode, tuple[set[Quad], set[Quad]]]) -> int:
+    """Move the mentions in their article graphs and replace the link graphs (`links`: graph -> (old, new)),
+    writing only the statements that change; returns the article graphs rewritten."""
     articles = {g: [Quad(t.subject, t.predicate, t.object, g) for t in store.graph_triples(g)] for g in moves}
     rewritten = {}
     for g in sorted(moves, key=lambda g: g.value):
@@ -267,11 +280,11 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
             quads = _moved_mention(quads, *move)
         rewritten[g] = quads
     # only the statements that change: an update dropping and inserting whole graphs took 10 s for 104 at 1×
-    before = {**{g: set(articles[g]) for g in rewritten}, **{g: old_links.get(g, set()) for g in changed_links}}
-    after = {**{g: set(qs) for g, qs in rewritten.items()}, **{g: set(new_links.get(g, [])) for g in changed_links}}
+    before = {**{g: set(articles[g]) for g in rewritten}, **{g: old for g, (old, _) in links.items()}}
+    after = {**{g: set(qs) for g, qs in rewritten.items()}, **{g: new for g, (_, new) in links.items()}}
     gone = {g: sorted(before[g] - after[g], key=str) for g in before if before[g] - after[g]}
     new = {g: sorted(after[g] - before[g], key=str) for g in after if after[g] - before[g]}
-    emptied = [g for g in changed_links if not after[g]]
+    emptied = [g for g in links if not after[g]]
     operations = [*([delete_data(gone)] if gone else []), *([insert_data(new)] if new else []), *drop_graphs(emptied)]
     with writing(store.views, [q for qs in (*gone.values(), *new.values()) for q in qs]):
         store.update(";\n".join(operations))
