@@ -112,10 +112,13 @@ def openapi(app: FastAPI) -> dict[str, Any]:
         bad_parameter = {"description": "a parameter that is not valid", "content": {
             "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
         for path in schema["paths"].values():
-            for operation in path.values():
+            for method, operation in path.items():
                 responses = operation.get("responses", {})
                 if responses.pop("422", None) is not None:
                     responses.setdefault("400", bad_parameter)
+                if method == "head":  # a HEAD answer, error or not, has no body (error_response)
+                    responses = {status: {k: v for k, v in r.items() if k != "content"} for status, r in responses.items()}
+                    operation["responses"] = responses
         for name in ("HTTPValidationError", "ValidationError"):
             schema.get("components", {}).get("schemas", {}).pop(name, None)
         app.openapi_schema = schema

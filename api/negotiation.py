@@ -67,3 +67,19 @@ def choose(header: str | None, offers: Mapping[str, object], default: str) -> st
             if match:
                 return match
     raise NotAcceptable(f"none of the accepted types ({header}) is offered; offered: {', '.join(offers)}")
+
+
+def bodies(description: str, *offers: Mapping[str, object], status: int = 200) -> dict[int | str, dict]:
+    """A route's `responses=` entry for a body served in any media type of `offers` (kg.formats' tables):
+    text or bytes in that syntax, which /openapi.json describes per media type instead of as JSON.
+
+    >>> sorted(bodies("RDF", {"text/turtle": 1})[200]["content"])
+    ['text/turtle']
+    """
+    content = {media: {"schema": {"type": "string", "format": "binary", "description": f"{description} ({media})"}}
+               for offer in offers for media in offer}
+    return {status: {"description": description, "content": content}}
+
+
+NO_BODY: dict[int | str, dict] = {204: {"description": "done; no body"}}
+HTML_PAGE = {"text/html": "a page for a browser"}

@@ -62,8 +62,7 @@ def measure(corpus: Path, store_dir: Path) -> dict[str, float]:
     """Ingest `corpus` into a new store at `store_dir` and score its person identity against the truth."""
     store = open_store(store_dir)
     try:
-        # with the linker on (KG_LINK_NAMES): the figure measures what linking adds
-        pipeline.ingest_files(store, [corpus], pipeline.Options(link_names=True), lambda error: None)
+        pipeline.ingest_files(store, [corpus], pipeline.Options(), lambda error: None)  # as `kg ingest` does
         header = sparql("labels").split("# The labels")[0]
         predicted: dict[tuple[str, str], str] = {}
         for row in store.query(header + MENTIONS):

@@ -21,6 +21,7 @@ from pyoxigraph import RdfFormat, Store
 from bench.servers import PYTHON
 from kg import pipeline
 from kg.errors import BadInput
+from kg.linking import NameLinker
 from kg.rdf import serialize
 from kg.read import expand_paths
 from kg.stores import open_store
@@ -137,13 +138,15 @@ def loading(folder: Path, work: Path) -> Loading:
     store = open_store(work / "store")
     writing = 0.0
     writer = store.writer()  # what `kg ingest` writes with: bulk batches behind a journal (GraphStore.writer)
+    linker = NameLinker(store)  # and the by-name links it recomputes after the batch (kg.linking)
     for doc in pipeline.extract_files([folder], pipeline.Options(), _ignore):
         started = time.perf_counter()
         for document, graphs in doc.graphs.items():
-            writer.write(document, graphs)
+            writer.write(document, linker.relink(graphs))
         writing += time.perf_counter() - started
     started = time.perf_counter()
     writer.close()  # the last batch, and the flush
+    linker.finish()
     writing += time.perf_counter() - started
     quads = len(store)
     nquads = work / "store.nq"

@@ -208,10 +208,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from kg import pipeline
+    from kg import linking, pipeline
 
     store = _open(args)
+    options = _options(args)
     failed = False
+    names: set[str] = set()  # whose by-name links are recomputed once the documents are gone
 
     def on_error(error: BadInput) -> None:
         nonlocal failed
@@ -219,9 +221,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
         _report(error)
 
     found: dict[Path, int] = {}  # graphs removed per file that had articles (a file may come in parts)
-    for doc in pipeline.extract_files(args.paths, _options(args), on_error):
+    for doc in pipeline.extract_files(args.paths, options, on_error):
         if doc.graphs:
-            found[doc.path] = found.get(doc.path, 0) + sum(store.remove_document(d) for d in doc.graphs)
+            count, touched = linking.remove_documents(store, doc.graphs, link_names=options.link_names)
+            found[doc.path], names = found.get(doc.path, 0) + count, names | touched
+    linking.relink_names(store, names, options.minter().base)
     store.flush()
     for path in (path for path, count in found.items() if not count):
         failed = True

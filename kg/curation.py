@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.errors import BadInput
 from kg.identity import UNPLACED
 from kg.iri import DCTERMS, OWL, XSD
-from kg.linking import MINTED_AS
+from kg.linking import MINTED_AS, is_name_graph, merge_into_kept, relink_names
 from kg.rdf import BASIS, ENTITY, JURISDICTION, PERSON, SAME_AS, SCOPE
 from kg.records import select
 from kg.records.identity import curation_graph
@@ -70,19 +70,14 @@ def merge(store: KnowledgeStore, keep: str, other: str, base: str) -> int:
         if g == graph:
             continue
         quads = _graph_quads(store, g)
-        links = {q.subject for q in quads if q.predicate == ENTITY and q.object == old}
-        out = []
-        for q in quads:
-            if q.subject == old and q.predicate == SCOPE:
-                continue
-            if q.subject in links and q.predicate == BASIS:
-                out += [Quad(q.subject, BASIS, CURATED, g), Quad(q.subject, MINTED_AS, old, g)]
-                continue
-            out.append(Quad(new if q.subject == old else q.subject, q.predicate,
-                            new if q.object == old else q.object, g))
-        rewritten[g] = out
+        if is_name_graph(base, g):  # a by-name link to `other` now names `keep`; it keeps the node it was minted as
+            rewritten[g] = [Quad(q.subject, q.predicate, new if q.object == old and q.predicate == ENTITY else q.object, g)
+                            for q in quads]
+            continue
+        rewritten[g] = merge_into_kept(quads, {other: keep})
     _replace(store, rewritten)
     _decide(store, base, Quad(new, DIFFERENT_FROM, old, graph), Quad(old, SAME_AS, new, graph))
+    relink_names(store, [_label(store, keep)], base)  # the officials of the name changed
     return len(rewritten)
 
 
@@ -97,7 +92,7 @@ def split(store: KnowledgeStore, iri: str, base: str) -> int:
     rewritten: dict[NamedNode, list[Quad]] = {}
     for row in select(store, "graphs_naming", {"node": [old]}):
         g = NamedNode(str(row["graph"]))
-        if g == graph:
+        if g == graph or is_name_graph(base, g):  # the name's links are recomputed below
             continue
         quads = _graph_quads(store, g)
         links = {q.subject for q in quads if q.predicate == MINTED_AS and q.object == old}
@@ -111,7 +106,9 @@ def split(store: KnowledgeStore, iri: str, base: str) -> int:
         if scope is not None and text_of(scope) != UNPLACED:
             out.append(Quad(old, SCOPE, scope, g))
         rewritten[g] = out
+    name = _label(store, keep.value)
     _replace(store, rewritten)
     _decide(store, base, merged[0], Quad(old, DIFFERENT_FROM, keep, graph))
+    relink_names(store, [name], base)
     return len(rewritten)
 

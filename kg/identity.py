@@ -132,18 +132,20 @@ def identify(name: str, holdings: tuple[Holding, ...], source: str | None, natio
 
     A central post wins (one node for a national leader whichever paper names them); among
     local posts the most local one does (江苏省委常委、无锡市委书记 is keyed in 无锡, as the
-    city paper's 市委书记 is)."""
+    city paper's 市委书记 is). A post the text says they held before (原无锡市副市长、现任苏州市副市长) does not
+    place them while another does: one node, keyed where they are now, holding both posts."""
     place = paper_place(source)
     if national:
         return Identity(NATIONAL_SCOPE, "national-post")
     found: list[tuple[str, str, str]] = []
-    for holding in holdings:
-        if holding.person == name:
-            # the title as written, not the canonical label: which place the extractor put before an
-            # unqualified title is its own guess from the paper's name
-            placed = post_jurisdiction(holding.post.title, holding.post.organisation, place, holding.post.canonical)
-            if placed:
-                found.append((*placed, holding.post.canonical))
+    mine = [h for h in holdings if h.person == name]
+    current = [h for h in mine if not h.former]
+    for holding in current or mine:  # a post held before a move the text states places them only failing any other
+        # the title as written, not the canonical label: which place the extractor put before an
+        # unqualified title is its own guess from the paper's name
+        placed = post_jurisdiction(holding.post.title, holding.post.organisation, place, holding.post.canonical)
+        if placed:
+            found.append((*placed, holding.post.canonical))
     if any(basis == "national-post" for _, basis, _ in found):
         post = next(p for _, basis, p in found if basis == "national-post")
         return Identity(NATIONAL_SCOPE, "national-post", post)

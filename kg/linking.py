@@ -1,37 +1,57 @@
-"""Linking, at ingest, the persons an article names to the nodes the store already has.
+"""Linking the persons an article names to the nodes of the whole store, recomputed from the store alone.
 
-An article's own evidence keys most persons (kg.identity). Two things can still change a key here:
+An article's own evidence keys most persons (kg.identity), and its graph is written as extracted. Two things
+can still change a key:
 
-- a person's decision (kg.curation): a node merged into another (`kg merge`) is written as the node
-  kept, its identity link saying `curated-merge` and the node it was minted as (`zw:mintedAs`);
-- a name the article gives without a post (keyed by the paper's jurisdiction, or unplaced when the
-  paper is unknown) goes to the one same-named official placed by a post in that jurisdiction or a
-  broader one (无锡 → 江苏 → 中国; an unplaced name: any jurisdiction), whose posts are attested within
-  three years of the article (NEAR). Two or more such officials,
-  one the name already is, or a pair split apart (`kg split`) leave it as it is: uncertain identity
-  is listed by `kg identity candidates`, never guessed. The link says `linked-by-name`.
+- a person's decision (kg.curation): a node merged into another (`kg merge`) is written as the node kept, its
+  identity link saying `curated-merge` and the node it was minted as (`zw:mintedAs`) — `NameLinker.relink`, as
+  each document is written;
+- a name the article gives without a post (keyed by the paper's jurisdiction, or unplaced when the paper is
+  unknown) goes to the one same-named official placed by a post in that jurisdiction or a broader one
+  (无锡 → 江苏 → 中国; an unplaced name: any jurisdiction), whose posts are attested within three years of
+  the article (NEAR). Two or more such officials, one the name already is, or a pair split apart (`kg split`)
+  leave it as it is: uncertain identity is listed by `kg identity candidates`, never guessed.
 
-Officials are known from the store (looked up once per name) and from the documents of this
-ingest written before, so a name-only mention that precedes every posted one stays apart until its
-document is ingested again; a re-ingest recomputes every link.
+The second is `relink_names`, a pass run after each ingest batch, `kg remove`, `kg merge` and `kg split` over the
+names those touched. It reads every article graph naming such a name as it stands in the store, so the result
+depends on which documents are stored, never on the order they came in or how often. Each name's links live in
+their own named graph, `<base>identity/name/<name>` (`name_graph`): per linked mention a `zw:IdentityLink` with
+`zw:identityBasis "linked-by-name"`, the node it was minted as, the jurisdiction of the official, the article's
+link it revises (`prov:wasRevisionOf`) and its evidence sentence. The article graph names the official instead
+of the minted node; recomputing a name puts every article graph back to its minted node first, so a link that
+no longer holds (the official's article removed) is undone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.identity import broader
-from kg.iri import DCTERMS, ZW
-from kg.rdf import BASIS, ENTITY, IDENTITY_LINK, JURISDICTION, LABEL, SCOPE, TYPE, VIA_POST
-from kg.records import select
+from kg.iri import DCTERMS, PROV, ZW, slug
+from kg.rdf import (
+    BASIS,
+    DERIVED_FROM,
+    ENTITY,
+    EVIDENCE,
+    IDENTITY_LINK,
+    JURISDICTION,
+    LABEL,
+    PERSON,
+    QUOTE,
+    SCOPE,
+    TYPE,
+    VIA_POST,
+)
+from kg.records import bind, in_chunks, select, sparql
 from kg.records.identity import decisions
 from kg.settings import DEFAULT_BASE
-from kg.sparql_text import text_of
-from kg.store_api import KnowledgeStore
+from kg.sparql_text import delete_data, drop_graphs, insert_data
+from kg.store_api import KnowledgeStore, solutions, writing
 
 NAME_ONLY = frozenset({"publication", "unplaced"})
 # How far from the days an official's posts are attested a post-less mention may still be linked to them:
@@ -39,69 +59,103 @@ NAME_ONLY = frozenset({"publication", "unplaced"})
 NEAR = dt.timedelta(days=3 * 365)
 ISSUED = NamedNode(DCTERMS + "issued")
 MINTED_AS = NamedNode(ZW + "mintedAs")
+REVISES = NamedNode(PROV + "wasRevisionOf")
+LINKED_BY_NAME = "linked-by-name"
+NAMES_PER_QUERY = 200
 
 
-@dataclass(frozen=True)
-class _Move:
-    """Where a person node of the article goes instead, and what its identity link then says."""
+def name_graph(base: str, name: str) -> NamedNode:
+    """The named graph holding the by-name links of `name`."""
+    return NamedNode((base if base.endswith("/") else base + "/") + "identity/name/" + slug(name))
 
-    to: str
-    basis: str
-    scope: str | None  # the jurisdiction to write (None: keep the link's, write no zw:scope)
+
+def is_name_graph(base: str, graph: NamedNode) -> bool:
+    return graph.value.startswith((base if base.endswith("/") else base + "/") + "identity/name/")
+
+
+def person_names(graphs: Mapping[NamedNode, Iterable[Quad]]) -> set[str]:
+    """The names of the persons in article graphs about to be written."""
+    names = set()
+    for quads in graphs.values():
+        persons = {q.subject for q in quads if q.predicate == TYPE and q.object == PERSON}
+        names |= {q.object.value for q in quads if q.predicate == LABEL and q.subject in persons}
+    return names
+
+
+def names_in(store: KnowledgeStore, graphs: Iterable[NamedNode]) -> set[str]:
+    """The names of the persons stored in `graphs` (read before a removal, to recompute their links after)."""
+    names: set[str] = set()
+    for chunk in in_chunks(list(graphs)):
+        names |= {str(r["name"]) for r in select(store, "person_names_in", {"graph": list(chunk)})}
+    return names
+
+
+def remove_documents(store: KnowledgeStore, documents: Iterable[NamedNode], base: str = DEFAULT_BASE, *,
+                     link_names: bool = True) -> tuple[int, set[str]]:
+    """Remove `documents`' graphs; returns how many went and the names whose links must be recomputed
+    (`relink_names`, once for a whole batch of removals)."""
+    documents = list(documents)
+    names = names_in(store, [g for d in documents for g in store.graphs_of_document(d)]) if link_names else set()
+    return sum(store.remove_document(d) for d in documents), names
 
 
 class NameLinker:
-    """Rewrites each document's persons by the curation decisions and links post-less names."""
+    """Rewrites each document's persons by the curation decisions as it is written, and notes their names;
+    `finish` then recomputes the by-name links of those names (`relink_names`)."""
 
     def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE, *, link_names: bool = True) -> None:
-        self.store = store
-        self.link_names = link_names
-        self._officials: dict[str, dict[str, _Official]] = {}  # name -> {jurisdiction: official}
-        # a store with no identity link knows no official: ask it nothing per name (a fresh bulk ingest)
-        self._store_knows = link_names and bool(select(store, "any_identity_link"))
-        made = decisions(store, base)
-        self._merged = {s: o for s, how, o in made if how == "sameAs"}
-        self._apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
-
-    def officials(self, name: str) -> dict[str, _Official]:
-        if name not in self._officials:
-            rows = select(self.store, "officials_named", {"name": [Literal(name)]}) if self._store_knows else []
-            self._officials[name] = {str(r["scope"]): _Official(str(r["person"]), _day(r.get("first")),
-                                                                _day(r.get("last"))) for r in rows}
-        return self._officials[name]
+        self.store, self.base, self.link_names = store, base, link_names
+        self.names: set[str] = set()
+        self._merged = {s: o for s, how, o in decisions(store, base) if how == "sameAs"}
 
     def relink(self, graphs: Mapping[NamedNode, list[Quad]]) -> Mapping[NamedNode, list[Quad]]:
-        links = [_links(quads) for quads in graphs.values()]
-        days = [_issued(quads) for quads in graphs.values()]
-        for found, day in zip(links, days, strict=True):
-            for person, (name, basis, place, posted) in found.items():
-                if posted and basis not in NAME_ONLY:
-                    known = self.officials(name)
-                    official = known.get(place) or _Official(self._merged.get(person, person), day, day)
-                    known[place] = official.seen(day)
-        moves: dict[str, _Move] = {}
-        for found, day in zip(links, days, strict=True):
-            for person, (name, basis, place, _) in found.items():
-                if person in self._merged:
-                    moves[person] = _Move(self._merged[person], "curated-merge", None)
-                elif basis in NAME_ONLY and self.link_names:
-                    target = self._target(person, name, place, day)
-                    if target:
-                        moves[person] = _Move(*target)
-        if not moves:
+        self.names |= person_names(graphs)
+        if not self._merged:
             return graphs
-        return {graph: _rewrite(quads, moves) for graph, quads in graphs.items()}
+        out = {}
+        for graph, quads in graphs.items():
+            merged = {q.subject.value for q in quads if q.predicate == TYPE and q.object == PERSON} & self._merged.keys()
+            out[graph] = merge_into_kept(quads, {m: self._merged[m] for m in merged}) if merged else quads
+        return out
 
-    def _target(self, person: str, name: str, place: str, day: dt.date | None) -> tuple[str, str, str] | None:
-        officials = self.officials(name)
-        chain = broader(place) if place else tuple(officials)
-        candidates = {officials[p].iri: p for p in chain if p in officials and officials[p].near(day)}
-        if len(candidates) != 1 or person in candidates:
-            return None
-        (iri, scope), = candidates.items()
-        if frozenset((person, iri)) in self._apart:
-            return None
-        return iri, "linked-by-name", scope
+    def finish(self) -> int:
+        return relink_names(self.store, self.names, self.base) if self.link_names else 0
+
+
+def merge_into_kept(quads: list[Quad], merged: dict[str, str]) -> list[Quad]:
+    """A graph whose merged persons are written as the nodes kept, each identity link saying so."""
+    links = {q.subject for q in quads if q.predicate == ENTITY and q.object.value in merged}
+    minted = {q.subject: q.object for q in quads if q.subject in links and q.predicate == ENTITY}
+    out = []
+    for q in quads:
+        if q.subject.value in merged and q.predicate == SCOPE:
+            continue
+        if q.subject in links and q.predicate == BASIS:
+            out += [Quad(q.subject, BASIS, Literal("curated-merge"), q.graph_name),
+                    Quad(q.subject, MINTED_AS, minted[q.subject], q.graph_name)]
+            continue
+        out.append(Quad(_moved(q.subject, merged), q.predicate, _moved(q.object, merged), q.graph_name))
+    return out
+
+
+def _moved(term, moves: Mapping[str, str]):  # noqa: ANN001, ANN202 - any RDF term in, the same kind out
+    return NamedNode(moves[term.value]) if isinstance(term, NamedNode) and term.value in moves else term
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One article's identity link of a name, as stored: the node it names now and what placed it."""
+
+    graph: NamedNode
+    link: NamedNode
+    person: str
+    basis: str
+    scope: str
+    posted: bool
+    day: dt.date | None
+    article: str | None
+    evidence: str | None
+    quote: str | None
 
 
 @dataclass(frozen=True)
@@ -112,11 +166,6 @@ class _Official:
     first: dt.date | None
     last: dt.date | None
 
-    def seen(self, day: dt.date | None) -> _Official:
-        if day is None:
-            return self
-        return _Official(self.iri, min(self.first or day, day), max(self.last or day, day))
-
     def near(self, day: dt.date | None) -> bool:
         if day is None or self.first is None or self.last is None:
             return True  # no dates to compare: the jurisdiction alone decides
@@ -125,60 +174,156 @@ class _Official:
 
 def _day(value: object) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(str(value)) if value else None
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
 
 
-def _issued(quads: list[Quad]) -> dt.date | None:
-    """The issue date of the article whose graph these quads are."""
-    return next((_day(text_of(q.object)) for q in quads if q.predicate == ISSUED and "/article/" in text_of(q.subject)), None)
-
-
-def _links(quads: list[Quad]) -> dict[str, tuple[str, str, str, bool]]:
-    """person IRI -> (name, basis, jurisdiction, placed by a post) of the identity links of one graph."""
-    links: dict[str, dict[str, object]] = {}
-    labels: dict[str, str] = {}
-    for q in quads:
-        s, p, o = text_of(q.subject), q.predicate, q.object
-        if p == TYPE and o == IDENTITY_LINK:
-            links.setdefault(s, {})
-        elif p in (ENTITY, BASIS, JURISDICTION, VIA_POST):
-            links.setdefault(s, {})[p.value] = text_of(o)
-        elif p == LABEL:
-            labels.setdefault(s, text_of(o))
-    out = {}
-    for fields in links.values():
-        person = fields.get(ENTITY.value)
-        if isinstance(person, str) and person in labels:
-            out[person] = (labels[person], str(fields.get(BASIS.value, "")), str(fields.get(JURISDICTION.value, "")),
-                           VIA_POST.value in fields)
+def _officials(mentions: list[_Mention]) -> dict[str, _Official]:
+    """jurisdiction -> the official a post placed there (the first IRI in order, were there several)."""
+    days: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
+    for m in mentions:
+        if m.posted and m.basis not in NAME_ONLY:
+            days[(m.scope, m.person)] += [m.day] if m.day else []
+    out: dict[str, _Official] = {}
+    for (scope, iri), seen in sorted(days.items()):
+        if scope not in out:
+            out[scope] = _Official(iri, min(seen, default=None), max(seen, default=None))
     return out
 
 
-def _rewrite(quads: list[Quad], moves: dict[str, _Move]) -> list[Quad]:
-    """The quads with each moved person's IRI replaced, its scope and identity link updated."""
-    nodes = {old: NamedNode(move.to) for old, move in moves.items()}
-    link_of = {text_of(q.subject): text_of(q.object) for q in quads if q.predicate == ENTITY and text_of(q.object) in moves}
-    out: list[Quad] = []
+def _target(minted: str, place: str, day: dt.date | None, officials: dict[str, _Official],
+            apart: set[frozenset[str]]) -> tuple[str, str] | None:
+    """(official IRI, its jurisdiction) a post-less mention minted as `minted` is linked to, or None."""
+    chain = broader(place) if place else tuple(sorted(officials))
+    found = {officials[p].iri: p for p in chain if p in officials and officials[p].near(day)}
+    if len(found) != 1 or minted in found:
+        return None
+    (iri, scope), = found.items()
+    return None if frozenset((minted, iri)) in apart else (iri, scope)
+
+
+def relink_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAULT_BASE) -> int:
+    """Recompute the by-name links of `names` from the store's article graphs; returns the graphs rewritten."""
+    made = decisions(store, base)
+    merged = {s for s, how, _ in made if how == "sameAs"}
+    apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
+    rewritten = 0
+    for chunk in in_chunks(sorted(names), NAMES_PER_QUERY):
+        rewritten += _relink_chunk(store, list(chunk), base, merged, apart)
+    return rewritten
+
+
+def _mentions(store: KnowledgeStore, names: list[str]) -> dict[str, list[_Mention]]:
+    """name -> the identity links of the article graphs naming it, as stored now."""
+    by_name: dict[str, list[_Mention]] = defaultdict(list)
+    rows = {str(r["link"]): r for r in select(store, "name_mentions", {"name": [Literal(n) for n in names]})}
+    about = _statements(store, sorted(rows))
+    issued = _statements(store, sorted({o for facts in about.values() for p, o in facts if p == DERIVED_FROM.value}))
+    for link, r in sorted(rows.items()):
+        facts = dict(about.get(link, ()))
+        article = facts.get(DERIVED_FROM.value)
+        by_name[str(r["name"])].append(_Mention(
+            NamedNode(str(r["graph"])), NamedNode(link), str(r["person"]), str(r["basis"]),
+            facts.get(JURISDICTION.value, ""), VIA_POST.value in facts,
+            _day(dict(issued.get(article, ())).get(ISSUED.value)) if article else None,
+            article, facts.get(EVIDENCE.value), facts.get(QUOTE.value)))
+    return by_name
+
+
+def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: set[str],
+                  apart: set[frozenset[str]]) -> int:
+    by_name = _mentions(store, names)
+    graphs = [name_graph(base, n) for n in names]
+    old_links: dict[NamedNode, set[Quad]] = defaultdict(set)
+    for row in solutions(store.query(bind(sparql("graph_quads"), {"graph": graphs}))):
+        old_links[row["graph"]].add(Quad(row["s"], row["p"], row["o"], row["graph"]))
+    revised = {q.object: q.subject for qs in old_links.values() for q in qs if q.predicate == REVISES}
+    linked_as = {(q.subject, q.predicate): q.object for qs in old_links.values() for q in qs
+                 if q.predicate in (ENTITY, MINTED_AS)}
+
+    new_links: dict[NamedNode, list[Quad]] = {}
+    moves: dict[NamedNode, list[tuple[_Mention, str, str, str | None]]] = defaultdict(list)  # (mention, now, wanted, scope)
+    for name, mentions in by_name.items():
+        officials = _officials(mentions)
+        graph = name_graph(base, name)
+        quads: list[Quad] = []
+        for m in sorted(mentions, key=lambda m: m.link.value):
+            earlier = revised.get(m.link)
+            was_linked = earlier is not None and linked_as.get((earlier, ENTITY)) == NamedNode(m.person)
+            minted = linked_as[(earlier, MINTED_AS)].value if was_linked and earlier else m.person
+            target = None
+            if m.basis in NAME_ONLY and minted not in merged:
+                target = _target(minted, m.scope, m.day, officials, apart)
+            if target:
+                quads += _link_quads(m, minted, *target, graph)
+            wanted = target[0] if target else minted
+            if wanted != m.person:
+                moves[m.graph].append((m, m.person, wanted, target[1] if target else None))
+        if quads:
+            new_links[graph] = quads
+    changed_links = [g for g in graphs if set(new_links.get(g, [])) != old_links.get(g, set())]
+    if not moves and not changed_links:
+        return 0
+    return _write(store, moves, {g: (old_links.get(g, set()), set(new_links.get(g, []))) for g in changed_links})
+
+
+def _write(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]],
+           links: Mapping[NamedNode, tuple[set[Quad], set[Quad]]]) -> int:
+    """Move the mentions in their article graphs and replace the link graphs (`links`: graph -> (old, new)),
+    writing only the statements that change; returns the article graphs rewritten."""
+    articles = {g: [Quad(t.subject, t.predicate, t.object, g) for t in store.graph_triples(g)] for g in moves}
+    rewritten = {}
+    for g in sorted(moves, key=lambda g: g.value):
+        quads = articles[g]
+        for move in moves[g]:
+            quads = _moved_mention(quads, *move)
+        rewritten[g] = quads
+    # only the statements that change: an update dropping and inserting whole graphs took 10 s for 104 at 1×
+    before = {**{g: set(articles[g]) for g in rewritten}, **{g: old for g, (old, _) in links.items()}}
+    after = {**{g: set(qs) for g, qs in rewritten.items()}, **{g: new for g, (_, new) in links.items()}}
+    gone = {g: sorted(before[g] - after[g], key=str) for g in before if before[g] - after[g]}
+    new = {g: sorted(after[g] - before[g], key=str) for g in after if after[g] - before[g]}
+    emptied = [g for g in links if not after[g]]
+    operations = [*([delete_data(gone)] if gone else []), *([insert_data(new)] if new else []), *drop_graphs(emptied)]
+    with writing(store.views, [q for qs in (*gone.values(), *new.values()) for q in qs]):
+        store.update(";\n".join(operations))
+    return len(rewritten)
+
+
+def _statements(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """(predicate, object) of the statements about each of the IRIs `nodes`, as plain strings."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for chunk in in_chunks([NamedNode(n) for n in nodes]):
+        for r in select(store, "statements_of", {"node": list(chunk)}):
+            out[str(r["node"])].append((str(r["p"]), str(r["o"])))
+    return out
+
+
+def _link_quads(m: _Mention, minted: str, official: str, scope: str, graph: NamedNode) -> list[Quad]:
+    """The explanation of one by-name link, in the name's link graph."""
+    node = NamedNode(m.link.value + "/by-name")
+    quads = [(TYPE, IDENTITY_LINK), (REVISES, m.link), (ENTITY, NamedNode(official)), (MINTED_AS, NamedNode(minted)),
+             (BASIS, Literal(LINKED_BY_NAME)), (JURISDICTION, Literal(scope))]
+    for iri, predicate in ((m.article, DERIVED_FROM), (m.evidence, EVIDENCE)):
+        if iri:
+            quads.append((predicate, NamedNode(iri)))
+    if m.quote:
+        quads.append((QUOTE, Literal(m.quote)))
+    return [Quad(node, p, o, graph) for p, o in quads]
+
+
+def _moved_mention(quads: list[Quad], m: _Mention, now: str, wanted: str, scope: str | None) -> list[Quad]:
+    """An article graph whose mention names `wanted` (the official, or the minted node again) instead of `now`;
+    its zw:scope is the official's jurisdiction `scope`, or for the minted node its link's own jurisdiction."""
+    current, target = NamedNode(now), NamedNode(wanted)
+    out = []
     for q in quads:
-        s, o = q.subject, q.object
-        move = moves.get(link_of.get(text_of(s), ""))
-        if move and (q.predicate == BASIS or q.predicate == JURISDICTION and move.scope is not None):
-            continue  # written again below
-        if text_of(s) in moves and q.predicate == SCOPE:
+        if q.subject == current and q.predicate == SCOPE:
             continue
-        out.append(Quad(nodes.get(text_of(s), s), q.predicate, nodes.get(o.value, o) if isinstance(o, NamedNode) else o,
-                        q.graph_name))
-    graph = quads[0].graph_name if quads else None
-    for link, person in sorted(link_of.items()):
-        move = moves[person]
-        out.append(Quad(NamedNode(link), BASIS, Literal(move.basis), graph))
-        if move.scope is not None:
-            out.append(Quad(NamedNode(link), JURISDICTION, Literal(move.scope), graph))
-        if move.basis == "curated-merge":
-            out.append(Quad(NamedNode(link), MINTED_AS, NamedNode(person), graph))
-    for old, move in sorted(moves.items()):
-        if move.scope and any(text_of(q.subject) == old and q.predicate == TYPE for q in quads):
-            out.append(Quad(NamedNode(move.to), SCOPE, Literal(move.scope), graph))
+        out.append(Quad(target if q.subject == current else q.subject, q.predicate,
+                        target if q.object == current else q.object, q.graph_name))
+    own_scope = scope if scope is not None else m.scope
+    if own_scope and any(q.subject == target and q.predicate == TYPE for q in out):
+        out.append(Quad(target, SCOPE, Literal(own_scope), quads[0].graph_name))
     return out

@@ -162,6 +162,7 @@ class Holding:
     person: str
     post: Post
     evidence: Mention
+    former: bool = False  # a post the text says they held before (原…, 前…): their career, not where they are now
 
 
 @dataclass(frozen=True)

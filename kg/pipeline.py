@@ -59,10 +59,9 @@ class Options:
     kind: str | None = None
     base: str | None = None
     max_document_bytes: int = MAX_DOCUMENT_BYTES  # kg.settings.Settings.max_document_bytes
-    # Link post-less names to officials of other documents (kg.linking; kg.settings.Settings.link_names).
-    # Off by default: a link depends on which documents were stored before, so a re-ingest or a rerun
-    # after a crash could link differently from a clean run; curation decisions apply either way.
-    link_names: bool = False
+    # Link post-less names to officials of other documents (kg.linking; kg.settings.Settings.link_names), after
+    # the batch, from what the store then holds: the same store whatever order the documents came in.
+    link_names: bool = True
 
     def minter(self) -> Minter:
         return Minter(self.base) if self.base else Minter()
@@ -317,7 +316,7 @@ def ingest_files(
         summary.skipped += 1
         on_error(error)
 
-    linker = NameLinker(store, link_names=options.link_names)
+    linker = NameLinker(store, options.minter().base, link_names=options.link_names)
     with store.writer(BATCH_QUADS if batch_quads is None else batch_quads) as writer:
         for doc in extract_files(paths, options, count_error, jobs=jobs):
             for document, graphs in doc.graphs.items():
@@ -327,6 +326,7 @@ def ingest_files(
                 summary.documents += 1
                 if on_file:
                     on_file(doc.path)
+    linker.finish()  # the by-name links of every name the batch carried, recomputed from the store
     summary.views, summary.views_seconds = views.timed_refresh(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -35,8 +35,8 @@ class Settings(BaseSettings):
     allow_service: bool = False  # SERVICE makes the server fetch remote URLs: off unless configured
     allow_load: bool = False  # LOAD likewise
     max_document_bytes: int = MAX_DOCUMENT_BYTES  # a larger page or article file (a JSON Lines record) is refused
-    link_names: bool = False  # link post-less names to officials other documents placed (kg.linking): the
-    # links then depend on what was stored before, so an ingest is no longer order-independent
+    link_names: bool = True  # link post-less names to officials other documents placed (kg.linking), recomputed
+    # after each batch from the store; KG_LINK_NAMES=0 keeps every name as its own article keyed it
     cors_origins: str = "*"  # comma-separated; CORS is on for GET by default for browser SPARQL clients
     # A remote store (--store http://…, kg.remote_store):
     store_user: str | None = None  # sent with Basic, or Digest once the server asks for it (Virtuoso's /sparql-auth)

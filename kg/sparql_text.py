@@ -57,6 +57,16 @@ def insert_data(graphs: Mapping[NamedNode, Iterable[Quad]]) -> str:
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 
+def delete_data(graphs: Mapping[NamedNode, Iterable[Quad]]) -> str:
+    """One `DELETE DATA` taking each graph's quads out of that named graph (`insert_data`'s inverse).
+
+    >>> g = NamedNode("http://g")
+    >>> delete_data({g: [Quad(NamedNode("http://s"), NamedNode("http://p"), Literal("o"), g)]})
+    'DELETE DATA {\\nGRAPH <http://g> {\\n<http://s> <http://p> "o" }\\n}'
+    """
+    return "DELETE" + insert_data(graphs).removeprefix("INSERT")
+
+
 def with_base(text: str, base_iri: str | None) -> str:
     """`text` (a query or an update) with its relative IRIs resolved against `base_iri`, for a server that
     takes no base beside the text: a `BASE` put first, which a BASE of the text's own overrides.

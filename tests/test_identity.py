@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, RdfFormat
 
-from kg import pipeline
+from kg import linking, pipeline
 from kg.records import select
 from kg.store_api import KnowledgeStore
 from kg.stores import open_store
@@ -33,7 +33,7 @@ SELECT DISTINCT ?article ?person ?basis ?jurisdiction ?sentence ?quote WHERE {
 def _ingest(store: KnowledgeStore, folder: Path, name: str, text: str, source: str | None, day: str) -> None:
     path = folder / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
-    options = pipeline.Options(published=dt.date.fromisoformat(day), source=source, link_names=True)
+    options = pipeline.Options(published=dt.date.fromisoformat(day), source=source)
     pipeline.ingest_files(store, [path], options)
 
 
@@ -167,19 +167,93 @@ def test_uncertain_identity_is_listed_merged_and_split_and_reingest_respects_it(
     assert bad.returncode != 0 and bad.stderr.startswith("kg: ") and "Traceback" not in bad.stderr
 
 
-def test_by_default_a_post_less_name_is_keyed_by_its_own_article_whatever_was_stored_before(
-        store: KnowledgeStore, tmp_path: Path) -> None:
-    # Without link_names an ingest is order-independent: a document gives the same graph whether the
-    # official's article was stored before it or not (so a rerun after a crash equals a clean run).
-    bare = tmp_path / "bare.txt"
-    bare.write_text("4月12日，杜小刚来到惠山区调研企业发展情况。", encoding="utf-8")
-    posted = tmp_path / "wx.txt"
-    posted.write_text("4月9日，市委书记杜小刚主持召开市委常委会会议，研究部署近期重点工作。", encoding="utf-8")
-    unsourced = pipeline.Options(published=dt.date(2024, 4, 12))
-    pipeline.ingest_files(store, [bare], unsourced)
-    before = _nodes(store)["杜小刚"]
-    pipeline.ingest_files(store, [posted], pipeline.Options(published=dt.date(2024, 4, 9), source="无锡日报"))
-    pipeline.ingest_files(store, [bare], unsourced)  # with link_names this would now move to 无锡/杜小刚
-    assert before == [BASE + "person/杜小刚"]
+# Three documents whose links depend on each other: B names 杜小刚 and 王伟 without posts, A places 杜小刚 in 无锡,
+# C places 王伟 in 江苏; B is linked to both only once A and C are stored, whatever came first.
+ORDER_DOCUMENTS = {
+    "A": ("4月9日，市委书记杜小刚主持召开市委常委会会议，研究部署近期重点工作。", "无锡日报", "2024-04-09"),
+    "B": ("4月12日，杜小刚来到惠山区调研企业发展情况。王伟陪同调研。", None, "2024-04-12"),
+    "C": ("9月1日，江苏省副省长王伟出席全省安全生产工作会议并讲话。", "新华日报", "2024-09-01"),
+}
+
+
+def _order_ingest(store: KnowledgeStore, folder: Path, key: str) -> None:
+    _ingest(store, folder, key, *ORDER_DOCUMENTS[key])
+
+
+def _order_remove(store: KnowledgeStore, folder: Path, key: str) -> None:
+    text, source, day = ORDER_DOCUMENTS[key]
+    options = pipeline.Options(published=dt.date.fromisoformat(day), source=source)
+    doc = pipeline.extract_file(folder / f"{key}.txt", options)
+    removed, names = linking.remove_documents(store, doc.graphs)
+    assert removed == 1
+    linking.relink_names(store, names)
+
+
+def _sorted_nquads(store: KnowledgeStore) -> list[str]:
+    return sorted(store.dump(None, RdfFormat.N_QUADS).decode().splitlines())
+
+
+def _store_after(folder: Path, steps: str) -> list[str]:
+    """The store's quads after steps like "ABC-B+B" (a letter ingests, -X removes X)."""
+    store = open_store(":memory:")
+    removing = False
+    for step in steps:
+        if step in "-+":
+            removing = step == "-"
+            continue
+        (_order_remove if removing else _order_ingest)(store, folder, step)
+    return _sorted_nquads(store)
+
+
+def test_the_links_of_post_less_names_do_not_depend_on_ingest_order_reingest_or_removal(tmp_path: Path) -> None:
+    clean = _store_after(tmp_path, "ABC")
+    store = open_store(":memory:")
+    for key in "ABC":
+        _order_ingest(store, tmp_path, key)
+    links = [r for r in _query(store, LINKS) if r["basis"] == "linked-by-name"]
+    assert sorted((r["person"], r["jurisdiction"]) for r in links) == [
+        (BASE + "person/无锡/杜小刚", "无锡"), (BASE + "person/江苏/王伟", "江苏")]
+    assert all(r["quote"] in r["sentence"] for r in links)
+    assert _nodes(store)["王伟"] == [BASE + "person/江苏/王伟"]
+    for steps in ("CBA", "BAC", "ABCA", "ABCB", "ABC-B+B", "ABC-A+A", "BB-B+CAB"):
+        assert _store_after(tmp_path, steps) == clean, steps
+
+
+def test_removing_the_officials_article_undoes_the_link_to_it(tmp_path: Path) -> None:
+    store = open_store(":memory:")
+    for key in "ABC":
+        _order_ingest(store, tmp_path, key)
+    _order_remove(store, tmp_path, "A")
+    assert _nodes(store)["杜小刚"] == [BASE + "person/杜小刚"]
+    assert _sorted_nquads(store) == _store_after(tmp_path, "BC")
+
+
+def test_with_linking_off_a_post_less_name_stays_as_its_article_keyed_it(store: KnowledgeStore, tmp_path: Path) -> None:
+    for key in "AB":
+        text, source, day = ORDER_DOCUMENTS[key]
+        path = tmp_path / f"{key}.txt"
+        path.write_text(text, encoding="utf-8")
+        options = pipeline.Options(published=dt.date.fromisoformat(day), source=source, link_names=False)
+        pipeline.ingest_files(store, [path], options)
     assert _nodes(store)["杜小刚"] == [BASE + "person/无锡/杜小刚", BASE + "person/杜小刚"]
     assert not [r for r in _query(store, LINKS) if r["basis"] == "linked-by-name"]
+
+
+@pytest.mark.parametrize("text", [
+    "5月10日，原无锡市副市长、现任苏州市副市长王晓东来到园区调研企业发展情况。",
+    "5月10日，苏州市副市长王晓东（原无锡市副市长）出席全市安全生产工作会议并讲话。",
+])
+def test_a_move_the_text_states_keeps_one_person_keyed_where_they_are_now_holding_both_posts(
+        store: KnowledgeStore, tmp_path: Path, text: str) -> None:
+    _ingest(store, tmp_path, "move", text, "无锡日报", "2024-05-10")
+    assert _nodes(store)["王晓东"] == [BASE + "person/苏州/王晓东"]
+    held = _query(store, f"SELECT ?label ?day WHERE {{ ?h a zw:Holding ; prov:agent <{BASE}person/苏州/王晓东> ; "
+                         "zw:post/skos:prefLabel ?label ; zw:heldOn ?day }")
+    assert sorted((r["label"], r["day"]) for r in held) == [("无锡市副市长", "2024-05-10"), ("苏州市副市长", "2024-05-10")]
+
+
+def test_a_move_within_one_city_keeps_the_new_post_and_the_old_one(store: KnowledgeStore, tmp_path: Path) -> None:
+    _ingest(store, tmp_path, "move", "5月10日，原市委副书记、现任市长赵建军主持召开市政府常务会议。", "无锡日报", "2024-05-10")
+    assert _nodes(store)["赵建军"] == [BASE + "person/无锡/赵建军"]
+    posts = _query(store, f"SELECT ?label WHERE {{ <{BASE}person/无锡/赵建军> org:holds/skos:prefLabel ?label }}")
+    assert sorted(r["label"] for r in posts) == ["无锡市委副书记", "无锡市长"]  # no post called 原市委副书记 or 现任市长

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import Service
+from api.negotiation import bodies
 from api.rest import resolve
 from kg.formats import DRAWN_FORMATS
 from kg.records import graph
@@ -15,7 +16,8 @@ from kg.records import graph
 router = APIRouter(tags=["visualisation"])
 
 
-@router.get("/graph", summary="persons, events, policies, organisations and places around focus, with role-labelled edges")
+@router.get("/graph", response_class=Response, responses=bodies("the drawing, in the format asked for", DRAWN_FORMATS),
+            summary="persons, events, policies, organisations and places around focus, with role-labelled edges")
 async def draw(service: Service,
                focus: Annotated[str | None, Query(max_length=2000, description="an IRI (or id) to centre on")] = None,
                depth: Annotated[int, Query(ge=1, le=3, description="links from the focus")] = 1,

@@ -11,7 +11,7 @@ from pyoxigraph import NamedNode
 from api import describe, html
 from api.deps import Service
 from api.explorer import entity_kind, language, shell
-from api.negotiation import choose
+from api.negotiation import HTML_PAGE, bodies, choose
 from api.rest import located
 from kg.errors import BadInput
 from kg.formats import RDF_FORMATS, RDF_MEDIA_TYPES, media_type
@@ -40,8 +40,12 @@ def iri_of(base: str, path: str) -> str:
         raise BadInput(f"/id/{path} is not a valid IRI path") from None
 
 
-@router.api_route("/id/{path:path}", methods=["GET", "HEAD"],
-                  summary="dereference an IRI of the graph: HTML for browsers, RDF by Accept")
+@router.head("/id/{path:path}", operation_id="head_resource", response_class=Response,
+             responses={200: {"description": "the headers a GET would send; no body"}},
+             summary="the headers of an IRI's description")
+@router.get("/id/{path:path}", response_class=Response,
+            responses=bodies("the statements about the IRI: an HTML page or RDF, by Accept", HTML_PAGE, RDF_MEDIA_TYPES),
+            summary="dereference an IRI of the graph: HTML for browsers, RDF by Accept")
 async def resource(request: Request, service: Service, path: str) -> Response:
     settings = service.settings
     iri, media = iri_of(settings.base, path), accepted(request)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from pyoxigraph import RdfFormat, Store, parse
 
 from api import html
+from api.negotiation import HTML_PAGE, bodies
 from api.routers.linked_data import accepted
 from kg.errors import NotFound
 from kg.formats import RDF_MEDIA_TYPES, rdf_bytes
@@ -50,7 +51,11 @@ def _html() -> str:
                      {"Turtle": "/ontology?format=turtle", "JSON-LD": "/ontology?format=jsonld"})
 
 
-@router.api_route("/ontology", methods=["GET", "HEAD"], summary="the ontology: Turtle, JSON-LD, … or HTML")
+@router.head("/ontology", operation_id="head_ontology", response_class=Response,
+             responses={200: {"description": "the headers a GET would send; no body"}}, summary="the ontology's headers")
+@router.get("/ontology", response_class=Response,
+            responses=bodies("the ontology: Turtle, another RDF syntax or HTML, by Accept", HTML_PAGE, RDF_MEDIA_TYPES),
+            summary="the ontology: Turtle, JSON-LD, … or HTML")
 async def ontology(request: Request) -> Response:
     media = accepted(request)
     if media in ("text/html", "application/xhtml+xml"):

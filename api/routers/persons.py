@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from api import schemas
+from api import analytics_schemas, schemas
 from api.deps import Service
 from api.errors import LIST_ERRORS, RECORD_ERRORS
 from api.rest import Limit, Offset, Period, located, respond, respond_with_source
@@ -24,7 +24,7 @@ async def list_persons(request: Request, service: Service, q: Annotated[str | No
     return respond(request, await service.read(persons.list_persons, q or None, post or None, limit, offset))
 
 
-@router.get("/persons/{ident:path}/network", responses=RECORD_ERRORS, summary="who took part in the same events as a person, how often")
+@router.get("/persons/{ident:path}/network", response_model=analytics_schemas.PersonNetwork, responses=RECORD_ERRORS, summary="who took part in the same events as a person, how often")
 async def person_network(request: Request, service: Service, ident: PersonId,
                          least: Annotated[int, Query(alias="min", ge=1, le=100_000)] = 1) -> Response:
     iri = await located(request, service, "person", ident, "/persons/{}/network")
@@ -33,7 +33,7 @@ async def person_network(request: Request, service: Service, ident: PersonId,
     return respond_with_source(request, await service.read(analytics.person_network, iri, least))
 
 
-@router.get("/persons/{ident:path}/timeline", responses=RECORD_ERRORS, summary="a person's events per period by role, and posts held")
+@router.get("/persons/{ident:path}/timeline", response_model=analytics_schemas.PersonTimeline, responses=RECORD_ERRORS, summary="a person's events per period by role, and posts held")
 async def person_timeline(request: Request, service: Service, ident: PersonId, by: Period = "month") -> Response:
     iri = await located(request, service, "person", ident, "/persons/{}/timeline")
     if isinstance(iri, RedirectResponse):

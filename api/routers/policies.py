@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from api import schemas
+from api import analytics_schemas, schemas
 from api.deps import Service
 from api.errors import LIST_ERRORS, RECORD_ERRORS
 from api.rest import Jurisdiction, Limit, Offset, Period, located, respond, respond_with_source
@@ -23,7 +23,7 @@ async def list_policies(request: Request, service: Service, q: Annotated[str | N
     return respond(request, await service.read(policies.list_policies, q or None, limit, offset))
 
 
-@router.get("/policies/{ident:path}/timeline", responses=RECORD_ERRORS, summary="a policy's events and articles per month, quarter or year")
+@router.get("/policies/{ident:path}/timeline", response_model=analytics_schemas.PolicyTimeline, responses=RECORD_ERRORS, summary="a policy's events and articles per month, quarter or year")
 async def policy_timeline(request: Request, service: Service, ident: PolicyId, by: Period = "month",
                           jurisdiction: Jurisdiction = None) -> Response:
     iri = await located(request, service, "policy", ident, "/policies/{}/timeline")

@@ -12,7 +12,7 @@ from api import execution
 from api.deps import Service
 from api.errors import MethodNotAllowed, UnsupportedMediaType
 from api.execution import Answer
-from api.negotiation import choose
+from api.negotiation import NO_BODY, bodies, choose
 from api.protocol import (
     FORM,
     Params,
@@ -22,11 +22,14 @@ from api.protocol import (
     query_string_params,
     text_body,
 )
+from api.schemas import ErrorBody
 from api.service import StoreService
 from kg.errors import BadInput
-from kg.formats import RDF_MEDIA_TYPES, rdf_bytes
+from kg.formats import RDF_MEDIA_TYPES, RESULT_MEDIA_TYPES, rdf_bytes
 
 router = APIRouter(tags=["SPARQL 1.1 Protocol"])
+# SELECT and ASK answer in a results format, CONSTRUCT and DESCRIBE (and the service description) in RDF
+_ANSWERS = bodies("the query's results, in the format Accept asks for", RESULT_MEDIA_TYPES, RDF_MEDIA_TYPES)
 
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
@@ -115,7 +118,7 @@ async def _post(request: Request, service: StoreService, *, updates_only: bool) 
     raise UnsupportedMediaType(f"POST needs a body of type {accepted}, not {media or 'none'}")
 
 
-@router.get("/sparql", summary="SPARQL query by GET (a bare GET gives the service description)")
+@router.get("/sparql", response_class=Response, responses=_ANSWERS, summary="SPARQL query by GET (a bare GET gives the service description)")
 async def sparql_get(request: Request, service: Service) -> Response:
     params = query_string_params(request)
     if params.all("update"):
@@ -126,16 +129,17 @@ async def sparql_get(request: Request, service: Service) -> Response:
     return await _query(request, service, params, query)
 
 
-@router.post("/sparql", summary="SPARQL query or update by POST (form, sparql-query or sparql-update body)")
+@router.post("/sparql", response_class=Response, responses={**_ANSWERS, **NO_BODY}, summary="SPARQL query or update by POST (form, sparql-query or sparql-update body)")
 async def sparql_post(request: Request, service: Service) -> Response:
     return await _post(request, service, updates_only=False)
 
 
-@router.get("/sparql/update", summary="not allowed: updates are sent by POST")
+@router.get("/sparql/update", status_code=405, response_model=ErrorBody,
+            response_description="updates are sent by POST", summary="not allowed: updates are sent by POST")
 async def update_get() -> Response:
     raise MethodNotAllowed("a SPARQL Update must be sent by POST")
 
 
-@router.post("/sparql/update", summary="SPARQL 1.1 Update (needs Authorization: Bearer TOKEN)")
+@router.post("/sparql/update", status_code=204, response_class=Response, summary="SPARQL 1.1 Update (needs Authorization: Bearer TOKEN)")
 async def update_post(request: Request, service: Service) -> Response:
     return await _post(request, service, updates_only=True)

@@ -11,6 +11,7 @@ from pyoxigraph import NamedNode
 from api import execution
 from api.deps import Service
 from api.errors import UnsupportedMediaType
+from api.negotiation import bodies
 from api.protocol import check_write_access, media_type, query_string_params
 from api.service import StoreService
 from kg.errors import BadInput
@@ -33,7 +34,10 @@ def _target(request: Request) -> str | None:
         raise BadInput(f"graph: {graph!r} is not an absolute IRI") from None
 
 
-@router.api_route("/store", methods=["GET", "HEAD"], summary="a graph's triples (HEAD: headers only)")
+@router.head("/store", operation_id="head_graph_store", response_class=Response,
+             responses={200: {"description": "the headers a GET would send; no body"}}, summary="a graph's headers")
+@router.get("/store", response_class=Response, responses=bodies("the graph's triples", RDF_MEDIA_TYPES),
+            summary="a graph's triples")
 async def get_graph(request: Request, service: Service) -> Response:
     answer = await service.read(execution.graph_get, _target(request), request.headers.get("accept"))
     if request.method == "HEAD":
@@ -53,17 +57,19 @@ async def _write(request: Request, service: StoreService, job: Callable[..., boo
     return Response(status_code=201 if created else 204)
 
 
-@router.put("/store", summary="replace a graph (201 created, 204 replaced; needs the update token)")
+@router.put("/store", status_code=204, response_class=Response,
+            responses={201: {"description": "the graph was created; no body"}}, summary="replace a graph (201 created, 204 replaced; needs the update token)")
 async def put_graph(request: Request, service: Service) -> Response:
     return await _write(request, service, execution.graph_put)
 
 
-@router.post("/store", summary="merge triples into a graph (needs the update token)")
+@router.post("/store", status_code=204, response_class=Response,
+             responses={201: {"description": "the graph was created; no body"}}, summary="merge triples into a graph (needs the update token)")
 async def post_graph(request: Request, service: Service) -> Response:
     return await _write(request, service, execution.graph_post)
 
 
-@router.delete("/store", summary="delete a graph (needs the update token)")
+@router.delete("/store", status_code=204, response_class=Response, summary="delete a graph (needs the update token)")
 async def delete_graph(request: Request, service: Service) -> Response:
     check_write_access(request, service.settings)
     await service.write(execution.graph_delete, _target(request))

@@ -16,7 +16,7 @@ from kg.extract.events import EventSpan, find_events
 from kg.extract.names import NameHit
 from kg.extract.persons import find_names
 from kg.extract.policies import find_policies
-from kg.extract.posts import make_post, place_level, stack_prefix
+from kg.extract.posts import make_post, place_level, stack_prefix, stated_move
 from kg.extract.roles import RoleHit, assign_roles
 from kg.extract.text import Doc
 from kg.lexicon import word_set
@@ -93,11 +93,39 @@ def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
             out.setdefault((h.name, post.title), Holding(h.name, post, doc.mention(*h.after_title)))
             continue
         inherit = None
-        for start, end in h.titles:
-            if start >= h.end:  # a post named after the name (以某某为团长) is no part of a 、-stack
+        spans = [*((s, e, h.written_title if s < h.end else None) for s, e in h.titles),
+                 *((s, e, None) for s, e in _parenthesised(doc.body, h.end))]
+        for start, end, written in spans:
+            if start >= h.end:  # a post named after the name (以某某为团长, 甲（原…）) is no part of a 、-stack
                 inherit = None
-            title = h.written_title if h.written_title and start < h.end else doc.body[start:end]
+            title = written or doc.body[start:end]
+            marker, former = stated_move(title)
+            title, start = title[marker:], start + marker
             post = make_post(title, doc.place, level, inherit)
             inherit = inherit or stack_prefix(title)
-            out.setdefault((h.name, post.title), Holding(h.name, post, doc.mention(start, end)))
+            out.setdefault((h.name, post.title), Holding(h.name, post, doc.mention(start, end), former))
     return tuple(out.values())
+
+
+PARENTHESES = {"（": "）", "(": ")"}
+MAX_PARENTHESIS = 40  # 甲（原江苏省委常委、无锡市委书记）: a post or two, not a sentence
+
+
+def _parenthesised(body: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the posts a parenthesis right after a name says were (or are) theirs, each with its move
+    marker: 甲（原无锡市副市长） → 原无锡市副市长. Other parentheses ((女), (左二)) give nothing.
+
+    >>> body = "王某（原无锡市副市长、现任苏州市副市长）出席"
+    >>> [body[s:e] for s, e in _parenthesised(body, 2)]
+    ['原无锡市副市长', '现任苏州市副市长']
+    >>> _parenthesised("王某（左二）出席", 2)
+    []
+    """
+    close = PARENTHESES.get(body[end:end + 1])
+    stop = body.find(close, end + 1, end + MAX_PARENTHESIS) if close else -1
+    spans, start = [], end + 1
+    for part in body[end + 1:stop].split("、") if stop > 0 else []:
+        if stated_move(part)[0]:
+            spans.append((start, start + len(part)))
+        start += len(part) + 1
+    return spans

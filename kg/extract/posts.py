@@ -84,6 +84,24 @@ def make_post(title: str, place: str | None, level: str | None, inherit: str | N
     return Post(title, title, unit or None)
 
 
+@cache
+def _move_markers() -> tuple[tuple[str, bool], ...]:
+    return tuple(sorted(((row[0], row[1] == "former") for row in table("move_markers.tsv")), key=lambda m: -len(m[0])))
+
+
+def stated_move(title: str) -> tuple[int, bool]:
+    """How many characters of `title` are a move marker (原, 现任 …) and whether it says a former post.
+
+    >>> stated_move("原无锡市副市长"), stated_move("现任市长"), stated_move("市长"), stated_move("主任")
+    ((1, True), (2, False), (0, False), (0, False))
+    """
+    for marker, former in _move_markers():
+        rest = title[len(marker):]
+        if title.startswith(marker) and len(rest) >= 2 and P.title_ending(rest):
+            return len(marker), former
+    return 0, False
+
+
 POSSESSIVES = ("我", "本")
 
 
