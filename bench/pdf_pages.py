@@ -61,6 +61,7 @@ class Story:
     subtitle: str | None
     paragraphs: tuple[str, ...]
     reporters: tuple[str, ...] = ()  # named in no dateline: a byline prints them
+    continued: bool = False  # the first paragraph goes on from another page: not indented
 
     @classmethod
     def of(cls, article: Article) -> Story:
@@ -71,6 +72,27 @@ class Story:
         named = article.dateline or ""
         return cls(article.title, article.subtitle, tuple(paragraphs),
                    tuple(name for name in article.reporters if name not in named))
+
+
+def jump(story: Story, *, share: float, page: int, to_page: int, headline: str | None = None,
+         byline_first: bool = False) -> tuple[Story, Story]:
+    """`story` cut after `share` of its characters into a part ending （转第{to_page}版） and the rest opening
+    （上接第{page}版） under `headline` (default: the title repeated); `byline_first`: the reporters go with the
+    first part (style `left` prints them under the headline), else with the rest (a byline after the text)."""
+    paragraphs = list(story.paragraphs)
+    cut = int(sum(map(len, paragraphs)) * share)
+    index = 0
+    while cut >= len(paragraphs[index]):
+        cut -= len(paragraphs[index])
+        index += 1
+    head, tail = paragraphs[index][:cut], paragraphs[index][cut:]
+    before = [*paragraphs[:index], head] if head else paragraphs[:index]
+    before[-1] += f"（转第{to_page}版）"
+    after = [f"（上接第{page}版）{tail}", *paragraphs[index + 1:]]
+    first = Story(story.title, story.subtitle, tuple(before), story.reporters if byline_first else ())
+    rest = Story(story.title if headline is None else headline, None, tuple(after),
+                 () if byline_first else story.reporters, continued=bool(head))
+    return first, rest
 
 
 @dataclass
@@ -132,9 +154,10 @@ def _story_box(story: Story, x: float, width: float, columns: int, top: float, l
         y += BODY * 0.8
     col_w = (width - GUTTER * (columns - 1)) / columns
     lines: list[tuple[str, float]] = []
-    for paragraph in paragraphs:
-        for i, line in enumerate(_wrap(paragraph, body_font, BODY, col_w, indent=2 * BODY)):
-            lines.append((line, 2 * BODY if i == 0 else 0.0))
+    for n, paragraph in enumerate(paragraphs):
+        indent = 0.0 if n == 0 and story.continued else 2 * BODY
+        for i, line in enumerate(_wrap(paragraph, body_font, BODY, col_w, indent=indent)):
+            lines.append((line, indent if i == 0 else 0.0))
     per_column = math.ceil(len(lines) / columns)
     for c in range(columns):
         chunk = lines[c * per_column:(c + 1) * per_column]
@@ -221,8 +244,9 @@ class _Page:
 
 def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: str = "lead_pair",
             reverse: bool = False, style: str = "classic", scaled: bool = False, issued: dt.date | None = None,
-            source: str | None = None) -> int:
-    """Write `stories` as newspaper pages to `out`; the number of pages."""
+            source: str | None = None, page_breaks: frozenset[int] = frozenset()) -> int:
+    """Write `stories` as newspaper pages to `out`; the number of pages. `page_breaks`: the indices of the
+    stories that open a new page."""
     from reportlab.pdfgen.canvas import Canvas
 
     if not 3 <= columns <= 5:
@@ -231,9 +255,15 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
     width = PAGE_W - 2 * MARGIN
     page = _Page(canvas, 1, issued, source, reverse)
     pending = list(stories)
+    placed = 0
     slot = 0  # lead_pair: 0 the lead, 1 the pair
     while pending:
-        if layout == "lead_pair" and slot == 1 and len(pending) >= 2:
+        if placed in page_breaks and page.stories:
+            page.extras()
+            page.draw(scaled)
+            page = _Page(canvas, page.number + 1, issued, source, reverse)
+            slot = 0
+        if layout == "lead_pair" and slot == 1 and len(pending) >= 2 and placed + 1 not in page_breaks:
             left_cols = math.ceil(columns / 2)
             left_w = (width + GUTTER) * left_cols / columns - GUTTER
             boxes = [_story_box(pending[0], MARGIN, left_w, left_cols, page.top, False, style),
@@ -248,6 +278,7 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
             continue
         page.place(boxes)
         del pending[:len(boxes)]
+        placed += len(boxes)
         slot = 1 - slot if layout == "lead_pair" else 0
     page.extras()
     page.draw(scaled)

@@ -27,13 +27,12 @@ from kg.layout import (
     starts_article,
 )
 from kg.model import Article
+from kg.pdf.jumps import NOTE, Note, PageLabel, Piece, folio_page, join_jumps, note_in, strip_notes
 from kg.pdf.ocr import ocr_geometry
-from kg.pdf.page import PageGeometry, page_geometry
+from kg.pdf.page import PageGeometry, TextLine, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
 from kg.sentences import split_sentences
 
-# 转第2版, 下转第三版, 上接第1版, 接A2版: where an article jumps to or comes from
-CONTINUATION = re.compile(r"[（(]\s*(?:上|下)?(?:转|接)(?:第)?\s*[A-Z]?[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]")
 FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -59,23 +58,28 @@ class _Text:
 
 
 def _opens(block: Block) -> bool:
-    return starts_article(block.lines[0].text.strip())
+    """Whether a column block opens an article: a dateline, or a note that it comes from another page."""
+    first = block.lines[0].text.strip()
+    return starts_article(first) or (first.startswith(("（", "(")) and (note_in(first[:12]) or ("",))[0] == "from")
 
 
-def _region_lines(region: Region, text: _Text) -> list[Line]:
-    """The region's lines in reading order; `indented`: set in from its column's left edge, `blank_before`:
-    the line before stopped short of its column's right edge."""
+def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
+    """The region's lines in reading order, and the jump notes taken out of them; `indented`: set in from
+    its column's left edge, `blank_before`: the line before stopped short of its column's right edge."""
     lines: list[Line] = []
+    notes: list[Note] = []
     short = True  # nothing stands before a region's first line
     for column in region.columns:
         left, right = column.x0, column.x1
-        for line in column.lines:
-            cleaned = CONTINUATION.sub("", line.text).strip("\r\n")  # a space at a wrap is the text's
+        texts, found = strip_notes([line.text for line in column.lines])
+        notes.extend(found)
+        for line, cleaned in zip(column.lines, texts, strict=True):
+            cleaned = cleaned.strip("\r\n")  # a space at a wrap is the text's
             if cleaned.strip():
                 lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
                 short = right - line.x1 > 0.9 * line.size
         short = short or len(column.lines) <= 2  # a line standing alone (reporters) ends its paragraph
-    return lines
+    return lines, notes
 
 
 def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
@@ -122,39 +126,81 @@ def _headline(block: Block | None) -> tuple[str | None, str | None]:
     a wrapped line joined on, runs apart by a space)."""
     if block is None:
         return None, None
-    biggest = max(line.size for line in block.lines)
-    title = "".join(line.text.strip() for line in block.lines if line.size >= biggest - 0.01)
+    lines = [(line.size, NOTE.sub("", line.text).strip()) for line in block.lines]  # a 上接 note under a headline
+    lines = [(size, text) for size, text in lines if text]
+    if not lines:
+        return None, None
+    biggest = max(size for size, _ in lines)
+    title = "".join(text for size, text in lines if size >= biggest - 0.01)
     runs: list[str] = []
-    size = None
-    for line in block.lines:
-        if line.size >= biggest - 0.01:
-            size = None
-        elif size is not None and abs(line.size - size) < 0.01:
-            runs[-1] += line.text.strip()
+    run_size = None
+    for size, text in lines:
+        if size >= biggest - 0.01:
+            run_size = None
+        elif run_size is not None and abs(size - run_size) < 0.01:
+            runs[-1] += text
         else:
-            runs.append(line.text.strip())
-            size = line.size
+            runs.append(text)
+            run_size = size
     return title or None, " ".join(runs) or None
 
 
-def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticleParts], tuple[str, ...]]:
+def _finish_lines(lines: list[Line], title: str | None, subtitle: str | None) -> ArticleParts | None:
+    joined, anchors = _join(lines)
+    joined, reporters = _closing_byline(joined)
+    return finish(joined, anchors, title=title, subtitle=subtitle, reporters=reporters)
+
+
+def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[list[Piece], tuple[str, ...]]:
+    """The page's article parts, with the jump notes that say where each goes on or comes from."""
     reading = read_page(page, _opens)
-    out: list[ArticleParts] = []
+    label = folio_page(reading.masthead) or PageLabel(number)
+    notes = _jump_notes(page, reading.regions, reading.masthead)
+    out: list[Piece] = []
     carried: list[Line] = []  # a reporters' line standing alone over a headline-less article's columns
-    for region in reading.regions:
-        lines = carried + _region_lines(region, text)
+    for index, region in enumerate(reading.regions):
+        lines, found = _region_lines(region, text)
+        lines = carried + lines
         carried = []
+        for way, page_label in found:
+            notes.setdefault((index, way), page_label)
         title, subtitle = _headline(region.heading)
-        for number, part in enumerate(_split(lines)):
-            joined, anchors = _join(part)
-            joined, reporters = _closing_byline(joined)
-            parts = finish(joined, anchors, title=title if number == 0 else None,
-                           subtitle=subtitle if number == 0 else None, reporters=reporters)
+        split = _split(lines)
+        for number_in_region, part in enumerate(split):
+            first = number_in_region == 0
+            parts = _finish_lines(part, title if first else None, subtitle if first else None)
             if parts is not None:
-                out.append(parts)
+                out.append(Piece(parts, label, tuple(part), goes_to=notes.get((index, "to")) if part is split[-1]
+                                 else None, comes_from=notes.get((index, "from")) if first else None))
             elif region.heading is None and all(_only_dateline(line.text) for line in part):
                 carried = part
     return out, reading.masthead
+
+
+def _jump_notes(page: PageGeometry, regions: list[Region], masthead: tuple[str, ...]) -> dict[tuple[int, str], PageLabel]:
+    """(region index, 'to' or 'from') → the page a jump note outside the regions' columns names: a note in a
+    headline belongs to its region, one in small type (under a repeated headline, at a column's foot) to
+    the region nearest to it."""
+    in_columns = {id(line) for region in regions for block in region.columns for line in block.lines}
+    owner = {id(line): index for index, region in enumerate(regions) if region.heading for line in region.heading.lines}
+    notes: dict[tuple[int, str], PageLabel] = {}
+    for line in page.lines:
+        note = note_in(line.text) if "版" in line.text and id(line) not in in_columns else None
+        if note is None or line.text in masthead:
+            continue
+        index = owner.get(id(line))
+        if index is None and regions:
+            index = min(range(len(regions)), key=lambda i: _distance(line, regions[i]))
+        if index is not None:
+            notes.setdefault((index, note[0]), note[1])
+    return notes
+
+
+def _distance(line: TextLine, region: Region) -> float:
+    blocks = ([region.heading] if region.heading else []) + region.columns
+    x0, x1 = min(b.x0 for b in blocks), max(b.x1 for b in blocks)
+    top, bottom = min(b.top for b in blocks), max(b.bottom for b in blocks)
+    return max(x0 - line.x1, line.x0 - x1, 0.0) + max(top - line.bottom, line.top - bottom, 0.0)
 
 
 def _only_dateline(text: str) -> bool:
@@ -206,7 +252,7 @@ def read_pdf(path: Path, *, doc_id: str, published: dt.date | None, source: str 
 def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, published: dt.date | None,
                    source: str | None, name_date: dt.date | None) -> Iterator[Article | BadInput]:
     text = _Text()
-    parts: list[ArticleParts] = []
+    pieces: list[Piece] = []
     masthead: list[str] = []
     problems: list[BadInput] = []
     textless: list[int] = []
@@ -223,18 +269,19 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
                 textless.append(index + 1)
                 continue
             geometry = scanned
-        found: list[ArticleParts] = []
+        found: list[Piece] = []
         if _usable(geometry):
-            found, head = _geometry_articles(geometry, text)
+            found, head = _geometry_articles(geometry, text, index + 1)
             masthead.extend(head)
         if not found:  # no usable geometry: the text layer and the page reader
-            found = _text_layer_articles(layer_text(geometry), text)
-        parts.extend(found)
+            found = [Piece(p, PageLabel(index + 1)) for p in _text_layer_articles(layer_text(geometry), text)]
+        pieces.extend(found)
     if textless:
         pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
         problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
                                  "tesseract with its Simplified Chinese model (chi_sim)", path=where))
     yield from problems
+    parts = join_jumps(pieces, _finish_lines)
     if not parts:
         if problems:
             return
