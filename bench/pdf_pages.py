@@ -312,9 +312,12 @@ LAYOUTS = ((4, "lead_pair", False, "classic"), (3, "stack", True, "left"), (5, "
            (3, "lead_pair", False, "left"), (5, "stack", False, "classic"), (4, "lead_pair", True, "left"))
 
 
-def typeset_gold(golds: list[Path], docs: Path | None, out: Path) -> list[Path]:
-    """Each gold file's document typeset as PDF pages in `out`, layouts taken in turn, with a copy of the
-    gold naming the PDF beside it; the copies' paths. `docs`: the documents' folder (default: the gold's)."""
+def typeset_gold(golds: list[Path], docs: Path | None, out: Path, layouts: tuple = LAYOUTS,
+                 jumped: bool = False) -> list[Path]:
+    """Each gold file's document typeset as PDF pages in `out`, `layouts` taken in turn, with a copy of the
+    gold naming the PDF beside it; the copies' paths. `docs`: the documents' folder (default: the gold's).
+    `jumped`: the first article breaks off half way (（转第N版）) and goes on (（上接第1版）) on a page of its own
+    after the others."""
     import json
 
     from kg.read import parse_date, read_path
@@ -326,10 +329,19 @@ def typeset_gold(golds: list[Path], docs: Path | None, out: Path) -> list[Path]:
         doc = (docs or gold_path.parent) / gold["document"]
         issued, source = parse_date(gold["published"]), gold["source"]
         articles = [a for a in read_path(doc, published=issued, source=source) if isinstance(a, Article)]
-        columns, layout, reverse, style = LAYOUTS[i % len(LAYOUTS)]
+        columns, layout, reverse, style = layouts[i % len(layouts)]
         pdf = out / (Path(gold["document"]).stem + ".pdf")
-        typeset(map(Story.of, articles), pdf, columns=columns, layout=layout, reverse=reverse, style=style,
-                issued=issued, source=source)
+        options = {"columns": columns, "layout": layout, "reverse": reverse, "style": style, "issued": issued,
+                   "source": source}
+        stories = [Story.of(a) for a in articles]
+        if jumped and stories:
+            first, rest = jump(stories[0], share=0.5, page=1, to_page=2, byline_first=style == "left")
+            pages = typeset([first, *stories[1:], rest], pdf, page_breaks=frozenset({len(stories)}), **options)
+            if pages != 2:  # the others took more than the front page: the rest stands on the last
+                first, rest = jump(stories[0], share=0.5, page=1, to_page=pages, byline_first=style == "left")
+                typeset([first, *stories[1:], rest], pdf, page_breaks=frozenset({len(stories)}), **options)
+        else:
+            typeset(stories, pdf, **options)
         copy = out / gold_path.name
         copy.write_text(json.dumps(dict(gold, document=pdf.name), ensure_ascii=False), encoding="utf-8")
         copies.append(copy)

@@ -22,6 +22,7 @@ from kg.layout import (
     byline_at_end,
     ends_sentence,
     finish,
+    opens_brief,
     page_articles,
     split_dateline,
     starts_article,
@@ -60,25 +61,29 @@ class _Text:
 def _opens(block: Block) -> bool:
     """Whether a column block opens an article: a dateline, or a note that it comes from another page."""
     first = block.lines[0].text.strip()
-    return starts_article(first) or (first.startswith(("（", "(")) and (note_in(first[:12]) or ("",))[0] == "from")
+    return (starts_article(first) or opens_brief(first)
+            or first.startswith(("（", "(")) and (note_in(first[:12]) or ("",))[0] == "from")
 
 
 def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     """The region's lines in reading order, and the jump notes taken out of them; `indented`: set in from
     its column's left edge, `blank_before`: the line before stopped short of its column's right edge."""
     lines: list[Line] = []
-    notes: list[Note] = []
+    # a note may wrap over two lines, even from one column into the next
+    texts, notes = strip_notes([line.text for column in region.columns for line in column.lines])
+    cleaned_texts = iter(texts)
     short = True  # nothing stands before a region's first line
+    widest = max(column.x1 - column.x0 for column in region.columns)
     for column in region.columns:
         left, right = column.x0, column.x1
-        texts, found = strip_notes([line.text for line in column.lines])
-        notes.extend(found)
-        for line, cleaned in zip(column.lines, texts, strict=True):
-            cleaned = cleaned.strip("\r\n")  # a space at a wrap is the text's
+        for line in column.lines:
+            cleaned = next(cleaned_texts).strip("\r\n")  # a space at a wrap is the text's
             if cleaned.strip():
                 lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
                 short = right - line.x1 > 0.9 * line.size
-        short = short or len(column.lines) <= 2  # a line standing alone (reporters) ends its paragraph
+        # a line standing alone (reporters), or two in a block narrower than the article's columns, end a paragraph
+        short = short or len(column.lines) == 1 or len(column.lines) == 2 and (
+            column.x1 - column.x0 < widest - 0.9 * column.lines[0].size)
     return lines, notes
 
 
@@ -105,7 +110,9 @@ def _split(lines: list[Line]) -> list[list[Line]]:
     for line in lines:
         before = out[-1][-1].text.rstrip() if out[-1] else ""
         opening = line.text.lstrip()
-        if before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
+        if before and opens_brief(opening) and (before[-1] in "）)" or ends_sentence(before)):
+            out.append([])  # a column of briefs: each opens with a marker
+        elif before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
                 starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
             out.append([])
         out[-1].append(line)
