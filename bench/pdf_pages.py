@@ -244,16 +244,16 @@ class _Page:
 
 def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: str = "lead_pair",
             reverse: bool = False, style: str = "classic", scaled: bool = False, issued: dt.date | None = None,
-            source: str | None = None, page_breaks: frozenset[int] = frozenset()) -> int:
+            source: str | None = None, page_breaks: frozenset[int] = frozenset(), first_page: int = 1) -> int:
     """Write `stories` as newspaper pages to `out`; the number of pages. `page_breaks`: the indices of the
-    stories that open a new page."""
+    stories that open a new page; `first_page`: the folio's number of the first page (a file a page)."""
     from reportlab.pdfgen.canvas import Canvas
 
     if not 3 <= columns <= 5:
         raise ValueError("3 to 5 columns")
     canvas = Canvas(str(out), pagesize=(PAGE_W, PAGE_H), invariant=1)
     width = PAGE_W - 2 * MARGIN
-    page = _Page(canvas, 1, issued, source, reverse)
+    page = _Page(canvas, first_page, issued, source, reverse)
     pending = list(stories)
     placed = 0
     slot = 0  # lead_pair: 0 the lead, 1 the pair
@@ -283,7 +283,7 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
     page.extras()
     page.draw(scaled)
     canvas.save()
-    return page.number
+    return page.number - first_page + 1
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from bench.pdf_pages import Story, jump, typeset
@@ -89,6 +90,36 @@ def test_a_jump_to_a_page_the_file_does_not_hold_leaves_the_first_part_alone(tmp
     typeset([first], pdf, columns=4, source="鹤壁日报")
     (read,) = _read(pdf)
     assert read.title == article.title and article.body.startswith(read.body) and "转第" not in read.body
+
+
+def _issue_folder(folder: Path, article: Article, second_page_date: dt.date) -> None:
+    """An issue kept as a file a page: A01.pdf holds the first part, A02.pdf the rest beside another story."""
+    folder.mkdir()
+    first, rest = jump(Story.of(article), share=0.6, page=1, to_page=2, headline=article.title[:6])
+    short = [Story.of(_article(name)) for name in OTHERS]
+    typeset([first, short[0]], folder / "A01.pdf", columns=4, source="鹤壁日报", issued=dt.date(2023, 7, 28))
+    typeset([short[1], rest, short[2]], folder / "A02.pdf", columns=4, source="鹤壁日报", issued=second_page_date,
+            first_page=2)
+
+
+def test_a_jump_from_one_page_file_to_the_next_file_of_the_issue_is_joined(tmp_path):
+    article = _article("d01_article.txt")
+    folder = tmp_path / "2023-07-28"
+    _issue_folder(folder, article, dt.date(2023, 7, 28))
+    front, second = _read(folder / "A01.pdf"), _read(folder / "A02.pdf")
+    others = [_article(name) for name in OTHERS]
+    assert [_as_read(a) for a in front] == [_as_read(article), _as_read(others[0])]
+    assert [_as_read(a) for a in second] == [_as_read(others[1]), _as_read(others[2])]  # the rest is read once
+    assert all(front[0].body[s.start:s.end] == s.text for s in front[0].sentences)
+
+
+def test_page_files_of_another_issue_are_not_joined(tmp_path):
+    article = _article("d01_article.txt")
+    folder = tmp_path / "mixed"
+    _issue_folder(folder, article, dt.date(2023, 7, 29))
+    front, second = _read(folder / "A01.pdf"), _read(folder / "A02.pdf")
+    assert front[0].title == article.title and front[0].body != article.body
+    assert len(second) == 3 and article.body.endswith(second[1].body)
 
 
 def test_notes_and_folios_name_pages_in_digits_numerals_and_editions():

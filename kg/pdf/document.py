@@ -28,7 +28,18 @@ from kg.layout import (
     starts_article,
 )
 from kg.model import Article
-from kg.pdf.jumps import NOTE, Note, PageLabel, Piece, folio_page, join_jumps, note_in, strip_notes
+from kg.pdf.issue import issue_pieces
+from kg.pdf.jumps import (
+    NOTE,
+    Note,
+    PageLabel,
+    Piece,
+    folio_page,
+    join_jumps,
+    note_in,
+    strip_notes,
+    unresolved,
+)
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, TextLine, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
@@ -161,7 +172,8 @@ def _finish_lines(lines: list[Line], title: str | None, subtitle: str | None) ->
 def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[list[Piece], tuple[str, ...]]:
     """The page's article parts, with the jump notes that say where each goes on or comes from."""
     reading = read_page(page, _opens)
-    label = folio_page(reading.masthead) or PageLabel(number)
+    folio = folio_page(reading.masthead)
+    label = folio or PageLabel(number)
     notes = _jump_notes(page, reading.regions, reading.masthead)
     out: list[Piece] = []
     carried: list[Line] = []  # a reporters' line standing alone over a headline-less article's columns
@@ -178,7 +190,8 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
             parts = _finish_lines(part, title if first else None, subtitle if first else None)
             if parts is not None:
                 out.append(Piece(parts, label, tuple(part), goes_to=notes.get((index, "to")) if part is split[-1]
-                                 else None, comes_from=notes.get((index, "from")) if first else None))
+                                 else None, comes_from=notes.get((index, "from")) if first else None,
+                                 folio=folio is not None))
             elif region.heading is None and all(_only_dateline(line.text) for line in part):
                 carried = part
     return out, reading.masthead
@@ -250,15 +263,52 @@ def read_pdf(path: Path, *, doc_id: str, published: dt.date | None, source: str 
     except pdfium.PdfiumError as exc:
         raise BadInput(_problem(exc), path=where) from None
     try:
-        yield from _read_document(document, where, doc_id=doc_id, published=published, source=source,
+        yield from _read_document(document, path, doc_id=doc_id, published=published, source=source,
                                   name_date=name_date)
     finally:
         document.close()
 
 
-def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, published: dt.date | None,
+def _read_document(document: pdfium.PdfDocument, path: Path, *, doc_id: str, published: dt.date | None,
                    source: str | None, name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    where = str(path)
     text = _Text()
+    pieces, masthead, problems, textless = _pieces(document, text, where)
+    if textless:
+        pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
+        problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
+                                 "tesseract with its Simplified Chinese model (chi_sim)", path=where))
+    yield from problems
+    elsewhere = issue_pieces(path, _folio_date(masthead), _sibling_pieces) if unresolved(pieces) else None
+    parts = join_jumps(pieces, _finish_lines, elsewhere)
+    if not parts:
+        if problems:
+            return
+        raise BadInput("no article text found in the PDF", path=where)
+    issued = published or name_date or _folio_date(masthead)
+    source = source or masthead_source(tuple(masthead))
+    for number, part in enumerate(parts, start=1):
+        yield Article(doc_id=doc_id, index=number, body=part.body, sentences=split_sentences(part.body),
+                      title=part.title, subtitle=part.subtitle, dateline=part.dateline, reporters=part.reporters,
+                      issued=issued, source=source, path=where, body_offset=part.body_offset)
+
+
+def _sibling_pieces(path: Path) -> tuple[list[Piece], dt.date | None]:
+    """Another file's parts on pages named by their folios, and its folio date (nothing if unreadable)."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return [], None
+    try:
+        pieces, masthead, _, _ = _pieces(document, _Text(), str(path), ocr=False)
+    finally:
+        document.close()
+    return [piece for piece in pieces if piece.folio], _folio_date(masthead)
+
+
+def _pieces(document: pdfium.PdfDocument, text: _Text, where: str, *, ocr: bool = True
+            ) -> tuple[list[Piece], list[str], list[BadInput], list[int]]:
+    """The article parts of every page, the masthead and folio lines, the pages' problems, the textless pages."""
     pieces: list[Piece] = []
     masthead: list[str] = []
     problems: list[BadInput] = []
@@ -271,7 +321,7 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
             problems.append(BadInput(f"page {index + 1}: {_problem(exc)}", path=where))
             continue
         if not geometry.lines:  # a scan: its OCR lines, if tesseract is there
-            scanned = ocr_geometry(page, index + 1) if geometry.images else None
+            scanned = ocr_geometry(page, index + 1) if geometry.images and ocr else None
             if scanned is None or not scanned.lines:
                 textless.append(index + 1)
                 continue
@@ -283,22 +333,7 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
         if not found:  # no usable geometry: the text layer and the page reader
             found = [Piece(p, PageLabel(index + 1)) for p in _text_layer_articles(layer_text(geometry), text)]
         pieces.extend(found)
-    if textless:
-        pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
-        problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
-                                 "tesseract with its Simplified Chinese model (chi_sim)", path=where))
-    yield from problems
-    parts = join_jumps(pieces, _finish_lines)
-    if not parts:
-        if problems:
-            return
-        raise BadInput("no article text found in the PDF", path=where)
-    issued = published or name_date or _folio_date(masthead)
-    source = source or masthead_source(tuple(masthead))
-    for number, part in enumerate(parts, start=1):
-        yield Article(doc_id=doc_id, index=number, body=part.body, sentences=split_sentences(part.body),
-                      title=part.title, subtitle=part.subtitle, dateline=part.dateline, reporters=part.reporters,
-                      issued=issued, source=source, path=where, body_offset=part.body_offset)
+    return pieces, masthead, problems, textless
 
 
 def _folio_date(lines: list[str]) -> dt.date | None:

@@ -101,6 +101,14 @@ class Piece:
     lines: tuple[Line, ...] | None = None
     goes_to: PageLabel | None = None
     comes_from: PageLabel | None = None
+    folio: bool = False  # the page is named by its folio, not only by its place in the file
+
+
+def unresolved(pieces: list[Piece]) -> bool:
+    """Whether a jump note names a page the file does not hold (it may be another file of the issue)."""
+    pages = [piece.page for piece in pieces]
+    return any(note is not None and piece.folio and not any(page.named_by(note) for page in pages)
+               for piece in pieces for note in (piece.goes_to, piece.comes_from))
 
 
 def _shares_headline(first: ArticleParts, rest: ArticleParts) -> float:
@@ -131,18 +139,30 @@ def _continuation(first: Piece, pieces: list[Piece], taken: set[int]) -> int | N
 FinishLines = Callable[[list[Line], str | None, str | None], ArticleParts | None]
 
 
-def join_jumps(pieces: list[Piece], finish_lines: FinishLines) -> list[ArticleParts]:
+def join_jumps(pieces: list[Piece], finish_lines: FinishLines, elsewhere: list[Piece] | None = None
+               ) -> list[ArticleParts]:
     """The articles of the file: each jumping part with its continuation joined on (`finish_lines(lines,
-    title, subtitle)` makes the joined article from their lines), the others as they are."""
+    title, subtitle)` makes the joined article from their lines), the others as they are. `elsewhere`: the
+    parts of the issue's other files (pages named by their folios): a continuation there is joined on, a
+    part here that continues an article there is left to that file."""
     taken: set[int] = set()
+    for other in elsewhere or ():
+        if other.goes_to is not None and other.lines is not None and not any(
+                piece.page.named_by(other.page) for piece in pieces):
+            rest = _continuation(other, pieces, taken)
+            if rest is not None:
+                taken.add(rest)
+    pool = [*pieces, *(elsewhere or ())]
     joined: dict[int, ArticleParts] = {}
     for index, piece in enumerate(pieces):
         if piece.goes_to is None or piece.lines is None or index in taken:
             continue
-        rest = _continuation(piece, pieces, taken | {index})
+        rest = _continuation(piece, pool, taken | {index})
         if rest is None:
             continue
-        tail = pieces[rest].lines or ()
+        tail = pool[rest].lines
+        if not tail:
+            continue
         # the continued text goes on where it broke off: a new paragraph only where the rest opens indented
         opening = tail[0]._replace(blank_before=tail[0].indented)
         parts = finish_lines([*piece.lines, opening, *tail[1:]], piece.parts.title, piece.parts.subtitle)
