@@ -6,8 +6,9 @@ Every document of `tests/data/corpus/PART` (one clean article, briefs, crawled
 records, text-layer pages) is read as text, typeset by `bench.pdf_pages` in one
 layout of `LAYOUTS` (3–5 columns, a lead across the page over two stories side
 by side or stories stacked, headlines centred with subtitles or flush left with
-a reporters' line, masthead and folio, pages drawn in reverse) or `jumped` (the
-first article broken off half way and continued on a later page), and scored
+a reporters' line, masthead and folio, pages drawn in reverse), `jumped` (the
+first article broken off half way and continued on a later page) or `chromium`
+(laid out and printed by headless Chromium, `bench.pdf_html`), and scored
 with the gold scorer. Printed per part and layout: segmentation, title and
 overall F1 of the PDF pages and of the texts. Only these summary figures are
 printed: blind's per-article misses are never shown (tests/data/corpus/blind/README.md).
@@ -20,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from bench.pdf_bench import overall_scores
+from bench.pdf_html import print_pdf
 from bench.pdf_pages import LAYOUTS, typeset_gold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,11 +42,13 @@ def measure(part: str, choices: list[str]) -> list[tuple[str, dict, dict]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix=f"kg-pdf-corpus-{part}-") as tmp:
         for choice in choices:
-            jumped = choice == "jumped"
-            layout = LAYOUTS[0] if jumped else LAYOUTS[int(choice)]
+            jumped, printed = choice == "jumped", choice == "chromium"
+            layout = LAYOUTS[0] if jumped or printed else LAYOUTS[int(choice)]
             out = Path(tmp, choice)
-            copies = typeset_gold(golds, folder, out, layouts=(layout,), jumped=jumped)
-            name = f"{layout_name(layout)}, jumped" if jumped else layout_name(layout)
+            copies = typeset_gold(golds, folder, out, layouts=(layout,), jumped=jumped,
+                                  printer=print_pdf if printed else None)
+            name = {"jumped": f"{layout_name(layout)}, jumped", "chromium": "Chromium, CSS columns (4, lead + pair)"
+                    }.get(choice, layout_name(layout))
             rows.append((name, overall_scores(copies, out), text))
             print(_row(part, *rows[-1]), flush=True)
     return rows
@@ -57,7 +61,7 @@ def _row(part: str, name: str, pdf: dict, text: dict) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--parts", nargs="+", default=["dev", "blind"], choices=["dev", "blind"])
-    parser.add_argument("--layouts", nargs="+", default=[*map(str, range(len(LAYOUTS))), "jumped"])
+    parser.add_argument("--layouts", nargs="+", default=[*map(str, range(len(LAYOUTS))), "jumped", "chromium"])
     args = parser.parse_args(argv)
     print("| part | layout | " + " | ".join(f"{f} PDF / text" for f in FACETS) + " |")
     print("|---|---|" + "---|" * len(FACETS))

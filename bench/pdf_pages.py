@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -313,11 +313,12 @@ LAYOUTS = ((4, "lead_pair", False, "classic"), (3, "stack", True, "left"), (5, "
 
 
 def typeset_gold(golds: list[Path], docs: Path | None, out: Path, layouts: tuple = LAYOUTS,
-                 jumped: bool = False) -> list[Path]:
+                 jumped: bool = False, printer: Callable[..., None] | None = None) -> list[Path]:
     """Each gold file's document typeset as PDF pages in `out`, `layouts` taken in turn, with a copy of the
     gold naming the PDF beside it; the copies' paths. `docs`: the documents' folder (default: the gold's).
     `jumped`: the first article breaks off half way (（转第N版）) and goes on (（上接第1版）) on a page of its own
-    after the others."""
+    after the others. `printer(stories, pdf, columns=, source=, issued=)`: another layout engine
+    (`bench.pdf_html.print_pdf`) in place of this module's."""
     import json
 
     from kg.read import parse_date, read_path
@@ -334,7 +335,9 @@ def typeset_gold(golds: list[Path], docs: Path | None, out: Path, layouts: tuple
         options = {"columns": columns, "layout": layout, "reverse": reverse, "style": style, "issued": issued,
                    "source": source}
         stories = [Story.of(a) for a in articles]
-        if jumped and stories:
+        if printer is not None:
+            printer(stories, pdf.resolve(), columns=columns, source=source, issued=issued)
+        elif jumped and stories:
             first, rest = jump(stories[0], share=0.5, page=1, to_page=2, byline_first=style == "left")
             pages = typeset([first, *stories[1:], rest], pdf, page_breaks=frozenset({len(stories)}), **options)
             if pages != 2:  # the others took more than the front page: the rest stands on the last
