@@ -10,7 +10,8 @@ a reporters' line, masthead and folio, pages drawn in reverse), `jumped` (the
 first article broken off half way and continued on a later page) or `chromium`
 (laid out and printed by headless Chromium, `bench.pdf_html`), and scored
 with the gold scorer. Printed per part and layout: segmentation, title and
-overall F1 of the PDF pages and of the texts. Only these summary figures are
+overall F1 of the PDF pages and of the texts, and the other facets whose F1
+differs by 0.005 or more. Only these summary figures are
 printed: blind's per-article misses are never shown (tests/data/corpus/blind/README.md).
 """
 
@@ -55,7 +56,10 @@ def measure(part: str, choices: list[str]) -> list[tuple[str, dict, dict]]:
 
 
 def _row(part: str, name: str, pdf: dict, text: dict) -> str:
-    return f"| {part} | {name} | " + " | ".join(f"{pdf[f]:.3f} / {text[f]:.3f}" for f in FACETS) + " |"
+    others = ", ".join(f"{facet} {pdf[facet] - text[facet]:+.3f}" for facet in pdf
+                       if facet not in FACETS and abs(pdf[facet] - text[facet]) >= 0.005)
+    return (f"| {part} | {name} | " + " | ".join(f"{pdf[f]:.3f} / {text[f]:.3f}" for f in FACETS)
+            + f" | {others or '—'} |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -63,8 +67,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--parts", nargs="+", default=["dev", "blind"], choices=["dev", "blind"])
     parser.add_argument("--layouts", nargs="+", default=[*map(str, range(len(LAYOUTS))), "jumped", "chromium"])
     args = parser.parse_args(argv)
-    print("| part | layout | " + " | ".join(f"{f} PDF / text" for f in FACETS) + " |")
-    print("|---|---|" + "---|" * len(FACETS))
+    print("| part | layout | " + " | ".join(f"{f} PDF / text" for f in FACETS) + " | other facets, PDF − text |")
+    print("|---|---|" + "---|" * (len(FACETS) + 1))
     for part in args.parts:
         measure(part, args.layouts)
 
