@@ -37,11 +37,12 @@ from kg.pdf.jumps import (
     folio_page,
     join_jumps,
     note_in,
+    notes_outside_columns,
     strip_notes,
     unresolved,
 )
 from kg.pdf.ocr import ocr_geometry
-from kg.pdf.page import PageGeometry, TextLine, page_geometry
+from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
 from kg.sentences import split_sentences
 
@@ -174,7 +175,7 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
     reading = read_page(page, _opens)
     folio = folio_page(reading.masthead)
     label = folio or PageLabel(number)
-    notes = _jump_notes(page, reading.regions, reading.masthead)
+    notes = notes_outside_columns(page, reading.regions, reading.masthead)
     out: list[Piece] = []
     carried: list[Line] = []  # a reporters' line standing alone over a headline-less article's columns
     for index, region in enumerate(reading.regions):
@@ -195,32 +196,6 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
             elif region.heading is None and all(_only_dateline(line.text) for line in part):
                 carried = part
     return out, reading.masthead
-
-
-def _jump_notes(page: PageGeometry, regions: list[Region], masthead: tuple[str, ...]) -> dict[tuple[int, str], PageLabel]:
-    """(region index, 'to' or 'from') → the page a jump note outside the regions' columns names: a note in a
-    headline belongs to its region, one in small type (under a repeated headline, at a column's foot) to
-    the region nearest to it."""
-    in_columns = {id(line) for region in regions for block in region.columns for line in block.lines}
-    owner = {id(line): index for index, region in enumerate(regions) if region.heading for line in region.heading.lines}
-    notes: dict[tuple[int, str], PageLabel] = {}
-    for line in page.lines:
-        note = note_in(line.text) if "版" in line.text and id(line) not in in_columns else None
-        if note is None or line.text in masthead:
-            continue
-        index = owner.get(id(line))
-        if index is None and regions:
-            index = min(range(len(regions)), key=lambda i: _distance(line, regions[i]))
-        if index is not None:
-            notes.setdefault((index, note[0]), note[1])
-    return notes
-
-
-def _distance(line: TextLine, region: Region) -> float:
-    blocks = ([region.heading] if region.heading else []) + region.columns
-    x0, x1 = min(b.x0 for b in blocks), max(b.x1 for b in blocks)
-    top, bottom = min(b.top for b in blocks), max(b.bottom for b in blocks)
-    return max(x0 - line.x1, line.x0 - x1, 0.0) + max(top - line.bottom, line.top - bottom, 0.0)
 
 
 def _only_dateline(text: str) -> bool:

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.layout import ArticleParts, Line
+from kg.pdf.page import PageGeometry, TextLine
+from kg.pdf.reading import Region
 
 _NUMERAL = r"[0-9]{1,3}|[一二三四五六七八九十]{1,3}"
 # （下转第2版）, （转A2版）, （上接第一版）, （接1版）: which way the article goes, and the page
@@ -89,6 +91,33 @@ def folio_page(lines: tuple[str, ...] | list[str]) -> PageLabel | None:
                 return PageLabel(_number(match["number"]), match["letter"] or "")
             return PageLabel(int(match["page"]), match["edition"])
     return None
+
+
+def notes_outside_columns(page: PageGeometry, regions: list[Region], masthead: tuple[str, ...]
+                          ) -> dict[tuple[int, str], PageLabel]:
+    """(region index, 'to' or 'from') → the page a jump note outside the regions' columns names: a note in a
+    headline belongs to its region, one in small type (under a repeated headline, at a column's foot) to
+    the region nearest to it."""
+    in_columns = {id(line) for region in regions for block in region.columns for line in block.lines}
+    owner = {id(line): index for index, region in enumerate(regions) if region.heading for line in region.heading.lines}
+    notes: dict[tuple[int, str], PageLabel] = {}
+    for line in page.lines:
+        note = note_in(line.text) if "版" in line.text and id(line) not in in_columns else None
+        if note is None or line.text in masthead:
+            continue
+        index = owner.get(id(line))
+        if index is None and regions:
+            index = min(range(len(regions)), key=lambda i: _distance(line, regions[i]))
+        if index is not None:
+            notes.setdefault((index, note[0]), note[1])
+    return notes
+
+
+def _distance(line: TextLine, region: Region) -> float:
+    blocks = ([region.heading] if region.heading else []) + region.columns
+    x0, x1 = min(b.x0 for b in blocks), max(b.x1 for b in blocks)
+    top, bottom = min(b.top for b in blocks), max(b.bottom for b in blocks)
+    return max(x0 - line.x1, line.x0 - x1, 0.0) + max(top - line.bottom, line.top - bottom, 0.0)
 
 
 @dataclass(frozen=True)
