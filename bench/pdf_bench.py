@@ -136,7 +136,7 @@ def run(quick: bool = True) -> dict[str, float]:
     return figures
 
 
-def _overall(golds: list[Path], docs: Path | None) -> dict:
+def overall_scores(golds: list[Path], docs: Path | None) -> dict:
     argv = [sys.executable, str(GOLD / "score.py"), *map(str, golds), "--json", "--cmd", f"{sys.executable} -m kg"]
     done = subprocess.run(argv + (["--docs", str(docs)] if docs else []), capture_output=True, text=True,
                           check=True, cwd=REPO)
@@ -150,9 +150,9 @@ def scores() -> dict[str, dict]:
     with tempfile.TemporaryDirectory(prefix="kg-pdf-score-") as tmp:
         seed_pages = typeset_gold(seeds, REPO / "seeds", Path(tmp, "seeds"))
         team_pages = typeset_gold(TEAM, None, Path(tmp, "team"))
-        return {"seeds text": _overall(seeds, REPO / "seeds"), "seeds pdf": _overall(seed_pages, Path(tmp, "seeds")),
-                "team text": _overall(TEAM, Path("/nonexistent")),
-                "team pdf": _overall(team_pages, Path(tmp, "team"))}
+        return {"seeds text": overall_scores(seeds, REPO / "seeds"), "seeds pdf": overall_scores(seed_pages, Path(tmp, "seeds")),
+                "team text": overall_scores(TEAM, Path("/nonexistent")),
+                "team pdf": overall_scores(team_pages, Path(tmp, "team"))}
 
 
 def main(argv: list[str] | None = None) -> None:

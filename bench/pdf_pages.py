@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -61,6 +61,7 @@ class Story:
     subtitle: str | None
     paragraphs: tuple[str, ...]
     reporters: tuple[str, ...] = ()  # named in no dateline: a byline prints them
+    continued: bool = False  # the first paragraph goes on from another page: not indented
 
     @classmethod
     def of(cls, article: Article) -> Story:
@@ -71,6 +72,27 @@ class Story:
         named = article.dateline or ""
         return cls(article.title, article.subtitle, tuple(paragraphs),
                    tuple(name for name in article.reporters if name not in named))
+
+
+def jump(story: Story, *, share: float, page: int, to_page: int, headline: str | None = None,
+         byline_first: bool = False) -> tuple[Story, Story]:
+    """`story` cut after `share` of its characters into a part ending （转第{to_page}版） and the rest opening
+    （上接第{page}版） under `headline` (default: the title repeated); `byline_first`: the reporters go with the
+    first part (style `left` prints them under the headline), else with the rest (a byline after the text)."""
+    paragraphs = list(story.paragraphs)
+    cut = int(sum(map(len, paragraphs)) * share)
+    index = 0
+    while cut >= len(paragraphs[index]):
+        cut -= len(paragraphs[index])
+        index += 1
+    head, tail = paragraphs[index][:cut], paragraphs[index][cut:]
+    before = [*paragraphs[:index], head] if head else paragraphs[:index]
+    before[-1] += f"（转第{to_page}版）"
+    after = [f"（上接第{page}版）{tail}", *paragraphs[index + 1:]]
+    first = Story(story.title, story.subtitle, tuple(before), story.reporters if byline_first else ())
+    rest = Story(story.title if headline is None else headline, None, tuple(after),
+                 () if byline_first else story.reporters, continued=bool(head))
+    return first, rest
 
 
 @dataclass
@@ -132,9 +154,10 @@ def _story_box(story: Story, x: float, width: float, columns: int, top: float, l
         y += BODY * 0.8
     col_w = (width - GUTTER * (columns - 1)) / columns
     lines: list[tuple[str, float]] = []
-    for paragraph in paragraphs:
-        for i, line in enumerate(_wrap(paragraph, body_font, BODY, col_w, indent=2 * BODY)):
-            lines.append((line, 2 * BODY if i == 0 else 0.0))
+    for n, paragraph in enumerate(paragraphs):
+        indent = 0.0 if n == 0 and story.continued else 2 * BODY
+        for i, line in enumerate(_wrap(paragraph, body_font, BODY, col_w, indent=indent)):
+            lines.append((line, indent if i == 0 else 0.0))
     per_column = math.ceil(len(lines) / columns)
     for c in range(columns):
         chunk = lines[c * per_column:(c + 1) * per_column]
@@ -221,19 +244,26 @@ class _Page:
 
 def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: str = "lead_pair",
             reverse: bool = False, style: str = "classic", scaled: bool = False, issued: dt.date | None = None,
-            source: str | None = None) -> int:
-    """Write `stories` as newspaper pages to `out`; the number of pages."""
+            source: str | None = None, page_breaks: frozenset[int] = frozenset(), first_page: int = 1) -> int:
+    """Write `stories` as newspaper pages to `out`; the number of pages. `page_breaks`: the indices of the
+    stories that open a new page; `first_page`: the folio's number of the first page (a file a page)."""
     from reportlab.pdfgen.canvas import Canvas
 
     if not 3 <= columns <= 5:
         raise ValueError("3 to 5 columns")
     canvas = Canvas(str(out), pagesize=(PAGE_W, PAGE_H), invariant=1)
     width = PAGE_W - 2 * MARGIN
-    page = _Page(canvas, 1, issued, source, reverse)
+    page = _Page(canvas, first_page, issued, source, reverse)
     pending = list(stories)
+    placed = 0
     slot = 0  # lead_pair: 0 the lead, 1 the pair
     while pending:
-        if layout == "lead_pair" and slot == 1 and len(pending) >= 2:
+        if placed in page_breaks and page.stories:
+            page.extras()
+            page.draw(scaled)
+            page = _Page(canvas, page.number + 1, issued, source, reverse)
+            slot = 0
+        if layout == "lead_pair" and slot == 1 and len(pending) >= 2 and placed + 1 not in page_breaks:
             left_cols = math.ceil(columns / 2)
             left_w = (width + GUTTER) * left_cols / columns - GUTTER
             boxes = [_story_box(pending[0], MARGIN, left_w, left_cols, page.top, False, style),
@@ -248,11 +278,12 @@ def typeset(stories: Iterable[Story], out: Path, *, columns: int = 4, layout: st
             continue
         page.place(boxes)
         del pending[:len(boxes)]
+        placed += len(boxes)
         slot = 1 - slot if layout == "lead_pair" else 0
     page.extras()
     page.draw(scaled)
     canvas.save()
-    return page.number
+    return page.number - first_page + 1
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -281,9 +312,13 @@ LAYOUTS = ((4, "lead_pair", False, "classic"), (3, "stack", True, "left"), (5, "
            (3, "lead_pair", False, "left"), (5, "stack", False, "classic"), (4, "lead_pair", True, "left"))
 
 
-def typeset_gold(golds: list[Path], docs: Path | None, out: Path) -> list[Path]:
-    """Each gold file's document typeset as PDF pages in `out`, layouts taken in turn, with a copy of the
-    gold naming the PDF beside it; the copies' paths. `docs`: the documents' folder (default: the gold's)."""
+def typeset_gold(golds: list[Path], docs: Path | None, out: Path, layouts: tuple = LAYOUTS,
+                 jumped: bool = False, printer: Callable[..., None] | None = None) -> list[Path]:
+    """Each gold file's document typeset as PDF pages in `out`, `layouts` taken in turn, with a copy of the
+    gold naming the PDF beside it; the copies' paths. `docs`: the documents' folder (default: the gold's).
+    `jumped`: the first article breaks off half way (（转第N版）) and goes on (（上接第1版）) on a page of its own
+    after the others. `printer(stories, pdf, columns=, source=, issued=)`: another layout engine
+    (`bench.pdf_html.print_pdf`) in place of this module's."""
     import json
 
     from kg.read import parse_date, read_path
@@ -295,10 +330,21 @@ def typeset_gold(golds: list[Path], docs: Path | None, out: Path) -> list[Path]:
         doc = (docs or gold_path.parent) / gold["document"]
         issued, source = parse_date(gold["published"]), gold["source"]
         articles = [a for a in read_path(doc, published=issued, source=source) if isinstance(a, Article)]
-        columns, layout, reverse, style = LAYOUTS[i % len(LAYOUTS)]
+        columns, layout, reverse, style = layouts[i % len(layouts)]
         pdf = out / (Path(gold["document"]).stem + ".pdf")
-        typeset(map(Story.of, articles), pdf, columns=columns, layout=layout, reverse=reverse, style=style,
-                issued=issued, source=source)
+        options = {"columns": columns, "layout": layout, "reverse": reverse, "style": style, "issued": issued,
+                   "source": source}
+        stories = [Story.of(a) for a in articles]
+        if printer is not None:
+            printer(stories, pdf.resolve(), columns=columns, source=source, issued=issued)
+        elif jumped and stories:
+            first, rest = jump(stories[0], share=0.5, page=1, to_page=2, byline_first=style == "left")
+            pages = typeset([first, *stories[1:], rest], pdf, page_breaks=frozenset({len(stories)}), **options)
+            if pages != 2:  # the others took more than the front page: the rest stands on the last
+                first, rest = jump(stories[0], share=0.5, page=1, to_page=pages, byline_first=style == "left")
+                typeset([first, *stories[1:], rest], pdf, page_breaks=frozenset({len(stories)}), **options)
+        else:
+            typeset(stories, pdf, **options)
         copy = out / gold_path.name
         copy.write_text(json.dumps(dict(gold, document=pdf.name), ensure_ascii=False), encoding="utf-8")
         copies.append(copy)

@@ -17,17 +17,28 @@ import pypdfium2 as pdfium
 
 from kg.errors import BadInput
 from kg.layout.bylines import byline_at_end, split_dateline, starts_article
-from kg.layout.lines import Line, ends_sentence
+from kg.layout.lines import Line, ends_sentence, opens_brief
 from kg.layout.page import page_articles
 from kg.layout.parts import ArticleParts, finish
 from kg.model import Article
+from kg.pdf.issue import issue_pieces
+from kg.pdf.jumps import (
+    NOTE,
+    Note,
+    PageLabel,
+    Piece,
+    folio_page,
+    join_jumps,
+    note_in,
+    notes_outside_columns,
+    strip_notes,
+    unresolved,
+)
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
 from kg.sentences import split_sentences
 
-# 转第2版, 下转第三版, 上接第1版, 接A2版: where an article jumps to or comes from
-CONTINUATION = re.compile(r"[（(]\s*(?:上|下)?(?:转|接)(?:第)?\s*[A-Z]?[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]")
 FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -53,23 +64,32 @@ class _Text:
 
 
 def _opens(block: Block) -> bool:
-    return starts_article(block.lines[0].text.strip())
+    """Whether a column block opens an article: a dateline, or a note that it comes from another page."""
+    first = block.lines[0].text.strip()
+    return (starts_article(first) or opens_brief(first)
+            or first.startswith(("（", "(")) and (note_in(first[:12]) or ("",))[0] == "from")
 
 
-def _region_lines(region: Region, text: _Text) -> list[Line]:
-    """The region's lines in reading order; `indented`: set in from its column's left edge, `blank_before`:
-    the line before stopped short of its column's right edge."""
+def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
+    """The region's lines in reading order, and the jump notes taken out of them; `indented`: set in from
+    its column's left edge, `blank_before`: the line before stopped short of its column's right edge."""
     lines: list[Line] = []
+    # a note may wrap over two lines, even from one column into the next
+    texts, notes = strip_notes([line.text for column in region.columns for line in column.lines])
+    cleaned_texts = iter(texts)
     short = True  # nothing stands before a region's first line
+    widest = max(column.x1 - column.x0 for column in region.columns)
     for column in region.columns:
         left, right = column.x0, column.x1
         for line in column.lines:
-            cleaned = CONTINUATION.sub("", line.text).strip("\r\n")  # a space at a wrap is the text's
+            cleaned = next(cleaned_texts).strip("\r\n")  # a space at a wrap is the text's
             if cleaned.strip():
                 lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
                 short = right - line.x1 > 0.9 * line.size
-        short = short or len(column.lines) <= 2  # a line standing alone (reporters) ends its paragraph
-    return lines
+        # a line standing alone (reporters), or two in a block narrower than the article's columns, end a paragraph
+        short = short or len(column.lines) == 1 or len(column.lines) == 2 and (
+            column.x1 - column.x0 < widest - 0.9 * column.lines[0].size)
+    return lines, notes
 
 
 def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
@@ -95,7 +115,9 @@ def _split(lines: list[Line]) -> list[list[Line]]:
     for line in lines:
         before = out[-1][-1].text.rstrip() if out[-1] else ""
         opening = line.text.lstrip()
-        if before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
+        if before and opens_brief(opening) and (before[-1] in "）)" or ends_sentence(before)):
+            out.append([])  # a column of briefs: each opens with a marker
+        elif before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
                 starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
             out.append([])
         out[-1].append(line)
@@ -116,36 +138,54 @@ def _headline(block: Block | None) -> tuple[str | None, str | None]:
     a wrapped line joined on, runs apart by a space)."""
     if block is None:
         return None, None
-    biggest = max(line.size for line in block.lines)
-    title = "".join(line.text.strip() for line in block.lines if line.size >= biggest - 0.01)
+    lines = [(line.size, NOTE.sub("", line.text).strip()) for line in block.lines]  # a 上接 note under a headline
+    lines = [(size, text) for size, text in lines if text]
+    if not lines:
+        return None, None
+    biggest = max(size for size, _ in lines)
+    title = "".join(text for size, text in lines if size >= biggest - 0.01)
     runs: list[str] = []
-    size = None
-    for line in block.lines:
-        if line.size >= biggest - 0.01:
-            size = None
-        elif size is not None and abs(line.size - size) < 0.01:
-            runs[-1] += line.text.strip()
+    run_size = None
+    for size, text in lines:
+        if size >= biggest - 0.01:
+            run_size = None
+        elif run_size is not None and abs(size - run_size) < 0.01:
+            runs[-1] += text
         else:
-            runs.append(line.text.strip())
-            size = line.size
+            runs.append(text)
+            run_size = size
     return title or None, " ".join(runs) or None
 
 
-def _geometry_articles(page: PageGeometry, text: _Text) -> tuple[list[ArticleParts], tuple[str, ...]]:
+def _finish_lines(lines: list[Line], title: str | None, subtitle: str | None) -> ArticleParts | None:
+    joined, anchors = _join(lines)
+    joined, reporters = _closing_byline(joined)
+    return finish(joined, anchors, title=title, subtitle=subtitle, reporters=reporters)
+
+
+def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[list[Piece], tuple[str, ...]]:
+    """The page's article parts, with the jump notes that say where each goes on or comes from."""
     reading = read_page(page, _opens)
-    out: list[ArticleParts] = []
+    folio = folio_page(reading.masthead)
+    label = folio or PageLabel(number)
+    notes = notes_outside_columns(page, reading.regions, reading.masthead)
+    out: list[Piece] = []
     carried: list[Line] = []  # a reporters' line standing alone over a headline-less article's columns
-    for region in reading.regions:
-        lines = carried + _region_lines(region, text)
+    for index, region in enumerate(reading.regions):
+        lines, found = _region_lines(region, text)
+        lines = carried + lines
         carried = []
+        for way, page_label in found:
+            notes.setdefault((index, way), page_label)
         title, subtitle = _headline(region.heading)
-        for number, part in enumerate(_split(lines)):
-            joined, anchors = _join(part)
-            joined, reporters = _closing_byline(joined)
-            parts = finish(joined, anchors, title=title if number == 0 else None,
-                           subtitle=subtitle if number == 0 else None, reporters=reporters)
+        split = _split(lines)
+        for number_in_region, part in enumerate(split):
+            first = number_in_region == 0
+            parts = _finish_lines(part, title if first else None, subtitle if first else None)
             if parts is not None:
-                out.append(parts)
+                out.append(Piece(parts, label, tuple(part), goes_to=notes.get((index, "to")) if part is split[-1]
+                                 else None, comes_from=notes.get((index, "from")) if first else None,
+                                 folio=folio is not None))
             elif region.heading is None and all(_only_dateline(line.text) for line in part):
                 carried = part
     return out, reading.masthead
@@ -191,16 +231,53 @@ def read_pdf(path: Path, *, doc_id: str, published: dt.date | None, source: str 
     except pdfium.PdfiumError as exc:
         raise BadInput(_problem(exc), path=where) from None
     try:
-        yield from _read_document(document, where, doc_id=doc_id, published=published, source=source,
+        yield from _read_document(document, path, doc_id=doc_id, published=published, source=source,
                                   name_date=name_date)
     finally:
         document.close()
 
 
-def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, published: dt.date | None,
+def _read_document(document: pdfium.PdfDocument, path: Path, *, doc_id: str, published: dt.date | None,
                    source: str | None, name_date: dt.date | None) -> Iterator[Article | BadInput]:
+    where = str(path)
     text = _Text()
-    parts: list[ArticleParts] = []
+    pieces, masthead, problems, textless = _pieces(document, text, where)
+    if textless:
+        pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
+        problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
+                                 "tesseract with its Simplified Chinese model (chi_sim)", path=where))
+    yield from problems
+    elsewhere = issue_pieces(path, _folio_date(masthead), _sibling_pieces) if unresolved(pieces) else None
+    parts = join_jumps(pieces, _finish_lines, elsewhere)
+    if not parts:
+        if problems:
+            return
+        raise BadInput("no article text found in the PDF", path=where)
+    issued = published or name_date or _folio_date(masthead)
+    source = source or masthead_source(tuple(masthead))
+    for number, part in enumerate(parts, start=1):
+        yield Article(doc_id=doc_id, index=number, body=part.body, sentences=split_sentences(part.body),
+                      title=part.title, subtitle=part.subtitle, dateline=part.dateline, reporters=part.reporters,
+                      issued=issued, source=source, path=where, body_offset=part.body_offset)
+
+
+def _sibling_pieces(path: Path) -> tuple[list[Piece], dt.date | None]:
+    """Another file's parts on pages named by their folios, and its folio date (nothing if unreadable)."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return [], None
+    try:
+        pieces, masthead, _, _ = _pieces(document, _Text(), str(path), ocr=False)
+    finally:
+        document.close()
+    return [piece for piece in pieces if piece.folio], _folio_date(masthead)
+
+
+def _pieces(document: pdfium.PdfDocument, text: _Text, where: str, *, ocr: bool = True
+            ) -> tuple[list[Piece], list[str], list[BadInput], list[int]]:
+    """The article parts of every page, the masthead and folio lines, the pages' problems, the textless pages."""
+    pieces: list[Piece] = []
     masthead: list[str] = []
     problems: list[BadInput] = []
     textless: list[int] = []
@@ -212,33 +289,19 @@ def _read_document(document: pdfium.PdfDocument, where: str, *, doc_id: str, pub
             problems.append(BadInput(f"page {index + 1}: {_problem(exc)}", path=where))
             continue
         if not geometry.lines:  # a scan: its OCR lines, if tesseract is there
-            scanned = ocr_geometry(page, index + 1) if geometry.images else None
+            scanned = ocr_geometry(page, index + 1) if geometry.images and ocr else None
             if scanned is None or not scanned.lines:
                 textless.append(index + 1)
                 continue
             geometry = scanned
-        found: list[ArticleParts] = []
+        found: list[Piece] = []
         if _usable(geometry):
-            found, head = _geometry_articles(geometry, text)
+            found, head = _geometry_articles(geometry, text, index + 1)
             masthead.extend(head)
         if not found:  # no usable geometry: the text layer and the page reader
-            found = _text_layer_articles(layer_text(geometry), text)
-        parts.extend(found)
-    if textless:
-        pages = f"page {textless[0]} has" if len(textless) == 1 else f"pages {', '.join(map(str, textless))} have"
-        problems.append(BadInput(f"{pages} no text layer (scanned images?): OCR them first, or install "
-                                 "tesseract with its Simplified Chinese model (chi_sim)", path=where))
-    yield from problems
-    if not parts:
-        if problems:
-            return
-        raise BadInput("no article text found in the PDF", path=where)
-    issued = published or name_date or _folio_date(masthead)
-    source = source or masthead_source(tuple(masthead))
-    for number, part in enumerate(parts, start=1):
-        yield Article(doc_id=doc_id, index=number, body=part.body, sentences=split_sentences(part.body),
-                      title=part.title, subtitle=part.subtitle, dateline=part.dateline, reporters=part.reporters,
-                      issued=issued, source=source, path=where, body_offset=part.body_offset)
+            found = [Piece(p, PageLabel(index + 1)) for p in _text_layer_articles(layer_text(geometry), text)]
+        pieces.extend(found)
+    return pieces, masthead, problems, textless
 
 
 def _folio_date(lines: list[str]) -> dt.date | None:

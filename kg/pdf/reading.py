@@ -190,7 +190,12 @@ def _owner(column: Block, headings: list[Block], columns: list[Block], owner: di
     if right_heads:
         return regions[id(min(right_heads, key=lambda h: h.x0))]
     if nearest is not None and not nearest.heading and id(nearest) in owner:
-        return owner[id(nearest)]  # the same column, on after a gap
+        region = owner[id(nearest)]
+        went_on = any(owner.get(id(c)) is region and c.x0 >= nearest.x1 - 2 and abs(c.top - nearest.top) < body
+                      for c in columns)
+        if went_on and column.lines[0].x0 - column.x0 > 0.9 * column.lines[0].size:
+            return None  # the article above went on in the next column: a paragraph opening under it is another's
+        return region  # the same column, on after a gap
     return None
 
 
