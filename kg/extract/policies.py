@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from kg.chars import CJK
 from kg.extract import patterns as P
+from kg.extract.policy_phrases import campaigns, parallel_slogans, studied_meetings
 from kg.extract.segmenter import word_tag
 from kg.lexicon import longest_first
 
@@ -29,18 +30,26 @@ VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现�
 SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
 MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a suffix names them
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
-QUOTE_ONLY_VERBS = ("把",)  # 把“…”办好 marks a quoted policy; unquoted, 把 opens any object
+QUOTE_ONLY_VERBS = ("把", "重视")  # 把“…”办好, 重视“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
-PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)精神")  # 党的二十大精神
+PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)"
+                    r"(?:、(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大))*精神")  # 党的十七大、十八大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
+NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施一批战略性…项目: an adjective, not a strategy
+LIST_END = "等"  # …建设等重要举措: the list ended before the policy word
+GOVERNED = "领导下的"  # 党委领导下的院长负责制: 的 inside the name of a system of leadership
 NUMERAL = "一二三四五六七八九十两"
 NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
+NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
+NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力”“两个责任”: a counted formulation (not “一把手”)
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 SPIRIT = re.compile(r"(?P<phrase>[^，。；：！？\n“”]{2,40}?)精神")
 SPIRIT_MAX = 30  # longer phrases before 精神 are clauses, not one spirit's name
 SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "大会", "两会", "论述", "回信", "贺信", "决定", "重要思想")
 SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
+TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
+VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
 
 
@@ -67,7 +76,7 @@ def _suffix_at(body: str, pos: int) -> str | None:
         if body.startswith(suffix, pos):
             return suffix
     match = P.policy_suffix_re().match(body, pos)
-    if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group():
+    if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group() and LIST_END not in match.group():
         return match.group()
     return None
 
@@ -101,7 +110,10 @@ def quoted_policies(body: str) -> list[PolicyHit]:
             tuple(longest_first("policy_suffixes.txt")))
         cue = any(body.startswith(c, match.end()) for c in longest_first("policy_cues.txt"))
         listed = match.start() - previous_end <= 1 and previous_end > 0
-        is_policy = suffix or internal or (len(content) >= MIN_QUOTED and (cue or listed or _verb_before(body, match.start())))
+        paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
+        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not content.endswith(("会", "节"))  # “两会”, “两节”
+        is_policy = suffix or internal or counted or (
+            len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
             continue
         label, start, end = content, match.start(), match.end()
@@ -144,12 +156,19 @@ def named_policies(body: str) -> list[PolicyHit]:
         match = P.policy_suffix_re().match(body, verb.end())
         if not match:
             continue
+        if body.startswith(NOT_A_NAME_AFTER, match.end()) or LIST_END in match.group():
+            continue
         text, dropped = _strip_qualifiers(match.group())
+        if "关于" in text:  # 二十大关于促进…: the policy is the topic
+            cut_at = text.rindex("关于") + 2
+            text, dropped = text[cut_at:], dropped + cut_at
+        if body.startswith("部署", match.end()) and text.endswith("战略"):
+            text = text.removesuffix("战略")  # 促进区域协调发展战略部署: the strategy deployed is 促进区域协调发展
         is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
-        if "的" in text:  # 践行新发展理念的公园城市示范区: the name is what follows the last 的
+        if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
             if is_weak:
                 continue
-            cut_at = text.rindex("的") + 1
+            cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
             text, dropped = text[cut_at:], dropped + cut_at
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
         if len(text) < 4 or (is_weak and stem < 4):
@@ -163,6 +182,8 @@ def formulations(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
+        if match.start() and word_tag(body[match.start() - 1:match.start() + 1]):
+            continue  # 创新发展理念: 创新 is the verb, not 新发展理念
         label, end = match.group(), match.end()
         for suffix in ("国家战略", "战略", "工程", "行动"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
@@ -178,9 +199,10 @@ def numbered_formulations(body: str) -> list[PolicyHit]:
     for match in NUMBERED.finditer(body):
         word = match["word"]
         tag = word_tag(word) or word_tag(word[0])
-        if tag.startswith(NUMBERED_TAGS) and (match.start() == 0 or body[match.start() - 1] not in NUMERAL):
+        counted_thing = word_tag(body[match.end():match.end() + 2]).startswith("n")  # 四个视察分团: units, not duties
+        if tag.startswith(NUMBERED_TAGS) and not counted_thing and (match.start() == 0 or body[match.start() - 1] not in NUMERAL):
             out.append(PolicyHit(match.group(), match.start(), match.end()))
-    return out
+    return out + [PolicyHit(m.group(), m.start(), m.end()) for m in NUMBERED_RULES.finditer(body)]
 
 
 
@@ -207,7 +229,10 @@ def spirits(body: str) -> list[PolicyHit]:
     out = []
     for match in SPIRIT.finditer(body):
         phrase, start = match["phrase"], match.start("phrase")
-        verbs = list(P.policy_verb_re().finditer(phrase))
+        if phrase.startswith("、") and P.policy_verb_re().match(phrase, 1):
+            continue  # …精神、推进…的重要指示精神: a clause of the first spirit's topic, not a second spirit
+        topic = min((phrase.find(t) for t in TOPIC_MARKERS if t in phrase), default=len(phrase))
+        verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]  # 关于深化…: the topic's verb stays
         if verbs:
             phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
         joints = [phrase.rfind(h + j) + len(h + j) for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS
@@ -216,10 +241,13 @@ def spirits(body: str) -> list[PolicyHit]:
         phrase, start = phrase[cut_at:], start + cut_at
         phrase, start = _trim_opening(phrase, start)
         bare = phrase.removesuffix("的")
-        if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith("结合" + h) for h in SPIRIT_HEADS):
-            continue  # 大会精神, 结合会议精神: which meeting is not said
+        if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith(("结合" + h, *(v + h for v in VAGUE))) for h in SPIRIT_HEADS):
+            continue  # 大会精神, 结合会议精神, 有关会议精神: which meeting is not said
         if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
-            out.append(PolicyHit(canonical(phrase.removesuffix("的") + "精神"), start, match.end()))
+            label = phrase.removesuffix("的") + "精神"
+            if not any(t in label for t in ("在", *TOPIC_MARKERS)):  # 总书记的重要讲话 is 总书记重要讲话
+                label = label.replace("的重要", "重要")
+            out.append(PolicyHit(canonical(label), start, match.end()))
     return out
 
 
@@ -242,5 +270,8 @@ def find_policies(body: str) -> list[PolicyHit]:
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
     found += [h for h in spirits(body) + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
+    phrased = [PolicyHit(canonical(label), start, end) for label, start, end
+               in campaigns(body) + parallel_slogans(body) + studied_meetings(body)]
+    found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     spans = _merge_variants(ruled + found)
     return sorted(spans, key=lambda h: (h.start, -h.end))

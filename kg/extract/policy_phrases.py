@@ -1,0 +1,97 @@
+"""Policies named without quotes or a policy verb right before them (kg.extract.policies holds the rest):
+
+- campaigns, by their head noun wherever they stand (…学习教育, …专项整治, …攻坚战), their name running
+  back to the clause's last verb, preposition or joiner;
+- named meetings studied or carried out without 精神 (学习贯彻省委…全会, 把握…工作会议的重大部署);
+- parallel slogans a policy verb deploys, items of three characters led by one character
+  (统筹推进稳A、稳B、稳C): one formulation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.chars import CJK
+from kg.extract import patterns as P
+from kg.extract.segmenter import cut, word_tag
+from kg.lexicon import longest_first, word_set, words
+
+CAMPAIGN_REACH = 12  # characters before a campaign head searched for its name
+NUMERAL = "一二三四五六七八九十"
+MEETING = re.compile(
+    rf"(?:党的)?[{NUMERAL}]+届[{NUMERAL}]+中全会"  # 党的二十届三中全会
+    rf"|[省市县区]委[{NUMERAL}]+届[{NUMERAL}]+次(?:全体会议|全会)"  # 省委十二届二次全会
+    rf"|(?:中央|全国|全省|全市|全县|全区)[{CJK}]{{2,8}}?工作会议")  # 中央农村工作会议
+MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精神 is a spirit; 在…上, 召开: the meeting as a setting
+CLAUSE_END = re.compile(r"[，。；：！？\n]")
+PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
+OPENING_TAGS = ("d", "ad", "p", "c", "r", "u")  # adverbs, prepositions, pronouns, particles: no name starts so
+
+
+@cache
+def campaign_head_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in longest_first("policy_campaign_heads.txt")))
+
+
+@cache
+def _clause_openers() -> tuple[str, ...]:
+    """What ends the words before a campaign's name: policy and study verbs, prepositions, joiners."""
+    both = set(words("policy_verbs.txt")) | set(words("study_verbs.txt")) | set(words("policy_opening_words.txt"))
+    return tuple(sorted(both, key=len, reverse=True))
+
+
+def _name_before(body: str, end: int) -> tuple[str, int]:
+    """The name that ends at `end`: back to punctuation or the last verb, preposition or joiner, minus
+    a 的 (but 党的 stays: 党的群众路线…) and leading one-character verbs and function words (要打好|…)."""
+    start = end
+    while start > 0 and end - start < CAMPAIGN_REACH and body[start - 1] not in P.PUNCT:
+        start -= 1
+    stretch = body[start:end]
+    cut_at = max((stretch.rfind(w) + len(w) for w in _clause_openers() if w in stretch), default=0)
+    de = stretch.rfind("的")
+    if de >= cut_at and not stretch[:de].endswith("党"):
+        cut_at = de + 1
+    stretch, start = stretch[cut_at:], start + cut_at
+    tokens = cut(stretch)
+    for word, following in zip(tokens, tokens[1:], strict=False):
+        tag = word_tag(word)
+        opening = tag.startswith(OPENING_TAGS) or (len(word) == 1 and tag.startswith(("v", "a")))
+        if not opening and not (tag in ("v", "l", "i") and word_tag(following).startswith(("n", "m"))):  # 听取|经济…
+            break
+        stretch, start = stretch[len(word):], start + len(word)
+    if word_tag(stretch) == "v":  # 巩固拓展|主题教育成果: a verb alone names nothing
+        return "", end
+    return stretch, start
+
+
+def campaigns(body: str) -> list[tuple[str, int, int]]:
+    """Campaigns by their head (党史学习教育, 燃气安全专项整治): (label, start, end) of each named one."""
+    out = []
+    for head in campaign_head_re().finditer(body):
+        name, start = _name_before(body, head.start())
+        if len(P.HAN.findall(name)) >= 2:
+            out.append((name + head.group(), start, head.end()))
+    return out
+
+
+def _studied(body: str, start: int) -> bool:
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(body, max(start - 40, 0), start)), default=max(start - 40, 0))
+    clause = body[clause_start:start]
+    return any(verb in clause for verb in word_set("study_verbs.txt"))
+
+
+def studied_meetings(body: str) -> list[tuple[str, int, int]]:
+    """Named meetings whose decisions the clause studies or carries out, written without 精神."""
+    return [(m.group(), m.start(), m.end()) for m in MEETING.finditer(body)
+            if not body.startswith(MEETING_NOT_STUDIED, m.end()) and _studied(body, m.start())]
+
+
+def parallel_slogans(body: str) -> list[tuple[str, int, int]]:
+    """Parallel items a policy verb deploys (统筹推进稳A、稳B、稳C、稳D): one formulation."""
+    out = []
+    for match in PARALLEL.finditer(body):
+        before = body[max(match.start() - 6, 0):match.start()]
+        if any(before.endswith(v) for v in longest_first("policy_verbs.txt")):
+            out.append((match.group(), match.start(), match.end()))
+    return out
