@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kg.chars import CJK
 from kg.extract import patterns as P
 from kg.extract.policy_phrases import campaigns, parallel_slogans, studied_meetings
-from kg.extract.segmenter import word_tag
+from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first
 
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
@@ -178,11 +178,21 @@ def named_policies(body: str) -> list[PolicyHit]:
     return out
 
 
+def _word_starts(body: str, start: int, end: int) -> bool:
+    """Whether a word starts at `start` when the few characters before it are cut into words with it."""
+    window = body[max(start - 3, 0):end]
+    boundaries, at = {0}, 0
+    for word in cut(window):
+        at += len(word)
+        boundaries.add(at)
+    return len(window) - (end - start) in boundaries
+
+
 def formulations(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
-        if match.start() and word_tag(body[match.start() - 1:match.start() + 1]):
+        if not _word_starts(body, match.start(), match.end()):
             continue  # 创新发展理念: 创新 is the verb, not 新发展理念
         label, end = match.group(), match.end()
         for suffix in ("国家战略", "战略", "工程", "行动"):

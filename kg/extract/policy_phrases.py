@@ -27,6 +27,7 @@ MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精�
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
 OPENING_TAGS = ("d", "ad", "p", "c", "r", "u")  # adverbs, prepositions, pronouns, particles: no name starts so
+CLAUSE_TAGS = ("u", "r", "p", "c")  # particles, pronouns, prepositions inside: a clause (介绍了…), not a name
 
 
 @cache
@@ -54,6 +55,11 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
         cut_at = de + 1
     stretch, start = stretch[cut_at:], start + cut_at
     tokens = cut(stretch)
+    for i in range(len(tokens) - 2, -1, -1):  # 全力打好|…: a verb with its complement ends the clause words
+        if len(tokens[i]) == len(tokens[i + 1]) == 1 and word_tag(tokens[i]) == "v" and word_tag(tokens[i + 1]) in ("a", "v"):
+            skip = len("".join(tokens[:i + 2]))
+            stretch, start, tokens = stretch[skip:], start + skip, tokens[i + 2:]
+            break
     for word, following in zip(tokens, tokens[1:], strict=False):
         tag = word_tag(word)
         opening = tag.startswith(OPENING_TAGS) or (len(word) == 1 and tag.startswith(("v", "a")))
@@ -65,12 +71,17 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
     return stretch, start
 
 
+def _is_name(text: str) -> bool:
+    """No particle, pronoun or preposition inside, but for 党的 (党的群众路线…)."""
+    return not any(word_tag(w).startswith(CLAUSE_TAGS) for w in cut(text.replace("党的", "党")))
+
+
 def campaigns(body: str) -> list[tuple[str, int, int]]:
     """Campaigns by their head (党史学习教育, 燃气安全专项整治): (label, start, end) of each named one."""
     out = []
     for head in campaign_head_re().finditer(body):
         name, start = _name_before(body, head.start())
-        if len(P.HAN.findall(name)) >= 2:
+        if len(P.HAN.findall(name)) >= 2 and _is_name(name):
             out.append((name + head.group(), start, head.end()))
     return out
 

@@ -1,0 +1,90 @@
+"""Kinds of policy mentions reached in issue 16 (sentences written for these tests, not taken from news):
+campaigns by their head noun, meetings studied without 精神, parallel slogans, counted and paired quotes,
+rules and systems by their document heads — each with the near miss that must stay out."""
+
+from kg.extract.policies import find_policies
+from tests.extract.helpers import extract, policies
+
+
+def labels(body: str) -> set[str]:
+    return {p.canonical for p in find_policies(body)}
+
+
+def test_campaigns_by_their_head_noun_back_to_the_verb_before_them():
+    found = labels("各支部要认真组织开展机关作风学习教育，全力打好城乡环境攻坚战，积极投身于党的农村工作教育实践活动。")
+    assert {"机关作风学习教育", "城乡环境攻坚战", "党的农村工作教育实践活动"} <= found
+
+
+def test_a_campaign_head_after_a_clause_or_a_pronoun_names_no_campaign():
+    assert labels("他介绍了学习教育的意义。本次专项行动历时三天。") == set()
+
+
+def test_named_meetings_count_when_the_clause_studies_them():
+    found = labels("会议传达学习了市委七届三次全会和全省农业工作会议的重大部署。")
+    assert {"市委七届三次全会", "全省农业工作会议"} <= found
+
+
+def test_named_meetings_as_a_setting_are_background():
+    assert labels("他出席了全省农业工作会议。在市委七届三次全会上，他作了发言。") == set()
+
+
+def test_parallel_slogans_after_a_policy_verb_are_one_formulation():
+    assert "保供给、保安全、保稳定" in labels("要统筹推进保供给、保安全、保稳定，确保平稳。")
+
+
+def test_a_list_of_names_with_one_surname_is_no_slogan():
+    assert labels("会见了王小明、王大力、王中华等人。") == set()
+
+
+def test_counted_formulations_in_quotes_however_short():
+    assert {"三力", "两个清单"} <= labels("要不断增强“三力”，抓实“两个清单”。")
+
+
+def test_quoted_meetings_holidays_and_one_counted_are_no_formulations():
+    assert labels("“两会”期间，“两节”前后，召开“一把手”座谈会。") == set()
+
+
+def test_two_adjacent_quoted_slogans_are_both_policies():
+    assert {"邻里帮帮团", "社区议事厅"} <= labels("今年以来，“邻里帮帮团”“社区议事厅”在各街道铺开。")
+
+
+def test_quotes_valued_by_a_verb_of_emphasis():
+    assert {"引才入乡", "育才在乡"} <= labels("既要重视“引才入乡”，又要重视“育才在乡”。")
+
+
+def test_rules_and_systems_by_their_heads():
+    found = labels("审议了《市政府常务会议议事规则》，要全面落实河湖管护责任制，坚持党委领导下的校长负责制，带头执行六条禁令。")
+    assert {"市政府常务会议议事规则", "河湖管护责任制", "党委领导下的校长负责制", "六条禁令"} <= found
+
+
+def test_bare_heads_and_things_counted_by_two_are_not_rules():
+    assert labels("要落实责任制，出台两条规定。") == set()
+
+
+def test_fragments_cut_at_a_policy_word_are_no_policies():
+    found = labels("要实施一批战略性新兴产业项目，加快推进“五好”建设等重要举措，要创新发展理念，"
+                   "传达学习国务院、省有关会议精神。")
+    assert not any(w in label for label in found for w in ("战略", "等重要举措", "新发展理念", "有关会议"))
+
+
+def test_the_topic_of_an_instruction_keeps_its_verb():
+    found = labels("会议学习了总书记关于深化农村改革工作重要指示精神。")
+    assert "总书记关于深化农村改革工作重要指示精神" in found and "农村改革工作重要指示精神" not in found
+
+
+def test_a_clause_after_a_spirit_is_no_second_spirit():
+    found = labels("会议学习了中央八项规定精神、推进节约型机关建设的重要指示精神。")
+    assert "中央八项规定精神" in found and not any(label.startswith("节约型") for label in found)
+
+
+def test_the_strategy_deployed_is_its_topic():
+    assert "加快县域振兴" in labels("要认真贯彻省委关于加快县域振兴战略部署。")
+
+
+def test_a_speakers_important_speech_is_one_label_with_or_without_de():
+    one = extract("会议召开。传达学习习近平总书记的重要讲话精神。")
+    assert "习近平总书记重要讲话精神" in policies(one)
+
+
+def test_the_named_thoughts_of_the_leadership():
+    assert "习近平法治思想" in labels("要深入学习习近平法治思想。")
