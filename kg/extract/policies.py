@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.chars import CJK
@@ -44,10 +45,12 @@ NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
 NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力”“两个责任”: a counted formulation (not “一把手”)
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
-SPIRIT = re.compile(r"(?P<phrase>[^，。；：！？\n“”]{2,40}?)精神")
+SPIRIT_REACH = 40  # characters of a spirit's phrase at most
+SPIRIT = re.compile(rf"(?P<phrase>[^，。；：！？\n“”]{{2,{SPIRIT_REACH}}}?)精神")
 SPIRIT_MAX = 30  # longer phrases before 精神 are clauses, not one spirit's name
 SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "大会", "两会", "论述", "回信", "贺信", "决定", "重要思想")
 SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
+SPIRIT_JOINTS = tuple(h + j for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS)  # 讲话和|…: another spirit follows
 TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
 VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
@@ -180,6 +183,8 @@ def named_policies(body: str) -> list[PolicyHit]:
 
 def _word_starts(body: str, start: int, end: int) -> bool:
     """Whether a word starts at `start` when the few characters before it are cut into words with it."""
+    if not word_tag(body[max(start - 1, 0):start + 1]):
+        return True  # no word spans the border: the cut is not needed
     window = body[max(start - 3, 0):end]
     boundaries, at = {0}, 0
     for word in cut(window):
@@ -232,12 +237,24 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     return phrase, start
 
 
+def _spirit_matches(body: str) -> Iterator[re.Match[str]]:
+    """SPIRIT.finditer(body), but the regex is tried only in the 40 characters before each 精神 (tried
+    at every position of the body it backtracks 40 characters each time: the slowest rule)."""
+    pos, at = 0, body.find("精神")
+    while at >= 0:
+        match = SPIRIT.search(body, max(pos, at - SPIRIT_REACH), at + 2)
+        if match:
+            yield match
+            pos = match.end()
+        at = body.find("精神", at + 1)
+
+
 def spirits(body: str) -> list[PolicyHit]:
     """The spirit of speeches, instructions and meetings being studied (…重要讲话精神, 省第十五次党代会精神,
     中央经济工作会议精神): the phrase before 精神 back to punctuation, a policy verb or a joiner
     after another spirit, when it ends in what has a spirit (讲话, 指示, 会议, 全会 …)."""
     out = []
-    for match in SPIRIT.finditer(body):
+    for match in _spirit_matches(body):
         phrase, start = match["phrase"], match.start("phrase")
         if phrase.startswith("、") and P.policy_verb_re().match(phrase, 1):
             continue  # …精神、推进…的重要指示精神: a clause of the first spirit's topic, not a second spirit
@@ -245,8 +262,8 @@ def spirits(body: str) -> list[PolicyHit]:
         verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]  # 关于深化…: the topic's verb stays
         if verbs:
             phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
-        joints = [phrase.rfind(h + j) + len(h + j) for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS
-                  if h + j in phrase and not phrase[phrase.rfind(h + j) + len(h + j):].startswith("重要")]
+        joints = [phrase.rfind(joint) + len(joint) for joint in SPIRIT_JOINTS
+                  if joint in phrase and not phrase[phrase.rfind(joint) + len(joint):].startswith("重要")]
         cut_at = max(joints, default=0)
         phrase, start = phrase[cut_at:], start + cut_at
         phrase, start = _trim_opening(phrase, start)
