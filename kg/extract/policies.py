@@ -53,6 +53,7 @@ SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
 SPIRIT_JOINTS = tuple(h + j for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS)  # 讲话和|…: another spirit follows
 TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
 VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
+HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
 
 
@@ -291,6 +292,14 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
     return [PolicyHit(longer.get(h.canonical, h.canonical), h.start, h.end) for h in hits]
 
 
+def _honour(body: str, hit: PolicyHit) -> bool:
+    """Whether the name is an honour won (荣获…称号, 被评为…): background, not a policy deployed."""
+    cues = longest_first("policy_honour_cues.txt")
+    clause = body[max(hit.start - HONOUR_REACH, 0):hit.start]
+    clause = clause[max(clause.rfind(p) for p in "，。；！？\n") + 1:]
+    return any(c in clause for c in cues) or body.startswith(cues, hit.end)
+
+
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
     ruled = quoted_policies(body) + named_policies(body) + titled_documents(body)
@@ -300,5 +309,5 @@ def find_policies(body: str) -> list[PolicyHit]:
     phrased = [PolicyHit(canonical(label), start, end) for label, start, end
                in campaigns(body) + parallel_slogans(body) + studied_meetings(body)]
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    spans = _merge_variants(ruled + found)
+    spans = _merge_variants([h for h in ruled + found if not _honour(body, h)])
     return sorted(spans, key=lambda h: (h.start, -h.end))

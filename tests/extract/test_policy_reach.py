@@ -88,3 +88,8 @@ def test_a_speakers_important_speech_is_one_label_with_or_without_de():
 
 def test_the_named_thoughts_of_the_leadership():
     assert "习近平法治思想" in labels("要深入学习习近平法治思想。")
+
+
+def test_honours_won_are_background_but_creating_one_is_a_policy():
+    assert labels("该镇先后荣获“全国文明村镇”称号，被评为省级生态示范区。") == set()
+    assert "省级生态示范区" in labels("要加快创建省级生态示范区。")
