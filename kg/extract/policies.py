@@ -3,28 +3,33 @@ standing formulations of the genre, each under one canonical label.
 
 - A quoted phrase is a policy when a policy suffix follows it (“强基”工程), a
   cue word follows it (树牢“…”意识), a policy verb comes shortly before it
-  (扎实开展“…”), or it continues a list of quoted policies (“甲”“乙”等).
+  (扎实开展“…”), it continues a list of quoted policies (“甲”“乙”等) or opens
+  one (“甲乙丙丁”“戊己庚辛”), or it counts duties (“四力”, “两个责任”).
   The canonical label strips the quotes and keeps the suffix; a quote of bare
   digits keeps the words it qualifies (某某“1+8”行动).
 - An unquoted phrase right after a policy verb and ending in a policy suffix
-  (开展…三年行动, 落实…20条举措) is a policy, minus issuers and qualifiers.
+  (开展…三年行动, 落实…20条举措, 深化…制度改革) is a policy, minus issuers and
+  qualifiers; not when an adjective (战略性) or a list (…等重要举措) follows.
 - Documents named in 《》 whose title ends like a rule or plan (条例, 意见, 方案 …).
 - 关于…的重要论述/重要思想 formulations.
-- The national formulations of the lexicon (新质生产力, 两个确立 …), unless
-  inside a longer policy already found.
+- The national formulations of the lexicon (新质生产力, 两个确立 …), where a word
+  starts (not 创新发展理念), unless inside a longer policy already found.
+- Spirits being studied (kg.extract.spirits); campaigns, studied meetings and
+  parallel slogans (kg.extract.policy_phrases); counted formulations (三个务必, 八项规定).
+- Honours won (荣获…称号) are background and dropped.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.chars import CJK
 from kg.extract import patterns as P
 from kg.extract.policy_phrases import campaigns, parallel_slogans, studied_meetings
 from kg.extract.segmenter import cut, word_tag
+from kg.extract.spirits import spirits
 from kg.lexicon import longest_first
 
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
@@ -45,14 +50,6 @@ NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
 NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力”“两个责任”: a counted formulation (not “一把手”)
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
-SPIRIT_REACH = 40  # characters of a spirit's phrase at most
-SPIRIT = re.compile(rf"(?P<phrase>[^，。；：！？\n“”]{{2,{SPIRIT_REACH}}}?)精神")
-SPIRIT_MAX = 30  # longer phrases before 精神 are clauses, not one spirit's name
-SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "大会", "两会", "论述", "回信", "贺信", "决定", "重要思想")
-SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
-SPIRIT_JOINTS = tuple(h + j for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS)  # 讲话和|…: another spirit follows
-TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
-VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
 
@@ -160,13 +157,14 @@ def named_policies(body: str) -> list[PolicyHit]:
         match = P.policy_suffix_re().match(body, verb.end())
         if not match:
             continue
-        if body.startswith(NOT_A_NAME_AFTER, match.end()) or LIST_END in match.group():
+        phrase, end = _longest_head(body, match.group(), match.end())
+        if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
-        text, dropped = _strip_qualifiers(match.group())
+        text, dropped = _strip_qualifiers(phrase)
         if "关于" in text:  # 二十大关于促进…: the policy is the topic
             cut_at = text.rindex("关于") + 2
             text, dropped = text[cut_at:], dropped + cut_at
-        if body.startswith("部署", match.end()) and text.endswith("战略"):
+        if body.startswith("部署", end) and text.endswith("战略"):
             text = text.removesuffix("战略")  # 促进区域协调发展战略部署: the strategy deployed is 促进区域协调发展
         is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
         if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
@@ -177,9 +175,21 @@ def named_policies(body: str) -> list[PolicyHit]:
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
         if len(text) < 4 or (is_weak and stem < 4):
             continue
-        out.append(PolicyHit(canonical(text), match.start() + dropped, match.end()))
-        reached = match.end()
+        out.append(PolicyHit(canonical(text), match.start() + dropped, end))
+        reached = end
     return out
+
+
+def _longest_head(body: str, phrase: str, end: int) -> tuple[str, int]:
+    """The phrase with the policy words right after it: 林权制度|改革 is one reform, not a 制度."""
+    extended = True
+    while extended:
+        extended = False
+        for suffix in longest_first("policy_suffixes.txt"):
+            if body.startswith(suffix, end):
+                phrase, end, extended = phrase + suffix, end + len(suffix), True
+                break
+    return phrase, end
 
 
 def _word_starts(body: str, start: int, end: int) -> bool:
@@ -223,62 +233,6 @@ def numbered_formulations(body: str) -> list[PolicyHit]:
 
 
 
-def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
-    """Drop the verbs, adverbs and joiners that open a phrase (确保|习近平总书记…, 专题学习|中央…)."""
-    verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
-    last = max((phrase.rfind(w) + len(w) for w in verbs if w in phrase[:-4]), default=0)
-    phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
-    changed = True
-    while changed:
-        changed = False
-        for word in longest_first("spirit_verbs.txt"):
-            if phrase.startswith(word) and len(phrase) > len(word) + 2:
-                phrase, start, changed = phrase[len(word):], start + len(word), True
-                break
-    return phrase, start
-
-
-def _spirit_matches(body: str) -> Iterator[re.Match[str]]:
-    """SPIRIT.finditer(body), but the regex is tried only in the 40 characters before each 精神 (tried
-    at every position of the body it backtracks 40 characters each time: the slowest rule)."""
-    pos, at = 0, body.find("精神")
-    while at >= 0:
-        match = SPIRIT.search(body, max(pos, at - SPIRIT_REACH), at + 2)
-        if match:
-            yield match
-            pos = match.end()
-        at = body.find("精神", at + 1)
-
-
-def spirits(body: str) -> list[PolicyHit]:
-    """The spirit of speeches, instructions and meetings being studied (…重要讲话精神, 省第十五次党代会精神,
-    中央经济工作会议精神): the phrase before 精神 back to punctuation, a policy verb or a joiner
-    after another spirit, when it ends in what has a spirit (讲话, 指示, 会议, 全会 …)."""
-    out = []
-    for match in _spirit_matches(body):
-        phrase, start = match["phrase"], match.start("phrase")
-        if phrase.startswith("、") and P.policy_verb_re().match(phrase, 1):
-            continue  # …精神、推进…的重要指示精神: a clause of the first spirit's topic, not a second spirit
-        topic = min((phrase.find(t) for t in TOPIC_MARKERS if t in phrase), default=len(phrase))
-        verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]  # 关于深化…: the topic's verb stays
-        if verbs:
-            phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
-        joints = [phrase.rfind(joint) + len(joint) for joint in SPIRIT_JOINTS
-                  if joint in phrase and not phrase[phrase.rfind(joint) + len(joint):].startswith("重要")]
-        cut_at = max(joints, default=0)
-        phrase, start = phrase[cut_at:], start + cut_at
-        phrase, start = _trim_opening(phrase, start)
-        bare = phrase.removesuffix("的")
-        if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith(("结合" + h, *(v + h for v in VAGUE))) for h in SPIRIT_HEADS):
-            continue  # 大会精神, 结合会议精神, 有关会议精神: which meeting is not said
-        if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
-            label = phrase.removesuffix("的") + "精神"
-            if not any(t in label for t in ("在", *TOPIC_MARKERS)):  # 总书记的重要讲话 is 总书记重要讲话
-                label = label.replace("的重要", "重要")
-            out.append(PolicyHit(canonical(label), start, match.end()))
-    return out
-
-
 def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
     """One label for variants of one policy: 长三角一体化发展 and 长三角一体化发展国家战略 are both
     known by the longer one (the shorter is kept as a variant, an altLabel, by the caller)."""
@@ -304,7 +258,8 @@ def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
     ruled = quoted_policies(body) + named_policies(body) + titled_documents(body)
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
-    found += [h for h in spirits(body) + numbered_formulations(body)
+    studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body)]
+    found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     phrased = [PolicyHit(canonical(label), start, end) for label, start, end
                in campaigns(body) + parallel_slogans(body) + studied_meetings(body)]

@@ -93,3 +93,11 @@ def test_the_named_thoughts_of_the_leadership():
 def test_honours_won_are_background_but_creating_one_is_a_policy():
     assert labels("该镇先后荣获“全国文明村镇”称号，被评为省级生态示范区。") == set()
     assert "省级生态示范区" in labels("要加快创建省级生态示范区。")
+
+
+def test_a_policy_word_right_after_another_belongs_to_the_name():
+    assert labels("要深化集体林权制度改革，落实城乡网格管理机制。") == {"集体林权制度改革", "城乡网格管理机制"}
+
+
+def test_a_bare_system_word_is_no_policy():
+    assert labels("要落实长效机制，健全工作制度。") == set()
