@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
@@ -51,6 +52,8 @@ NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 
 NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力”“两个责任”: a counted formulation (not “一把手”)
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
+MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
+OPINION_HEADS = ("意见", "决定")
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
 
 
@@ -133,6 +136,29 @@ def titled_documents(body: str) -> list[PolicyHit]:
     endings = tuple(longest_first("policy_document_suffixes.txt"))
     return [PolicyHit(canonical(m.group(1)), m.start(), m.end()) for m in TITLED.finditer(body)
             if m.group(1).endswith(endings)]
+
+
+@cache
+def _bare_rule_re() -> re.Pattern[str]:
+    verbs = "|".join(longest_first("policy_document_verbs.txt"))
+    heads = "|".join(longest_first("policy_rule_heads.txt"))
+    return re.compile(rf"(?:{verbs})了?(?P<name>[{CJK}0-9]{{4,28}}?(?:{heads}))")
+
+
+def bare_rules(body: str) -> list[PolicyHit]:
+    """Rules named without 《》 after a verb of adopting or studying them (审议通过…议事规则); opinions
+    and decisions only as 关于…的意见 (修改意见 is no document)."""
+    out = []
+    for match in _bare_rule_re().finditer(body):
+        topic = match["name"].find("关于")  # 关于加强…的意见: the topic's verb stays
+        verbs = [v for v in P.policy_verb_re().finditer(match["name"]) if topic < 0 or v.start() < topic]  # 学习|贯彻|…条例
+        opened = verbs[-1].end() if verbs else 0
+        name, dropped = _strip_qualifiers(match["name"][opened:])
+        dropped += opened
+        needs_topic = name.endswith(OPINION_HEADS) or "的" in name  # 关于…的意见; not 相结合的办法
+        if len(name) >= MIN_RULE and not body.startswith("精神", match.end()) and (not needs_topic or name.startswith("关于")):
+            out.append(PolicyHit(canonical(name), match.start("name") + dropped, match.end()))
+    return out
 
 
 def _strip_qualifiers(text: str) -> tuple[str, int]:
@@ -256,7 +282,7 @@ def _honour(body: str, hit: PolicyHit) -> bool:
 
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
-    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body)
+    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body)]
     found += [h for h in studied + numbered_formulations(body)

@@ -101,3 +101,12 @@ def test_a_policy_word_right_after_another_belongs_to_the_name():
 
 def test_a_bare_system_word_is_no_policy():
     assert labels("要落实长效机制，健全工作制度。") == set()
+
+
+def test_rules_named_without_book_quotes_after_adopting_or_studying_them():
+    found = labels("会议审议通过了区政府常务会议议事规则，学习了新修订的信访工作条例，印发关于加强社区治理的实施意见。")
+    assert {"区政府常务会议议事规则", "信访工作条例", "关于加强社区治理的实施意见"} <= found
+
+
+def test_opinions_without_a_topic_and_plans_on_the_agenda_are_no_rules():
+    assert labels("会议审议了修改意见和全区年度预算调整方案，通过了人事任免决定。") == set()
