@@ -28,7 +28,7 @@ from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.policy_phrases import campaigns, parallel_slogans, studied_meetings
+from kg.extract.policy_phrases import campaigns, guiding_ideas, parallel_slogans, studied_meetings
 from kg.extract.segmenter import cut, word_tag
 from kg.extract.spirits import spirits
 from kg.lexicon import longest_first
@@ -50,6 +50,7 @@ NUMERAL = "一二三四五六七八九十两"
 NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
 NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力”“两个责任”: a counted formulation (not “一把手”)
+PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “学查改、促提升”: parts of one length
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
@@ -115,8 +116,9 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         cue = any(body.startswith(c, match.end()) for c in longest_first("policy_cues.txt"))
         listed = match.start() - previous_end <= 1 and previous_end > 0
         paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
+        parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1
         counted = NUMBERED_QUOTE.fullmatch(content) is not None and not content.endswith(("会", "节"))  # “两会”, “两节”
-        is_policy = suffix or internal or counted or (
+        is_policy = suffix or internal or counted or parallel or (
             len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
             continue
@@ -288,7 +290,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     phrased = [PolicyHit(canonical(label), start, end) for label, start, end
-               in campaigns(body) + parallel_slogans(body) + studied_meetings(body)]
+               in campaigns(body) + parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     spans = _merge_variants([h for h in ruled + found if not _honour(body, h)])
     return sorted(spans, key=lambda h: (h.start, -h.end))

@@ -3,6 +3,7 @@
 - campaigns, by their head noun wherever they stand (…学习教育, …专项整治, …攻坚战), their name running
   back to the clause's last verb, preposition or joiner;
 - named meetings studied or carried out without 精神 (学习贯彻省委…全会, 把握…工作会议的重大部署);
+- the idea 以…为统领/指导 puts at the head of the work;
 - parallel slogans a policy verb deploys, items of three characters led by one character
   (统筹推进稳A、稳B、稳C): one formulation.
 """
@@ -17,6 +18,7 @@ from kg.extract import patterns as P
 from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, word_set, words
 
+MIN_IDEA = 5  # 以人民为…, 以项目为…: shorter ideas are no formulation
 CAMPAIGN_REACH = 12  # characters before a campaign head searched for its name
 NUMERAL = "一二三四五六七八九十"
 MEETING = re.compile(
@@ -28,6 +30,12 @@ CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
 OPENING_TAGS = ("d", "ad", "p", "c", "r", "u")  # adverbs, prepositions, pronouns, particles: no name starts so
 CLAUSE_TAGS = ("u", "r", "p", "c")  # particles, pronouns, prepositions inside: a clause (介绍了…), not a name
+
+
+@cache
+def guide_re() -> re.Pattern[str]:
+    guides = "|".join(longest_first("policy_guide_words.txt"))
+    return re.compile(rf"以(?P<idea>[{CJK}]{{{MIN_IDEA},16}}?)为(?:{guides})")
 
 
 @cache
@@ -106,3 +114,8 @@ def parallel_slogans(body: str) -> list[tuple[str, int, int]]:
         if any(before.endswith(v) for v in longest_first("policy_verbs.txt")):
             out.append((match.group(), match.start(), match.end()))
     return out
+
+
+def guiding_ideas(body: str) -> list[tuple[str, int, int]]:
+    """The idea the work is guided by: 坚持以…为统领 (its … is the formulation)."""
+    return [(m["idea"], m.start("idea"), m.end("idea")) for m in guide_re().finditer(body) if _is_name(m["idea"].replace("的", ""))]

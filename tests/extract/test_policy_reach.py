@@ -110,3 +110,13 @@ def test_rules_named_without_book_quotes_after_adopting_or_studying_them():
 
 def test_opinions_without_a_topic_and_plans_on_the_agenda_are_no_rules():
     assert labels("会议审议了修改意见和全区年度预算调整方案，通过了人事任免决定。") == set()
+
+
+def test_the_idea_that_guides_the_work():
+    assert "党的组织建设" in labels("要坚持以党的组织建设为统领，做好各项工作。")
+    assert labels("要以人民为中心，以项目为抓手。") == set()
+
+
+def test_quoted_parallel_slogans_whatever_stands_around_them():
+    assert "学查改、促提升" in labels("营造“学查改、促提升”的良好氛围。")
+    assert labels("他说：“今天天气很好，大家辛苦了。”") == set()
