@@ -55,7 +55,7 @@ NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
-VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
+VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,9 @@ def test_the_idea_that_guides_the_work():
 def test_quoted_parallel_slogans_whatever_stands_around_them():
     assert "学查改、促提升" in labels("营造“学查改、促提升”的良好氛围。")
     assert labels("他说：“今天天气很好，大家辛苦了。”") == set()
+
+
+def test_a_meeting_and_its_spirit_are_one_policy_with_a_variant():
+    x = extract("会议召开。会议传达学习市委七届三次全会精神，要求认真学习贯彻市委七届三次全会的重大部署。")
+    assert "市委七届三次全会精神" in policies(x) and "市委七届三次全会" not in policies(x)
+    assert ("市委七届三次全会精神", "市委七届三次全会") in x.policy_variants
