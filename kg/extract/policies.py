@@ -28,10 +28,16 @@ from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.policy_phrases import campaigns, guiding_ideas, parallel_slogans, studied_meetings
+from kg.extract.policy_phrases import (
+    campaigns,
+    guiding_ideas,
+    longest_head,
+    parallel_slogans,
+    studied_meetings,
+)
 from kg.extract.segmenter import cut, word_tag
 from kg.extract.spirits import spirits
-from kg.lexicon import longest_first
+from kg.lexicon import longest_first, word_set
 
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
 SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
@@ -117,7 +123,8 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         listed = match.start() - previous_end <= 1 and previous_end > 0
         paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
         parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1
-        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not content.endswith(("会", "节"))  # “两会”, “两节”
+        holiday = content.endswith(("会", "节")) or (len(content) <= 2 and not content.strip(NUMERAL))  # “两会”, “五一”
+        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday
         is_policy = suffix or internal or counted or parallel or (
             len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
@@ -185,7 +192,7 @@ def named_policies(body: str) -> list[PolicyHit]:
         match = P.policy_suffix_re().match(body, verb.end())
         if not match:
             continue
-        phrase, end = _longest_head(body, match.group(), match.end())
+        phrase, end = longest_head(body, match.group(), match.end())
         if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
         text, dropped = _strip_qualifiers(phrase)
@@ -201,23 +208,11 @@ def named_policies(body: str) -> list[PolicyHit]:
             cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
             text, dropped = text[cut_at:], dropped + cut_at
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
-        if len(text) < 4 or (is_weak and stem < 4):
+        if len(text) < 4 or (is_weak and stem < 4) or text in word_set("policy_suffixes.txt"):  # 开展…的专项行动
             continue
         out.append(PolicyHit(canonical(text), match.start() + dropped, end))
         reached = end
     return out
-
-
-def _longest_head(body: str, phrase: str, end: int) -> tuple[str, int]:
-    """The phrase with the policy words right after it: 林权制度|改革 is one reform, not a 制度."""
-    extended = True
-    while extended:
-        extended = False
-        for suffix in longest_first("policy_suffixes.txt"):
-            if body.startswith(suffix, end):
-                phrase, end, extended = phrase + suffix, end + len(suffix), True
-                break
-    return phrase, end
 
 
 def _word_starts(body: str, start: int, end: int) -> bool:
@@ -289,8 +284,10 @@ def find_policies(body: str) -> list[PolicyHit]:
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body)]
     found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    phrased = [PolicyHit(canonical(label), start, end) for label, start, end
-               in campaigns(body) + parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
+    phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body)
+               for name, dropped in [_strip_qualifiers(label)]]  # 全市|…专项整治 (a meeting's 市委… is its name)
+    phrased += [PolicyHit(canonical(label), start, end) for label, start, end
+                in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     spans = _merge_variants([h for h in ruled + found if not _honour(body, h)])
     return sorted(spans, key=lambda h: (h.start, -h.end))

@@ -84,13 +84,26 @@ def _is_name(text: str) -> bool:
     return not any(word_tag(w).startswith(CLAUSE_TAGS) for w in cut(text.replace("党的", "党")))
 
 
+def longest_head(body: str, phrase: str, end: int) -> tuple[str, int]:
+    """The phrase with the policy words right after it: 林权制度|改革 is one reform, not a 制度."""
+    extended = True
+    while extended:
+        extended = False
+        for suffix in longest_first("policy_suffixes.txt"):
+            if body.startswith(suffix, end):
+                phrase, end, extended = phrase + suffix, end + len(suffix), True
+                break
+    return phrase, end
+
+
 def campaigns(body: str) -> list[tuple[str, int, int]]:
     """Campaigns by their head (党史学习教育, 燃气安全专项整治): (label, start, end) of each named one."""
     out = []
     for head in campaign_head_re().finditer(body):
         name, start = _name_before(body, head.start())
         if len(P.HAN.findall(name)) >= 2 and _is_name(name):
-            out.append((name + head.group(), start, head.end()))
+            label, end = longest_head(body, name + head.group(), head.end())  # …专项整治|三年行动
+            out.append((label, start, end))
     return out
 
 

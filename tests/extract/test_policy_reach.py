@@ -41,7 +41,7 @@ def test_counted_formulations_in_quotes_however_short():
 
 
 def test_quoted_meetings_holidays_and_one_counted_are_no_formulations():
-    assert labels("“两会”期间，“两节”前后，召开“一把手”座谈会。") == set()
+    assert labels("“两会”期间，“两节”前后，“五一”假期，召开“一把手”座谈会。") == set()
 
 
 def test_two_adjacent_quoted_slogans_are_both_policies():
@@ -126,3 +126,8 @@ def test_a_meeting_and_its_spirit_are_one_policy_with_a_variant():
     x = extract("会议召开。会议传达学习市委七届三次全会精神，要求认真学习贯彻市委七届三次全会的重大部署。")
     assert "市委七届三次全会精神" in policies(x) and "市委七届三次全会" not in policies(x)
     assert ("市委七届三次全会精神", "市委七届三次全会") in x.policy_variants
+
+
+def test_a_bare_campaign_word_is_no_name_and_a_scope_is_no_part_of_one():
+    assert labels("开展为期一个月的专项行动。") == set()
+    assert labels("会议听取了全市安全生产专项整治三年行动进展情况。") == {"安全生产专项整治三年行动"}
