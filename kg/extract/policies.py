@@ -39,6 +39,7 @@ from kg.extract.segmenter import cut, word_tag
 from kg.extract.spirits import spirits
 from kg.lexicon import longest_first, word_set
 
+LABEL_NOISE = re.compile(r"[\s“”‘’\"'《》「」『』]")
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
 SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
 MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a suffix names them
@@ -77,15 +78,14 @@ def canonical(text: str) -> str:
     >>> canonical("“四个注重选拔、四个坚决不用”"), canonical("红链赋能“１+８”行动")
     ('四个注重选拔、四个坚决不用', '红链赋能1+8行动')
     """
-    folded = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s“”‘’\"'《》「」『』]", "", folded)
+    return LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _suffix_at(body: str, pos: int) -> str | None:
     """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
-    for suffix in longest_first("policy_suffixes.txt"):
-        if body.startswith(suffix, pos):
-            return suffix
+    word = P.policy_word_re().match(body, pos)
+    if word:
+        return word.group()
     match = P.policy_suffix_re().match(body, pos)
     if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group() and LIST_END not in match.group():
         return match.group()
@@ -119,7 +119,7 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         suffix = _suffix_at(body, match.end())
         internal = _suffix_at(content, max(len(content) - 6, 0)) is not None and content.endswith(
             tuple(longest_first("policy_suffixes.txt")))
-        cue = any(body.startswith(c, match.end()) for c in longest_first("policy_cues.txt"))
+        cue = body.startswith(longest_first("policy_cues.txt"), match.end())
         listed = match.start() - previous_end <= 1 and previous_end > 0
         paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
         parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1

@@ -86,13 +86,8 @@ def _is_name(text: str) -> bool:
 
 def longest_head(body: str, phrase: str, end: int) -> tuple[str, int]:
     """The phrase with the policy words right after it: 林权制度|改革 is one reform, not a 制度."""
-    extended = True
-    while extended:
-        extended = False
-        for suffix in longest_first("policy_suffixes.txt"):
-            if body.startswith(suffix, end):
-                phrase, end, extended = phrase + suffix, end + len(suffix), True
-                break
+    while word := P.policy_word_re().match(body, end):
+        phrase, end = phrase + word.group(), word.end()
     return phrase, end
 
 
@@ -115,16 +110,24 @@ def _studied(body: str, start: int) -> bool:
 
 def studied_meetings(body: str) -> list[tuple[str, int, int]]:
     """Named meetings whose decisions the clause studies or carries out, written without 精神."""
+    if "全会" not in body and "工作会议" not in body:
+        return []  # the regex would be tried at every position for nothing
     return [(m.group(), m.start(), m.end()) for m in MEETING.finditer(body)
             if not body.startswith(MEETING_NOT_STUDIED, m.end()) and _studied(body, m.start())]
 
 
 def parallel_slogans(body: str) -> list[tuple[str, int, int]]:
     """Parallel items a policy verb deploys (统筹推进稳A、稳B、稳C、稳D): one formulation."""
-    out = []
-    for match in PARALLEL.finditer(body):
+    out: list[tuple[str, int, int]] = []
+    for comma in re.finditer("、", body):  # an item's lead again after 、: only there can a run start
+        at = comma.start() - 3
+        if at < 0 or body[at] != body[comma.end():comma.end() + 1] or (out and at < out[-1][2]):
+            continue
+        match = PARALLEL.match(body, at)
+        if not match:
+            continue
         before = body[max(match.start() - 6, 0):match.start()]
-        if any(before.endswith(v) for v in longest_first("policy_verbs.txt")):
+        if before.endswith(longest_first("policy_verbs.txt")):
             out.append((match.group(), match.start(), match.end()))
     return out
 
