@@ -36,7 +36,7 @@ from kg.extract.policy_phrases import (
     studied_meetings,
 )
 from kg.extract.segmenter import cut, word_tag
-from kg.extract.spirits import spirits
+from kg.extract.spirits import spirits, studied_speeches
 from kg.lexicon import longest_first, word_set
 
 LABEL_NOISE = re.compile(r"[\s“”‘’\"'《》「」『』]")
@@ -281,7 +281,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
     ruled = quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
-    studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body)]
+    studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
     found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import patterns as P
-from kg.lexicon import longest_first
+from kg.lexicon import longest_first, word_set
 
 SPIRIT_REACH = 40  # characters of a spirit's phrase at most
 SPIRIT = re.compile(rf"(?P<phrase>[^，。；：！？\n“”]{{2,{SPIRIT_REACH}}}?)精神")
@@ -18,6 +18,8 @@ SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
 SPIRIT_JOINTS = tuple(h + j for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS)  # 讲话和|…: another spirit follows
 TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
 VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
+SPEECH = re.compile("上的(?:重要)?讲话")  # …在…大会上的讲话: the end of a speech's name
+CLAUSE_STOPS = "，。；：！？\n“”"
 
 
 def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
@@ -73,4 +75,22 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
             if not any(t in label for t in ("在", *TOPIC_MARKERS)):  # 总书记的重要讲话 is 总书记重要讲话
                 label = label.replace("的重要", "重要")
             out.append((label, start, match.end()))
+    return out
+
+
+def studied_speeches(body: str) -> list[tuple[str, int, int]]:
+    """Speeches studied without 精神 (传达学习…在…大会上的讲话): the phrase back to punctuation, when its
+    clause has a study verb; without one a speech at a meeting is the setting, not the thing studied."""
+    out = []
+    for match in SPEECH.finditer(body):
+        if body.startswith("精神", match.end()):
+            continue  # a spirit: spirits() names it
+        clause_start = max(match.start() - SPIRIT_REACH, 0)
+        for stop in CLAUSE_STOPS:
+            clause_start = max(clause_start, body.rfind(stop, clause_start, match.start()) + 1)
+        clause = body[clause_start:match.start()]
+        if any(verb in clause for verb in word_set("study_verbs.txt")):
+            phrase, start = _trim_opening(clause + match.group(), clause_start)
+            if "在" in phrase and len(phrase) <= SPIRIT_MAX + 6:
+                out.append((phrase, start, match.end()))
     return out

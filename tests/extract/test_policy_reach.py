@@ -131,3 +131,8 @@ def test_a_meeting_and_its_spirit_are_one_policy_with_a_variant():
 def test_a_bare_campaign_word_is_no_name_and_a_scope_is_no_part_of_one():
     assert labels("开展为期一个月的专项行动。") == set()
     assert labels("会议听取了全市安全生产专项整治三年行动进展情况。") == {"安全生产专项整治三年行动"}
+
+
+def test_a_speech_studied_without_spirit_is_named_with_its_speaker_and_meeting():
+    assert "省委书记在全省经济工作会议上的讲话" in labels("会议传达学习了省委书记在全省经济工作会议上的讲话。")
+    assert labels("省委书记在全省经济工作会议上的讲话引起热烈反响。") == set()
