@@ -60,6 +60,7 @@ NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力�
 PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “学查改、促提升”: parts of one length
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
+HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖仪式, 表彰仪式: the quote is an honour
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
@@ -111,6 +112,19 @@ def _prefix_words(body: str, start: int) -> str:
     return words[verbs[-1].end():] if verbs else words
 
 
+@cache
+def _event_head_re() -> re.Pattern[str]:
+    heads = "|".join(longest_first("policy_event_heads.txt"))
+    return re.compile(rf"(?P<between>[{CJK}]{{0,{SUFFIX_REACH - 2}}}?)(?:{heads})")
+
+
+def _event_subject(body: str, end: int) -> bool:
+    """Whether the quote ending at `end` names the programme an event is held for (“…”发榜仪式),
+    not an honour a ceremony hands out (“…”颁奖仪式)."""
+    match = _event_head_re().match(body, end)
+    return match is not None and not any(w in match["between"] for w in HONOUR_CEREMONY)
+
+
 def quoted_policies(body: str) -> list[PolicyHit]:
     out: list[PolicyHit] = []
     previous_end = -10
@@ -125,7 +139,7 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1
         holiday = content.endswith(("会", "节")) or (len(content) <= 2 and not content.strip(NUMERAL))  # “两会”, “五一”
         counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday
-        is_policy = suffix or internal or counted or parallel or (
+        is_policy = suffix or internal or counted or parallel or _event_subject(body, match.end()) or (
             len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
             continue

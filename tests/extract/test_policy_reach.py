@@ -136,3 +136,8 @@ def test_a_bare_campaign_word_is_no_name_and_a_scope_is_no_part_of_one():
 def test_a_speech_studied_without_spirit_is_named_with_its_speaker_and_meeting():
     assert "省委书记在全省经济工作会议上的讲话" in labels("会议传达学习了省委书记在全省经济工作会议上的讲话。")
     assert labels("省委书记在全省经济工作会议上的讲话引起热烈反响。") == set()
+
+
+def test_the_programme_an_event_is_held_for():
+    assert "百企帮百村" in labels("全区“百企帮百村”结对仪式举行。")
+    assert labels("全区“最美家庭”颁奖仪式举行。") == set()
