@@ -61,6 +61,7 @@ PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # �
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖仪式, 表彰仪式: the quote is an honour
+AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
@@ -303,5 +304,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    spans = _merge_variants([h for h in ruled + found if not _honour(body, h)])
+    agenda = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
+    kept = [h for h in ruled + found if not _honour(body, h) and not any(s <= h.start and h.end <= e for s, e in agenda)]
+    spans = _merge_variants(kept)
     return sorted(spans, key=lambda h: (h.start, -h.end))

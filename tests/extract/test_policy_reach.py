@@ -141,3 +141,8 @@ def test_a_speech_studied_without_spirit_is_named_with_its_speaker_and_meeting()
 def test_the_programme_an_event_is_held_for():
     assert "百企帮百村" in labels("全区“百企帮百村”结对仪式举行。")
     assert labels("全区“最美家庭”颁奖仪式举行。") == set()
+
+
+def test_a_plan_inside_a_request_for_approval_is_the_agenda():
+    assert labels("会议审议了《关于推行“网格治理”工作实施方案的请示》。") == set()
+    assert "网格治理" in labels("会议学习了《关于开展“网格治理”活动的通知》，要求扎实推进“网格治理”。")
