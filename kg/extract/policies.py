@@ -86,7 +86,7 @@ def canonical(text: str) -> str:
 def _suffix_at(body: str, pos: int) -> str | None:
     """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
     word = P.policy_word_re().match(body, pos)
-    if word:
+    if word and word.group() not in word_set("policy_cues.txt"):  # “周调度、月通报”|机制: a cue is no part of the name
         return word.group()
     match = P.policy_suffix_re().match(body, pos)
     if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group() and LIST_END not in match.group():
@@ -304,7 +304,9 @@ def find_policies(body: str) -> list[PolicyHit]:
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    agenda = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
-    kept = [h for h in ruled + found if not _honour(body, h) and not any(s <= h.start and h.end <= e for s, e in agenda)]
+    enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
+    enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
+    kept = [h for h in ruled + found if not _honour(body, h)
+            and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)]
     spans = _merge_variants(kept)
     return sorted(spans, key=lambda h: (h.start, -h.end))

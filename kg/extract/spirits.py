@@ -25,7 +25,9 @@ CLAUSE_STOPS = "，。；：！？\n“”"
 def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     """Drop the verbs, adverbs and joiners that open a phrase (确保|习近平总书记…, 专题学习|中央…)."""
     verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
-    last = max((phrase.rfind(w) + len(w) for w in verbs if w in phrase[:-4]), default=0)
+    setting = phrase.find("在")  # 在…集体学习时的讲话: the verbs of the setting belong to the name
+    head = phrase[:setting] if setting >= 0 else phrase[:-4]
+    last = max((head.rfind(w) + len(w) for w in verbs if w in head), default=0)
     phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
     changed = True
     while changed:

@@ -146,3 +146,13 @@ def test_the_programme_an_event_is_held_for():
 def test_a_plan_inside_a_request_for_approval_is_the_agenda():
     assert labels("会议审议了《关于推行“网格治理”工作实施方案的请示》。") == set()
     assert "网格治理" in labels("会议学习了《关于开展“网格治理”活动的通知》，要求扎实推进“网格治理”。")
+
+
+def test_the_setting_of_a_speech_keeps_its_verbs():
+    found = labels("会议传达学习了省委书记在全省干部集体学习时的重要讲话精神。")
+    assert "省委书记在全省干部集体学习时的重要讲话精神" in found
+
+
+def test_the_topic_of_a_discourse_is_no_policy_of_its_own():
+    found = labels("要深入学习习近平总书记关于“三农”工作的重要论述。")
+    assert "关于三农工作的重要论述" in found and "三农" not in found
