@@ -46,6 +46,7 @@ MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a s
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
 QUOTE_ONLY_VERBS = ("把", "重视")  # 把“…”办好, 重视“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
+TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[)）]$")  # 《…规划（2024—2030年）》, 《…办法（试行）》: a note, not the name
 PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)"
                     r"(?:、(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大))*精神")  # 党的十七大、十八大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
@@ -158,8 +159,8 @@ def quoted_policies(body: str) -> list[PolicyHit]:
 def titled_documents(body: str) -> list[PolicyHit]:
     """Rules, plans and opinions named in 《》 (not books or papers: the ending decides)."""
     endings = tuple(longest_first("policy_document_suffixes.txt"))
-    return [PolicyHit(canonical(m.group(1)), m.start(), m.end()) for m in TITLED.finditer(body)
-            if m.group(1).endswith(endings)]
+    named = ((TITLE_NOTE.sub("", m.group(1)), m) for m in TITLED.finditer(body))
+    return [PolicyHit(canonical(name), m.start(), m.end()) for name, m in named if name.endswith(endings)]
 
 
 @cache

@@ -156,3 +156,8 @@ def test_the_setting_of_a_speech_keeps_its_verbs():
 def test_the_topic_of_a_discourse_is_no_policy_of_its_own():
     found = labels("要深入学习习近平总书记关于“三农”工作的重要论述。")
     assert "关于三农工作的重要论述" in found and "三农" not in found
+
+
+def test_a_document_title_is_named_without_its_years_or_trial_note():
+    found = labels("要对照《某市数字经济发展规划（2025—2030年）》，落实《某县村规民约管理办法（试行）》，发布《海岛生态保护倡议》。")
+    assert {"某市数字经济发展规划", "某县村规民约管理办法", "海岛生态保护倡议"} <= found
