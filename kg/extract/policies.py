@@ -65,6 +65,7 @@ HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖�
 AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
+VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
 
 
@@ -282,6 +283,10 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
             if label + tail in labels:
                 longer[label] = label + tail
                 break
+        else:  # 新型工业化三年行动计划 of 《某市推进新型工业化三年行动计划》: the document's full name
+            titled = [t for t in labels if t.endswith(label) and 0 < len(t) - len(label) <= VARIANT_HEAD and len(label) >= 6]
+            if titled:
+                longer[label] = max(titled, key=len)
     return [PolicyHit(longer.get(h.canonical, h.canonical), h.start, h.end) for h in hits]
 
 

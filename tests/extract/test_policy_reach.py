@@ -161,3 +161,8 @@ def test_the_topic_of_a_discourse_is_no_policy_of_its_own():
 def test_a_document_title_is_named_without_its_years_or_trial_note():
     found = labels("要对照《某市数字经济发展规划（2025—2030年）》，落实《某县村规民约管理办法（试行）》，发布《海岛生态保护倡议》。")
     assert {"某市数字经济发展规划", "某县村规民约管理办法", "海岛生态保护倡议"} <= found
+
+
+def test_a_plan_and_its_full_document_name_are_one_policy():
+    x = extract("会议召开。会议审议《某市推进数字乡村三年行动计划》，要求推进数字乡村三年行动计划落地。")
+    assert "某市推进数字乡村三年行动计划" in policies(x) and "数字乡村三年行动计划" not in policies(x)
