@@ -4,7 +4,7 @@ standing formulations of the genre, each under one canonical label.
 - A quoted phrase is a policy when a policy suffix follows it (“强基”工程), a
   cue word follows it (树牢“…”意识), a policy verb comes shortly before it
   (扎实开展“…”), it continues a list of quoted policies (“甲”“乙”等) or opens
-  one (“甲乙丙丁”“戊己庚辛”), or it counts duties (“四力”, “两个责任”).
+  one (“甲乙丙丁”“戊己庚辛”), or it counts duties (“三力”, “两个清单”).
   The canonical label strips the quotes and keeps the suffix; a quote of bare
   digits keeps the words it qualifies (某某“1+8”行动).
 - An unquoted phrase right after a policy verb and ending in a policy suffix
@@ -51,14 +51,14 @@ PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二�
                     r"(?:、(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大))*精神")  # 党的十七大、十八大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
-NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施一批战略性…项目: an adjective, not a strategy
+NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施战略性…项目: an adjective, not a strategy
 LIST_END = "等"  # …建设等重要举措: the list ended before the policy word
-GOVERNED = "领导下的"  # 党委领导下的院长负责制: 的 inside the name of a system of leadership
+GOVERNED = "领导下的"  # 党委领导下的校长负责制: 的 inside the name of a system of leadership
 NUMERAL = "一二三四五六七八九十两"
 NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
-NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “四力”“两个责任”: a counted formulation (not “一把手”)
-PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “学查改、促提升”: parts of one length
+NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”: a counted formulation (not “一把手”)
+PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “比贡献、争一流”: parts of one length
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖仪式, 表彰仪式: the quote is an honour
@@ -88,7 +88,7 @@ def canonical(text: str) -> str:
 def _suffix_at(body: str, pos: int) -> str | None:
     """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
     word = P.policy_word_re().match(body, pos)
-    if word and word.group() not in word_set("policy_cues.txt"):  # “周调度、月通报”|机制: a cue is no part of the name
+    if word and word.group() not in word_set("policy_cues.txt"):  # “日研判、周调度”|机制: a cue is no part of the name
         return word.group()
     match = P.policy_suffix_re().match(body, pos)
     if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group() and LIST_END not in match.group():
@@ -122,7 +122,7 @@ def _event_head_re() -> re.Pattern[str]:
 
 
 def _event_subject(body: str, end: int) -> bool:
-    """Whether the quote ending at `end` names the programme an event is held for (“…”发榜仪式),
+    """Whether the quote ending at `end` names the programme an event is held for (“…”启动仪式),
     not an honour a ceremony hands out (“…”颁奖仪式)."""
     match = _event_head_re().match(body, end)
     return match is not None and not any(w in match["between"] for w in HONOUR_CEREMONY)
@@ -213,11 +213,11 @@ def named_policies(body: str) -> list[PolicyHit]:
         if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
         text, dropped = _strip_qualifiers(phrase)
-        if "关于" in text:  # 二十大关于促进…: the policy is the topic
+        if "关于" in text:  # 某会议关于加快…: the policy is the topic
             cut_at = text.rindex("关于") + 2
             text, dropped = text[cut_at:], dropped + cut_at
         if body.startswith("部署", end) and text.endswith("战略"):
-            text = text.removesuffix("战略")  # 促进区域协调发展战略部署: the strategy deployed is 促进区域协调发展
+            text = text.removesuffix("战略")  # 加快县域振兴战略部署: the strategy deployed is 加快县域振兴
         is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
         if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
             if is_weak:
@@ -265,7 +265,7 @@ def numbered_formulations(body: str) -> list[PolicyHit]:
     for match in NUMBERED.finditer(body):
         word = match["word"]
         tag = word_tag(word) or word_tag(word[0])
-        counted_thing = word_tag(body[match.end():match.end() + 2]).startswith("n")  # 四个视察分团: units, not duties
+        counted_thing = word_tag(body[match.end():match.end() + 2]).startswith("n")  # 四个工作小组: units, not duties
         if tag.startswith(NUMBERED_TAGS) and not counted_thing and (match.start() == 0 or body[match.start() - 1] not in NUMERAL):
             out.append(PolicyHit(match.group(), match.start(), match.end()))
     return out + [PolicyHit(m.group(), m.start(), m.end()) for m in NUMBERED_RULES.finditer(body)]
@@ -283,7 +283,7 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
             if label + tail in labels:
                 longer[label] = label + tail
                 break
-        else:  # 新型工业化三年行动计划 of 《某市推进新型工业化三年行动计划》: the document's full name
+        else:  # 数字乡村三年行动计划 of 《某市推进数字乡村三年行动计划》: the document's full name
             titled = [t for t in labels if t.endswith(label) and 0 < len(t) - len(label) <= VARIANT_HEAD and len(label) >= 6]
             if titled:
                 longer[label] = max(titled, key=len)

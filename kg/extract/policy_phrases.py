@@ -23,7 +23,7 @@ CAMPAIGN_REACH = 12  # characters before a campaign head searched for its name
 NUMERAL = "一二三四五六七八九十"
 MEETING = re.compile(
     rf"(?:党的)?[{NUMERAL}]+届[{NUMERAL}]+中全会"  # 党的二十届三中全会
-    rf"|[省市县区]委[{NUMERAL}]+届[{NUMERAL}]+次(?:全体会议|全会)"  # 省委十二届二次全会
+    rf"|[省市县区]委[{NUMERAL}]+届[{NUMERAL}]+次(?:全体会议|全会)"  # 省委七届三次全会
     rf"|(?:中央|全国|全省|全市|全县|全区)[{CJK}]{{2,8}}?工作会议")  # 中央农村工作会议
 MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精神 is a spirit; 在…上, 召开: the meeting as a setting
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
@@ -52,7 +52,7 @@ def _clause_openers() -> tuple[str, ...]:
 
 def _name_before(body: str, end: int) -> tuple[str, int]:
     """The name that ends at `end`: back to punctuation or the last verb, preposition or joiner, minus
-    a 的 (but 党的 stays: 党的群众路线…) and leading one-character verbs and function words (要打好|…)."""
+    a 的 (but 党的 stays: 党的…教育实践活动) and leading one-character verbs and function words (要打好|…)."""
     start = end
     while start > 0 and end - start < CAMPAIGN_REACH and body[start - 1] not in P.PUNCT:
         start -= 1
@@ -80,7 +80,7 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
 
 
 def _is_name(text: str) -> bool:
-    """No particle, pronoun or preposition inside, but for 党的 (党的群众路线…)."""
+    """No particle, pronoun or preposition inside, but for 党的 (党的…教育实践活动)."""
     return not any(word_tag(w).startswith(CLAUSE_TAGS) for w in cut(text.replace("党的", "党")))
 
 
@@ -92,7 +92,7 @@ def longest_head(body: str, phrase: str, end: int) -> tuple[str, int]:
 
 
 def campaigns(body: str) -> list[tuple[str, int, int]]:
-    """Campaigns by their head (党史学习教育, 燃气安全专项整治): (label, start, end) of each named one."""
+    """Campaigns by their head (党纪学习教育, 燃气安全专项整治): (label, start, end) of each named one."""
     out = []
     for head in campaign_head_re().finditer(body):
         name, start = _name_before(body, head.start())
