@@ -63,6 +63,7 @@ NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖仪式, 表彰仪式: the quote is an honour
 AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
+RULE_JOINERS = ("和", "及", "与", "、")
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
 VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
@@ -181,6 +182,9 @@ def bare_rules(body: str) -> list[PolicyHit]:
         opened = verbs[-1].end() if verbs else 0
         name, dropped = _strip_qualifiers(match["name"][opened:])
         dropped += opened
+        if not name.startswith("关于"):  # 党章和|…准则: the last of a list (关于甲和乙的意见 is one)
+            listed = max(name.rfind(j) + len(j) for j in RULE_JOINERS)
+            name, dropped = name[listed:], dropped + listed
         needs_topic = name.endswith(OPINION_HEADS) or "的" in name  # 关于…的意见; not 相结合的办法
         if len(name) >= MIN_RULE and not body.startswith("精神", match.end()) and (not needs_topic or name.startswith("关于")):
             out.append(PolicyHit(canonical(name), match.start("name") + dropped, match.end()))

@@ -166,3 +166,7 @@ def test_a_document_title_is_named_without_its_years_or_trial_note():
 def test_a_plan_and_its_full_document_name_are_one_policy():
     x = extract("会议召开。会议审议《某市推进数字乡村三年行动计划》，要求推进数字乡村三年行动计划落地。")
     assert "某市推进数字乡村三年行动计划" in policies(x) and "数字乡村三年行动计划" not in policies(x)
+
+
+def test_a_bare_rule_at_the_end_of_a_list_is_named_alone():
+    assert labels("认真学习党章和干部廉洁自律准则。") == {"干部廉洁自律准则"}
