@@ -186,6 +186,12 @@ def policy_verb_re() -> re.Pattern[str]:
 
 
 @cache
+def policy_word_re() -> re.Pattern[str]:
+    """One policy suffix itself, the longest that matches (工程, 三年行动)."""
+    return re.compile(_alternation(words("policy_suffixes.txt")))
+
+
+@cache
 def policy_suffix_re() -> re.Pattern[str]:
     """An unquoted phrase ending in a policy suffix, e.g. 安全生产治本攻坚三年行动."""
     return re.compile(f"[{CJK}0-9０-９+＋.]{{2,24}}?(?:{_alternation(words('policy_suffixes.txt'))})")

@@ -3,15 +3,20 @@ standing formulations of the genre, each under one canonical label.
 
 - A quoted phrase is a policy when a policy suffix follows it (“强基”工程), a
   cue word follows it (树牢“…”意识), a policy verb comes shortly before it
-  (扎实开展“…”), or it continues a list of quoted policies (“甲”“乙”等).
+  (扎实开展“…”), it continues a list of quoted policies (“甲”“乙”等) or opens
+  one (“甲乙丙丁”“戊己庚辛”), or it counts duties (“三力”, “两个清单”).
   The canonical label strips the quotes and keeps the suffix; a quote of bare
   digits keeps the words it qualifies (某某“1+8”行动).
 - An unquoted phrase right after a policy verb and ending in a policy suffix
-  (开展…三年行动, 落实…20条举措) is a policy, minus issuers and qualifiers.
+  (开展…三年行动, 落实…20条举措, 深化…制度改革) is a policy, minus issuers and
+  qualifiers; not when an adjective (战略性) or a list (…等重要举措) follows.
 - Documents named in 《》 whose title ends like a rule or plan (条例, 意见, 方案 …).
 - 关于…的重要论述/重要思想 formulations.
-- The national formulations of the lexicon (新质生产力, 两个确立 …), unless
-  inside a longer policy already found.
+- The national formulations of the lexicon (新质生产力, 两个确立 …), where a word
+  starts (not 创新发展理念), unless inside a longer policy already found.
+- Spirits being studied (kg.extract.spirits); campaigns, studied meetings and
+  parallel slogans (kg.extract.policy_phrases); counted formulations (三个务必, 八项规定).
+- Honours won (荣获…称号) are background and dropped.
 """
 
 from __future__ import annotations
@@ -19,29 +24,50 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.segmenter import word_tag
-from kg.lexicon import longest_first
+from kg.extract.policy_phrases import (
+    campaigns,
+    guiding_ideas,
+    longest_head,
+    parallel_slogans,
+    studied_meetings,
+)
+from kg.extract.segmenter import cut, word_tag
+from kg.extract.spirits import spirits, studied_speeches
+from kg.lexicon import longest_first, word_set
 
+LABEL_NOISE = re.compile(r"[\s“”‘’\"'《》「」『』]")
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
 SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
 MIN_QUOTED = 3  # shorter quotes (“高线”) are figures of speech unless a suffix names them
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
-QUOTE_ONLY_VERBS = ("把",)  # 把“…”办好 marks a quoted policy; unquoted, 把 opens any object
+QUOTE_ONLY_VERBS = ("把", "重视")  # 把“…”办好, 重视“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
-PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)精神")  # 党的二十大精神
+TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[)）]$")  # 《…规划（2024—2030年）》, 《…办法（试行）》: a note, not the name
+PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)"
+                    r"(?:、(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大))*精神")  # 党的十七大、十八大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
+NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施战略性…项目: an adjective, not a strategy
+LIST_END = "等"  # …建设等重要举措: the list ended before the policy word
+GOVERNED = "领导下的"  # 党委领导下的校长负责制: 的 inside the name of a system of leadership
 NUMERAL = "一二三四五六七八九十两"
 NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
+NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
+NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”: a counted formulation (not “一把手”)
+PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “比贡献、争一流”: parts of one length
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
-SPIRIT = re.compile(r"(?P<phrase>[^，。；：！？\n“”]{2,40}?)精神")
-SPIRIT_MAX = 30  # longer phrases before 精神 are clauses, not one spirit's name
-SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "大会", "两会", "论述", "回信", "贺信", "决定", "重要思想")
-SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
-VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设")  # 长三角一体化发展(国家战略): one policy
+HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
+HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖仪式, 表彰仪式: the quote is an honour
+AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
+RULE_JOINERS = ("和", "及", "与", "、")
+MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
+OPINION_HEADS = ("意见", "决定")
+VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
+VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
 
 
 @dataclass(frozen=True)
@@ -57,17 +83,16 @@ def canonical(text: str) -> str:
     >>> canonical("“四个注重选拔、四个坚决不用”"), canonical("红链赋能“１+８”行动")
     ('四个注重选拔、四个坚决不用', '红链赋能1+8行动')
     """
-    folded = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s“”‘’\"'《》「」『』]", "", folded)
+    return LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _suffix_at(body: str, pos: int) -> str | None:
     """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
-    for suffix in longest_first("policy_suffixes.txt"):
-        if body.startswith(suffix, pos):
-            return suffix
+    word = P.policy_word_re().match(body, pos)
+    if word and word.group() not in word_set("policy_cues.txt"):  # “日研判、周调度”|机制: a cue is no part of the name
+        return word.group()
     match = P.policy_suffix_re().match(body, pos)
-    if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group():
+    if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group() and LIST_END not in match.group():
         return match.group()
     return None
 
@@ -91,6 +116,19 @@ def _prefix_words(body: str, start: int) -> str:
     return words[verbs[-1].end():] if verbs else words
 
 
+@cache
+def _event_head_re() -> re.Pattern[str]:
+    heads = "|".join(longest_first("policy_event_heads.txt"))
+    return re.compile(rf"(?P<between>[{CJK}]{{0,{SUFFIX_REACH - 2}}}?)(?:{heads})")
+
+
+def _event_subject(body: str, end: int) -> bool:
+    """Whether the quote ending at `end` names the programme an event is held for (“…”启动仪式),
+    not an honour a ceremony hands out (“…”颁奖仪式)."""
+    match = _event_head_re().match(body, end)
+    return match is not None and not any(w in match["between"] for w in HONOUR_CEREMONY)
+
+
 def quoted_policies(body: str) -> list[PolicyHit]:
     out: list[PolicyHit] = []
     previous_end = -10
@@ -99,9 +137,14 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         suffix = _suffix_at(body, match.end())
         internal = _suffix_at(content, max(len(content) - 6, 0)) is not None and content.endswith(
             tuple(longest_first("policy_suffixes.txt")))
-        cue = any(body.startswith(c, match.end()) for c in longest_first("policy_cues.txt"))
+        cue = body.startswith(longest_first("policy_cues.txt"), match.end())
         listed = match.start() - previous_end <= 1 and previous_end > 0
-        is_policy = suffix or internal or (len(content) >= MIN_QUOTED and (cue or listed or _verb_before(body, match.start())))
+        paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
+        parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1
+        holiday = content.endswith(("会", "节")) or (len(content) <= 2 and not content.strip(NUMERAL))  # “两会”, “五一”
+        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday
+        is_policy = suffix or internal or counted or parallel or _event_subject(body, match.end()) or (
+            len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
             continue
         label, start, end = content, match.start(), match.end()
@@ -118,8 +161,34 @@ def quoted_policies(body: str) -> list[PolicyHit]:
 def titled_documents(body: str) -> list[PolicyHit]:
     """Rules, plans and opinions named in 《》 (not books or papers: the ending decides)."""
     endings = tuple(longest_first("policy_document_suffixes.txt"))
-    return [PolicyHit(canonical(m.group(1)), m.start(), m.end()) for m in TITLED.finditer(body)
-            if m.group(1).endswith(endings)]
+    named = ((TITLE_NOTE.sub("", m.group(1)), m) for m in TITLED.finditer(body))
+    return [PolicyHit(canonical(name), m.start(), m.end()) for name, m in named if name.endswith(endings)]
+
+
+@cache
+def _bare_rule_re() -> re.Pattern[str]:
+    verbs = "|".join(longest_first("policy_document_verbs.txt"))
+    heads = "|".join(longest_first("policy_rule_heads.txt"))
+    return re.compile(rf"(?:{verbs})了?(?P<name>[{CJK}0-9]{{4,28}}?(?:{heads}))")
+
+
+def bare_rules(body: str) -> list[PolicyHit]:
+    """Rules named without 《》 after a verb of adopting or studying them (审议通过…议事规则); opinions
+    and decisions only as 关于…的意见 (修改意见 is no document)."""
+    out = []
+    for match in _bare_rule_re().finditer(body):
+        topic = match["name"].find("关于")  # 关于加强…的意见: the topic's verb stays
+        verbs = [v for v in P.policy_verb_re().finditer(match["name"]) if topic < 0 or v.start() < topic]  # 学习|贯彻|…条例
+        opened = verbs[-1].end() if verbs else 0
+        name, dropped = _strip_qualifiers(match["name"][opened:])
+        dropped += opened
+        if not name.startswith("关于"):  # 党章和|…准则: the last of a list (关于甲和乙的意见 is one)
+            listed = max(name.rfind(j) + len(j) for j in RULE_JOINERS)
+            name, dropped = name[listed:], dropped + listed
+        needs_topic = name.endswith(OPINION_HEADS) or "的" in name  # 关于…的意见; not 相结合的办法
+        if len(name) >= MIN_RULE and not body.startswith("精神", match.end()) and (not needs_topic or name.startswith("关于")):
+            out.append(PolicyHit(canonical(name), match.start("name") + dropped, match.end()))
+    return out
 
 
 def _strip_qualifiers(text: str) -> tuple[str, int]:
@@ -144,25 +213,47 @@ def named_policies(body: str) -> list[PolicyHit]:
         match = P.policy_suffix_re().match(body, verb.end())
         if not match:
             continue
-        text, dropped = _strip_qualifiers(match.group())
+        phrase, end = longest_head(body, match.group(), match.end())
+        if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
+            continue
+        text, dropped = _strip_qualifiers(phrase)
+        if "关于" in text:  # 某会议关于加快…: the policy is the topic
+            cut_at = text.rindex("关于") + 2
+            text, dropped = text[cut_at:], dropped + cut_at
+        if body.startswith("部署", end) and text.endswith("战略"):
+            text = text.removesuffix("战略")  # 加快县域振兴战略部署: the strategy deployed is 加快县域振兴
         is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
-        if "的" in text:  # 践行新发展理念的公园城市示范区: the name is what follows the last 的
+        if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
             if is_weak:
                 continue
-            cut_at = text.rindex("的") + 1
+            cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
             text, dropped = text[cut_at:], dropped + cut_at
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
-        if len(text) < 4 or (is_weak and stem < 4):
+        if len(text) < 4 or (is_weak and stem < 4) or text in word_set("policy_suffixes.txt"):  # 开展…的专项行动
             continue
-        out.append(PolicyHit(canonical(text), match.start() + dropped, match.end()))
-        reached = match.end()
+        out.append(PolicyHit(canonical(text), match.start() + dropped, end))
+        reached = end
     return out
+
+
+def _word_starts(body: str, start: int, end: int) -> bool:
+    """Whether a word starts at `start` when the few characters before it are cut into words with it."""
+    if not word_tag(body[max(start - 1, 0):start + 1]):
+        return True  # no word spans the border: the cut is not needed
+    window = body[max(start - 3, 0):end]
+    boundaries, at = {0}, 0
+    for word in cut(window):
+        at += len(word)
+        boundaries.add(at)
+    return len(window) - (end - start) in boundaries
 
 
 def formulations(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
+        if not _word_starts(body, match.start(), match.end()):
+            continue  # 创新发展理念: 创新 is the verb, not 新发展理念
         label, end = match.group(), match.end()
         for suffix in ("国家战略", "战略", "工程", "行动"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
@@ -178,49 +269,12 @@ def numbered_formulations(body: str) -> list[PolicyHit]:
     for match in NUMBERED.finditer(body):
         word = match["word"]
         tag = word_tag(word) or word_tag(word[0])
-        if tag.startswith(NUMBERED_TAGS) and (match.start() == 0 or body[match.start() - 1] not in NUMERAL):
+        counted_thing = word_tag(body[match.end():match.end() + 2]).startswith("n")  # 四个工作小组: units, not duties
+        if tag.startswith(NUMBERED_TAGS) and not counted_thing and (match.start() == 0 or body[match.start() - 1] not in NUMERAL):
             out.append(PolicyHit(match.group(), match.start(), match.end()))
-    return out
+    return out + [PolicyHit(m.group(), m.start(), m.end()) for m in NUMBERED_RULES.finditer(body)]
 
 
-
-
-def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
-    """Drop the verbs, adverbs and joiners that open a phrase (确保|习近平总书记…, 专题学习|中央…)."""
-    verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
-    last = max((phrase.rfind(w) + len(w) for w in verbs if w in phrase[:-4]), default=0)
-    phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
-    changed = True
-    while changed:
-        changed = False
-        for word in longest_first("spirit_verbs.txt"):
-            if phrase.startswith(word) and len(phrase) > len(word) + 2:
-                phrase, start, changed = phrase[len(word):], start + len(word), True
-                break
-    return phrase, start
-
-
-def spirits(body: str) -> list[PolicyHit]:
-    """The spirit of speeches, instructions and meetings being studied (…重要讲话精神, 省第十五次党代会精神,
-    中央经济工作会议精神): the phrase before 精神 back to punctuation, a policy verb or a joiner
-    after another spirit, when it ends in what has a spirit (讲话, 指示, 会议, 全会 …)."""
-    out = []
-    for match in SPIRIT.finditer(body):
-        phrase, start = match["phrase"], match.start("phrase")
-        verbs = list(P.policy_verb_re().finditer(phrase))
-        if verbs:
-            phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
-        joints = [phrase.rfind(h + j) + len(h + j) for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS
-                  if h + j in phrase and not phrase[phrase.rfind(h + j) + len(h + j):].startswith("重要")]
-        cut_at = max(joints, default=0)
-        phrase, start = phrase[cut_at:], start + cut_at
-        phrase, start = _trim_opening(phrase, start)
-        bare = phrase.removesuffix("的")
-        if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith("结合" + h) for h in SPIRIT_HEADS):
-            continue  # 大会精神, 结合会议精神: which meeting is not said
-        if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
-            out.append(PolicyHit(canonical(phrase.removesuffix("的") + "精神"), start, match.end()))
-    return out
 
 
 def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
@@ -233,14 +287,36 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
             if label + tail in labels:
                 longer[label] = label + tail
                 break
+        else:  # 数字乡村三年行动计划 of 《某市推进数字乡村三年行动计划》: the document's full name
+            titled = [t for t in labels if t.endswith(label) and 0 < len(t) - len(label) <= VARIANT_HEAD and len(label) >= 6]
+            if titled:
+                longer[label] = max(titled, key=len)
     return [PolicyHit(longer.get(h.canonical, h.canonical), h.start, h.end) for h in hits]
+
+
+def _honour(body: str, hit: PolicyHit) -> bool:
+    """Whether the name is an honour won (荣获…称号, 被评为…): background, not a policy deployed."""
+    cues = longest_first("policy_honour_cues.txt")
+    clause = body[max(hit.start - HONOUR_REACH, 0):hit.start]
+    clause = clause[max(clause.rfind(p) for p in "，。；！？\n") + 1:]
+    return any(c in clause for c in cues) or body.startswith(cues, hit.end)
 
 
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
-    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body)
+    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
-    found += [h for h in spirits(body) + numbered_formulations(body)
+    studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
+    found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    spans = _merge_variants(ruled + found)
+    phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body)
+               for name, dropped in [_strip_qualifiers(label)]]  # 全市|…专项整治 (a meeting's 市委… is its name)
+    phrased += [PolicyHit(canonical(label), start, end) for label, start, end
+                in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
+    found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
+    enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
+    enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
+    kept = [h for h in ruled + found if not _honour(body, h)
+            and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)]
+    spans = _merge_variants(kept)
     return sorted(spans, key=lambda h: (h.start, -h.end))

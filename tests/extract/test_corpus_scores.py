@@ -21,11 +21,12 @@ SCORER = REPO.parent / "shared" / "gold" / "score.py"
 
 # The scores after the first round of reach work (docs/extraction.md; at abf24fe they were dev 0.691 and
 # blind 0.716, tests/data/corpus/BASELINE.md) minus a margin of about 0.03 (0.1 on the small title facet);
-# the dev persons, attendance, roles and positions floors (and overall) after the persons-roles round, minus 0.02.
+# the dev persons, attendance, roles and positions floors (and overall) after the persons-roles round, minus 0.02;
+# dev policies after the second round on policies, minus 0.02 (issue 16: 0.881 measured after the reader-facets merge).
 FLOORS = {
     # the reader facets (segmentation, title, reporters, dates) and overall: the reader-facets round, minus 0.02
     "dev": {"overall": 0.92, "segmentation": 0.94, "title": 0.98, "reporters": 0.98, "persons": 0.89,
-            "attendance": 0.88, "roles": 0.86, "dates": 0.95, "policies": 0.48, "positions": 0.94},
+            "attendance": 0.88, "roles": 0.86, "dates": 0.95, "policies": 0.86, "positions": 0.94},
     "blind": {"overall": 0.75, "segmentation": 0.77, "title": 0.82, "reporters": 0.63, "persons": 0.75,
               "attendance": 0.70, "roles": 0.63, "dates": 0.74, "policies": 0.49, "positions": 0.89},
 }
