@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from kg.chars import CJK
 from kg.extract import patterns as P
 from kg.extract.segmenter import word_tag
-from kg.lexicon import longest_first
+from kg.lexicon import longest_first, word_set
 
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
 SUFFIX_REACH = 6  # characters of a longer name allowed between a quote and its suffix (“…”科技创新体系)
@@ -63,9 +63,9 @@ def canonical(text: str) -> str:
 
 def _suffix_at(body: str, pos: int) -> str | None:
     """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
-    for suffix in longest_first("policy_suffixes.txt"):
-        if body.startswith(suffix, pos):
-            return suffix
+    suffix = P.word_at(body, pos, word_set("policy_suffixes.txt"))
+    if suffix:
+        return suffix
     match = P.policy_suffix_re().match(body, pos)
     if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group():
         return match.group()
@@ -99,7 +99,7 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         suffix = _suffix_at(body, match.end())
         internal = _suffix_at(content, max(len(content) - 6, 0)) is not None and content.endswith(
             tuple(longest_first("policy_suffixes.txt")))
-        cue = any(body.startswith(c, match.end()) for c in longest_first("policy_cues.txt"))
+        cue = P.word_at(body, match.end(), word_set("policy_cues.txt")) is not None
         listed = match.start() - previous_end <= 1 and previous_end > 0
         is_policy = suffix or internal or (len(content) >= MIN_QUOTED and (cue or listed or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
