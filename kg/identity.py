@@ -96,13 +96,18 @@ def _at_level(place: str, level: str) -> str | None:
     return None
 
 
+@cache
+def _central_prefixes() -> tuple[str, ...]:
+    return tuple(word_set("national_organisations.txt"))
+
+
 def post_jurisdiction(title: str, organisation: str | None, paper_place: str | None,
                       canonical: str | None = None) -> tuple[str, str] | None:
     """(jurisdiction, basis) of one post as the text writes it (`title`); None when neither it nor the
     paper places it. A `canonical` label the extractor built on the paper's own place (市委书记 →
     江城市委书记 in 江城日报) says the paper's level matches the title's."""
     central = word_set("national_organisations.txt")
-    if organisation in central or any(title.startswith(c) for c in central):
+    if organisation in central or title.startswith(_central_prefixes()):
         return NATIONAL_SCOPE, "national-post"
     named = _named_division(title)
     if named:

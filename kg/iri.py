@@ -8,6 +8,7 @@ Chinese characters (IRIs allow them) and fold everything else to `-`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -45,6 +46,7 @@ EVENT_CLASSES: dict[EventKind, str] = {kind: ZW + kind.value for kind in EventKi
 _UNSAFE = re.compile(r"[^\w.+]+")  # \w keeps CJK letters and digits
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names, posts and policies recur in every fact of an article and across them
 def slug(text: str) -> str:
     """A readable, IRI-safe path segment.
 
@@ -59,6 +61,7 @@ def slug(text: str) -> str:
     return folded or "h" + hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of publications per batch, asked about for every article
 def scope_of_source(source: str | None) -> str:
     """The jurisdiction a publication covers, which scopes person identity.
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import table, words
 
@@ -62,6 +62,7 @@ def _by_text() -> dict[str, Division]:
     return out
 
 
+@lru_cache(maxsize=4096)  # asked for the same few places by every post of an article
 def division_of(place_text: str) -> Division | None:
     """The division `place_text` names, by its full name (惠山区) or its short one (湖南)."""
     text = unicodedata.normalize("NFKC", place_text).strip()
@@ -73,6 +74,7 @@ def _registry() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in table("publications.tsv")}
 
 
+@lru_cache(maxsize=1024)  # a handful of publications per batch, asked about for every article and post
 def publication_jurisdiction(name: str | None) -> Jurisdiction | None:
     """The jurisdiction a publication covers: from the registry, else from a division its name
     starts with (萧山日报 → 萧山, 无锡市融媒体中心 → 无锡); None when neither says."""

@@ -103,8 +103,15 @@ class ArticleGraph:
     quads: list[Quad]
 
 
+@functools.lru_cache(maxsize=4096)  # an issue date recurs in every holding and event of its page
 def _date(day: dt.date) -> Literal:
     return Literal(day.isoformat(), datatype=XSD_DATE)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # typed: True is no 1
+def _integer(value: int) -> Literal:
+    """An offset or position as an xsd:integer literal, built once (pyoxigraph's int conversion costs 3× a string's)."""
+    return Literal(value)
 
 
 class _ArticleBuilder:
@@ -120,6 +127,7 @@ class _ArticleBuilder:
         self.quads: list[Quad] = []
         self._seen: set[str] = set()
         self._minted: dict[tuple[str, ...], NamedNode] = {}
+        self._sentences: dict[int, NamedNode] = {}
         self._persons = {p.name: p for p in extraction.persons}
         self._paper_place = paper_place(a.source)
         self._identities: dict[str, Identity] = {}
@@ -149,12 +157,12 @@ class _ArticleBuilder:
         add(art, TYPE, ARTICLE)
         add(art, TEXT, Literal(a.body))
         add(art, IS_PART_OF, self.document)
-        add(art, POSITION, Literal(a.index))
+        add(art, POSITION, _integer(a.index))
         for prop, value in ((TITLE, a.title), (SUBTITLE, a.subtitle), (DATELINE, a.dateline)):
             if value:
                 add(art, prop, Literal(value))
         if a.body_offset is not None:
-            add(art, BODY_OFFSET, Literal(a.body_offset))
+            add(art, BODY_OFFSET, _integer(a.body_offset))
         if a.url:
             add(art, SOURCE, _iri_or_literal(a.url))
         add(self.document, TYPE, DOCUMENT)
@@ -189,13 +197,14 @@ class _ArticleBuilder:
             index = next((i for i, s in enumerate(sentences) if s.start <= mention.start < s.end), -1)
             if index < 0:
                 return None
-        node = self.minter.sentence(self.article, index)
-        if self.first(node.value):
+        node = self._sentences.get(index)
+        if node is None:  # described once: most facts of an article cite a few sentences
+            node = self._sentences[index] = self.minter.sentence(self.article, index)
             s = sentences[index]
             self.add(node, TYPE, SENTENCE)
             self.add(node, TEXT, Literal(s.text))
-            self.add(node, START, Literal(s.start))
-            self.add(node, END, Literal(s.end))
+            self.add(node, START, _integer(s.start))
+            self.add(node, END, _integer(s.end))
             self.add(node, IS_PART_OF, self.article)
         return node
 
@@ -205,8 +214,8 @@ class _ArticleBuilder:
         if sentence is not None:
             self.add(node, EVIDENCE, sentence)
         self.add(node, QUOTE, Literal(mention.text))
-        self.add(node, START, Literal(mention.start))
-        self.add(node, END, Literal(mention.end))
+        self.add(node, START, _integer(mention.start))
+        self.add(node, END, _integer(mention.end))
 
     def fact(self, node: NamedNode, cls: NamedNode, mention: Mention) -> None:
         self.add(node, TYPE, cls)

@@ -57,6 +57,7 @@ HTML_TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h[1-6]|/li|/tr)\b[^<>]*>", re.IGNORECASE)
 Line_ = tuple[int, str, str | None]  # a JSON Lines line: its offset in the text, its text, what is wrong with it
 LEADING_BLANKS = re.compile(r"\s*")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")  # below space, not whitespace: a binary file's sign
 
 
 class _Origin(TypedDict):
@@ -123,7 +124,7 @@ def decode(data: bytes, path: str | None = None) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _best_guess(data, path)
-    if "\x00" in text or sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f\v") > 8:
+    if "\x00" in text or len(CONTROL_CHARS.findall(text, 0, 65536)) > 8:
         raise BadInput("a binary file, not text", path=path)
     return text.lstrip("\ufeff")
 

@@ -18,9 +18,10 @@ from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS, Doc, clause_start
 from kg.model import EventKind
 
+HELD_VERB = re.compile("召开|举行|举办|开幕|揭晓")
 HELD = re.compile(
     rf"(?P<label>[^，。；：！？\n]{{2,80}}?)(?:\d{{1,2}}日)?(?:[上下]午)?(?:在(?P<place>[{CJK}]{{2,10}}?))?"
-    r"(?:隆重|顺利|正式)?(?:召开|举行|举办|开幕|揭晓)"
+    rf"(?:隆重|顺利|正式)?(?:{HELD_VERB.pattern})"
 )
 CONVENED = re.compile(r"(?:主持)?召开(?:了)?(?P<label>[^，。；：！？\n]{2,40}(?:会议|大会|座谈会|常委会|全会|调度会|推进会|部署会|专题会))")
 PLACE_BEFORE_VERB = re.compile(
@@ -64,6 +65,8 @@ def _held_event(doc: Doc, start: int, end: int) -> EventSpan | None:
         kind, _ = _kind_of(convened["label"], last=True)
         offset = start + convened.start("label")
         return EventSpan(kind, convened["label"], offset, offset + len(convened["label"]))
+    if not HELD_VERB.search(text):
+        return None  # no HELD match possible, and trying one at every position of a long text is slow
     for match in HELD.finditer(text):
         label = LEAD_NOISE.sub("", match["label"]).strip()
         kind, trigger = _kind_of(label, last=True)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from kg.chars import is_cjk
 from kg.extract import patterns as P
 from kg.extract.segmenter import cut, is_common_word, word_tag
-from kg.lexicon import word_set
 
 
 @dataclass
@@ -38,10 +37,7 @@ def follower_strength(body: str, end: int) -> int:
         return 3
     if body[end].isdigit():  # 国家副主席某某20日在北京会见…
         return 2
-    for word in P.followers():
-        if body.startswith(word, end):
-            return len(word)
-    return 0
+    return P.follower_at(body, end)
 
 
 FOLLOWING_TAGS = ("v", "p", "d", "c")
@@ -74,12 +70,11 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
         for end in range(pos + last_part + 1, foreign.end() + 1):
             if follower_strength(body, end):
                 return body[pos:end], end
-    stop = word_set("name_stop_chars.txt")
-    if expected:  # 市委书记万里鹏: where a name is expected, characters of place and time may be in it
-        stop = stop - word_set("name_chars_when_expected.txt")
+    stop = P.name_stop_chars(expected)  # 市委书记万里鹏: where a name is expected, place and time characters may be in it
+    surnames = P.surname_set()
     best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
-        if surname not in P.surnames() and not (expected and surname in P.rare_surnames()):
+        if surname not in surnames and not (expected and surname in P.rare_surnames()):
             continue
         for given in (1, 2):
             end = pos + len(surname) + given
@@ -90,11 +85,11 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 break
             strength = follower_strength(body, end) or (expected and word_follows(body, end))
             name = body[pos:end]
-            if surname not in P.surnames() and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
+            if surname not in surnames and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
                 continue  # 边视察、边思考: a parallel construction, not a list of persons
             if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
                 continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
-            if surname not in P.surnames() and _cuts_a_word(body, pos, end):
+            if surname not in surnames and _cuts_a_word(body, pos, end):
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
             if strength and not is_common_word(name):
                 key = (strength, len(name))

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from kg.chars import CJK
-from kg.lexicon import longest_first, table, words
+from kg.lexicon import longest_first, table, word_set, words
 
 QUOTED = re.compile(r"“([^“”\n]{1,30})”")
 PUNCT = frozenset("，。、；：！？（）()“”‘’《》〈〉「」『』【】 \u3000\n")
@@ -69,35 +69,51 @@ def title_parts(text: str) -> tuple[str, str] | None:
     if word is None:
         return None
     rest = text[: -len(word)]
-    units = longest_first("title_units.txt")
-    changed = True
-    while changed and rest:
-        changed = False
-        for unit in units:
-            if rest.endswith(unit):
-                rest, word, changed = rest[: -len(unit)], unit + word, True
-                break
+    units = word_set("title_units.txt")
+    while rest and (unit := word_ending_at(rest, len(rest), units)):
+        rest, word = rest[: -len(unit)], unit + word
     return rest, word
 
 
 def title_ending(text: str, end: int | None = None) -> str | None:
-    """The longest title word that `text` ends with (or its first `end` characters), if any: one set
-    look-up per title length, not a scan of the thousands of composed titles.
+    """The longest title word that `text` ends with (or its first `end` characters), if any.
 
     >>> title_ending("无锡市副市长"), title_ending("交流发言"), title_ending("市长王某", 2)
     ('副市长', None, '市长')
     """
-    end = len(text) if end is None else end
-    titles = title_words()
-    for length in _title_lengths():
-        if length <= end and text[end - length:end] in titles:
-            return text[end - length:end]
-    return None
+    return word_ending_at(text, len(text) if end is None else end, title_words())
 
 
 @cache
-def _title_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(word) for word in title_words()}, reverse=True))
+def _lengths(entries: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of a word set's entries, longest first (cached per set: the sets are the cached lexicons)."""
+    return tuple(sorted({len(word) for word in entries}, reverse=True))
+
+
+def word_at(text: str, at: int, entries: frozenset[str]) -> str | None:
+    """The longest of `entries` that starts at `at`, if any: one set look-up per entry length, not a
+    `startswith` per entry (these loops over thousands of words were the hottest of the rules).
+
+    >>> word_at("某某主持会议", 2, frozenset({"主持", "主持人", "会议"})), word_at("某某", 2, frozenset({"主持"}))
+    ('主持', None)
+    """
+    room = len(text) - at
+    for length in _lengths(entries):
+        if length <= room and text[at:at + length] in entries:
+            return text[at:at + length]
+    return None
+
+
+def word_ending_at(text: str, end: int, entries: frozenset[str]) -> str | None:
+    """The longest of `entries` that ends at `end`, if any (as `word_at`, backwards).
+
+    >>> word_ending_at("会见了国家", 3, frozenset({"会见", "会见了"}))
+    '会见了'
+    """
+    for length in _lengths(entries):
+        if length <= end and text[end - length:end] in entries:
+            return text[end - length:end]
+    return None
 
 
 @cache
@@ -130,6 +146,20 @@ def surnames() -> tuple[str, ...]:
 
 
 @cache
+def surname_set() -> frozenset[str]:
+    """`surnames()` for membership tests (the tuple is for regexes, longest first)."""
+    return frozenset(surnames())
+
+
+@cache
+def name_stop_chars(expected: bool) -> frozenset[str]:
+    """Characters a given name cannot hold; where a name is `expected` (after a post), fewer: characters of
+    place and time may be in it (市委书记万里鹏)."""
+    stop = word_set("name_stop_chars.txt")
+    return stop - word_set("name_chars_when_expected.txt") if expected else stop
+
+
+@cache
 def rare_surnames() -> frozenset[str]:
     """Surnames read only where a name is expected (after a post or a group label): 信, 禚, 占 …"""
     return frozenset(words("surnames_rare.txt"))
@@ -149,10 +179,19 @@ def compound_surnames() -> frozenset[str]:
 
 
 @cache
-def followers() -> tuple[str, ...]:
+def followers() -> frozenset[str]:
     """Words that may follow a name: the lexicon's, and every role verb (市长某某致欢迎辞)."""
-    both = set(words("name_followers.txt")) | {row[0] for row in table("role_verbs.tsv")}
-    return tuple(sorted(both, key=len, reverse=True))
+    return frozenset(words("name_followers.txt")) | {row[0] for row in table("role_verbs.tsv")}
+
+
+def follower_at(text: str, at: int) -> int:
+    """The length of the longest follower word starting at `at`, 0 if none.
+
+    >>> follower_at("某某主持会议", 2), follower_at("某某某", 2)
+    (2, 0)
+    """
+    word = word_at(text, at, followers())
+    return len(word) if word else 0
 
 
 @cache

@@ -11,7 +11,7 @@ from collections.abc import Set
 from kg.extract import patterns as P
 from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
-from kg.lexicon import words
+from kg.lexicon import word_set
 
 __all__ = ["find_names"]
 
@@ -22,7 +22,7 @@ LIST_JOINERS = "、和及"  # 市领导甲、乙和丙  # join two named persons
 
 def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
     """Where the post ending in the title word at `core` begins: back to a boundary."""
-    bounds = words("title_left_bounds.txt")
+    bounds = word_set("title_left_bounds.txt")
     i, limit = core, max(core - MAX_TITLE, 0)
     while i > limit:
         ch = body[i - 1]
@@ -32,7 +32,7 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
                 break  # a bracket broken over lines is a byline or a note, not part of a name
             i = opening
             continue
-        if ch in P.PUNCT or ch.isspace() or i in name_ends or any(body.endswith(w, 0, i) for w in bounds):
+        if ch in P.PUNCT or ch.isspace() or i in name_ends or P.word_ending_at(body, i, bounds):
             break  # (a post never holds the name of someone written before it)
         if ch in PAIRED_JOINERS and (i - 1 in name_ends or i == 1 or body[i - 2] in P.PUNCT
                                      or any(body.endswith(n, 0, i - 1) for n in names)

@@ -137,7 +137,7 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         suffix = _suffix_at(body, match.end())
         internal = _suffix_at(content, max(len(content) - 6, 0)) is not None and content.endswith(
             tuple(longest_first("policy_suffixes.txt")))
-        cue = body.startswith(longest_first("policy_cues.txt"), match.end())
+        cue = P.word_at(body, match.end(), word_set("policy_cues.txt")) is not None
         listed = match.start() - previous_end <= 1 and previous_end > 0
         paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
         parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1

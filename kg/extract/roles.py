@@ -62,10 +62,10 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
         return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
-    if any(body.endswith(w, 0, start) for w in HEARD):
+    if body.endswith(HEARD, 0, start):
         return False
     verb = body[start:end]
-    if verb == "要求" and any(body.endswith(w, 0, start) for w in NOUN_BEFORE):
+    if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
         return False
     return not (verb == "说" and body[end:end + 1] not in ("，", "：", ":", ","))
 
