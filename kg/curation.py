@@ -106,7 +106,7 @@ def split(store: KnowledgeStore, iri: str, base: str) -> int:
         if scope is not None and text_of(scope) != UNPLACED:
             out.append(Quad(old, SCOPE, scope, g))
         rewritten[g] = out
-    name = _label(store, keep.value)
+    name = _label(store, text_of(keep))
     _replace(store, rewritten)
     _decide(store, base, merged[0], Quad(old, DIFFERENT_FROM, keep, graph))
     relink_names(store, [name], base)

@@ -50,7 +50,7 @@ from kg.rdf import (
 from kg.records import bind, in_chunks, select, sparql
 from kg.records.identity import decisions
 from kg.settings import DEFAULT_BASE
-from kg.sparql_text import delete_data, drop_graphs, insert_data
+from kg.sparql_text import delete_data, drop_graphs, insert_data, text_of
 from kg.store_api import KnowledgeStore, solutions, writing
 
 NAME_ONLY = frozenset({"publication", "unplaced"})
@@ -78,7 +78,7 @@ def person_names(graphs: Mapping[NamedNode, Iterable[Quad]]) -> set[str]:
     names = set()
     for quads in graphs.values():
         persons = {q.subject for q in quads if q.predicate == TYPE and q.object == PERSON}
-        names |= {q.object.value for q in quads if q.predicate == LABEL and q.subject in persons}
+        names |= {text_of(q.object) for q in quads if q.predicate == LABEL and q.subject in persons}
     return names
 
 
@@ -114,7 +114,7 @@ class NameLinker:
             return graphs
         out = {}
         for graph, quads in graphs.items():
-            merged = {q.subject.value for q in quads if q.predicate == TYPE and q.object == PERSON} & self._merged.keys()
+            merged = {text_of(q.subject) for q in quads if q.predicate == TYPE and q.object == PERSON} & self._merged.keys()
             out[graph] = merge_into_kept(quads, {m: self._merged[m] for m in merged}) if merged else quads
         return out
 
@@ -124,11 +124,11 @@ class NameLinker:
 
 def merge_into_kept(quads: list[Quad], merged: dict[str, str]) -> list[Quad]:
     """A graph whose merged persons are written as the nodes kept, each identity link saying so."""
-    links = {q.subject for q in quads if q.predicate == ENTITY and q.object.value in merged}
+    links = {q.subject for q in quads if q.predicate == ENTITY and text_of(q.object) in merged}
     minted = {q.subject: q.object for q in quads if q.subject in links and q.predicate == ENTITY}
     out = []
     for q in quads:
-        if q.subject.value in merged and q.predicate == SCOPE:
+        if text_of(q.subject) in merged and q.predicate == SCOPE:
             continue
         if q.subject in links and q.predicate == BASIS:
             out += [Quad(q.subject, BASIS, Literal("curated-merge"), q.graph_name),
@@ -251,7 +251,7 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
         for m in sorted(mentions, key=lambda m: m.link.value):
             earlier = revised.get(m.link)
             was_linked = earlier is not None and linked_as.get((earlier, ENTITY)) == NamedNode(m.person)
-            minted = linked_as[(earlier, MINTED_AS)].value if was_linked and earlier else m.person
+            minted = text_of(linked_as[(earlier, MINTED_AS)]) if was_linked and earlier else m.person
             target = None
             if m.basis in NAME_ONLY and minted not in merged:
                 target = _target(minted, m.scope, m.day, officials, apart)
@@ -303,7 +303,7 @@ def _statements(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple
 def _link_quads(m: _Mention, minted: str, official: str, scope: str, graph: NamedNode) -> list[Quad]:
     """The explanation of one by-name link, in the name's link graph."""
     node = NamedNode(m.link.value + "/by-name")
-    quads = [(TYPE, IDENTITY_LINK), (REVISES, m.link), (ENTITY, NamedNode(official)), (MINTED_AS, NamedNode(minted)),
+    quads: list[tuple[NamedNode, NamedNode | Literal]] = [(TYPE, IDENTITY_LINK), (REVISES, m.link), (ENTITY, NamedNode(official)), (MINTED_AS, NamedNode(minted)),
              (BASIS, Literal(LINKED_BY_NAME)), (JURISDICTION, Literal(scope))]
     for iri, predicate in ((m.article, DERIVED_FROM), (m.evidence, EVIDENCE)):
         if iri:
