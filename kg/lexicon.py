@@ -42,3 +42,17 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 def longest_first(name: str) -> tuple[str, ...]:
     """Entries sorted longest first, for greedy matching."""
     return tuple(sorted(words(name), key=len, reverse=True))
+
+
+def strip_leading(text: str, name: str, *, keep: int = 3) -> tuple[str, int]:
+    """`text` without the entries of lexicon `name` it opens with, longest first and again after each,
+    as long as `keep` characters are left; and how many characters went.
+
+    >>> strip_leading("全市全面推进乡村振兴", "policy_drop_prefixes.txt")
+    ('全面推进乡村振兴', 2)
+    """
+    dropped = 0
+    while word := next((w for w in longest_first(name) if text.startswith(w) and len(text) - len(w) >= keep), ""):
+        text, dropped = text[len(word):], dropped + len(word)
+    return text, dropped
+

@@ -37,7 +37,7 @@ from kg.extract.policy_phrases import (
 )
 from kg.extract.segmenter import cut, word_tag
 from kg.extract.spirits import spirits, studied_speeches
-from kg.lexicon import longest_first, word_set
+from kg.lexicon import longest_first, strip_leading, word_set
 
 LABEL_NOISE = re.compile(r"[\s“”‘’\"'《》「」『』]")
 VERB_GAP = 6  # characters allowed between a policy verb and the quote (实现更高水平“…”)
@@ -192,14 +192,7 @@ def bare_rules(body: str) -> list[PolicyHit]:
 
 
 def _strip_qualifiers(text: str) -> tuple[str, int]:
-    dropped = 0
-    changed = True
-    while changed:
-        changed = False
-        for word in longest_first("policy_drop_prefixes.txt"):
-            if text.startswith(word) and len(text) > len(word) + 2:
-                text, dropped, changed = text[len(word):], dropped + len(word), True
-    return text, dropped
+    return strip_leading(text, "policy_drop_prefixes.txt")
 
 
 def named_policies(body: str) -> list[PolicyHit]:

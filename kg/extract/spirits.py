@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import patterns as P
-from kg.lexicon import longest_first, word_set
+from kg.lexicon import longest_first, strip_leading, word_set
 
 SPIRIT_REACH = 40  # characters of a spirit's phrase at most
 SPIRIT = re.compile(rf"(?P<phrase>[^，。；：！？\n“”]{{2,{SPIRIT_REACH}}}?)精神")
@@ -29,14 +29,8 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     head = phrase[:setting] if setting >= 0 else phrase[:-4]
     last = max((head.rfind(w) + len(w) for w in verbs if w in head), default=0)
     phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
-    changed = True
-    while changed:
-        changed = False
-        for word in longest_first("spirit_verbs.txt"):
-            if phrase.startswith(word) and len(phrase) > len(word) + 2:
-                phrase, start, changed = phrase[len(word):], start + len(word), True
-                break
-    return phrase, start
+    phrase, dropped = strip_leading(phrase, "spirit_verbs.txt")
+    return phrase, start + dropped
 
 
 def _spirit_matches(body: str) -> Iterator[re.Match[str]]:
