@@ -23,10 +23,12 @@ from kg import pipeline
 from kg.records import sparql
 from kg.stores import open_store
 
+# Within each article's graph: over the union default graph, a national leader's type and label stand once per
+# article naming them and the join multiplies them (53 s at 1×, hours at 10×; 0.03 s this way, the same rows).
 MENTIONS = """
 SELECT DISTINCT ?document ?label ?person WHERE {
-  ?person a zw:Person ; rdfs:label ?label ; zw:mentionedIn ?article .
-  ?article dcterms:isPartOf/dcterms:identifier ?document .
+  GRAPH ?g { ?person a zw:Person ; rdfs:label ?label ; zw:mentionedIn ?article .
+             ?article dcterms:isPartOf/dcterms:identifier ?document . }
 }
 """
 
