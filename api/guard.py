@@ -115,11 +115,6 @@ def check_query(query: str, *, allow_service: bool) -> QueryDataset:
     return _remember((query, allow_service), _check_query(query, allow_service))
 
 
-def checked_before(query: str, *, allow_service: bool) -> bool:
-    """True if this process has allowed `query` lately: `check_query` answers it from memory."""
-    return (query, allow_service) in _ALLOWED
-
-
 def _remember(key: tuple[str, bool], dataset: QueryDataset) -> QueryDataset:
     if len(key[0]) <= CACHED_TEXT:
         _ALLOWED[key] = dataset
