@@ -32,7 +32,6 @@ import resource
 
 log = logging.getLogger("kg.api")
 
-_cut = False  # this process left the network (cut_network succeeded)
 
 CLONE_NEWUSER = 0x10000000
 M_ARENA_MAX = -8  # mallopt(3)
@@ -69,14 +68,7 @@ def cut_network() -> str | None:
         reason = f"the query workers keep network access (the kernel refused a network namespace: {exc.strerror})"
         log.warning("%s; SERVICE and LOAD are still refused by the parser check", reason)
         return reason
-    global _cut
-    _cut = True
     return None
-
-
-def network_cut() -> bool:
-    """True once this process has no network (`cut_network` succeeded in it)."""
-    return _cut
 
 
 def _address_space() -> int:
