@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pyoxigraph import NamedNode
 
 from api.negotiation import parse_accept
@@ -95,6 +96,16 @@ async def located(request: Request, service: StoreService, kind: str, ident: str
     if moved:
         return RedirectResponse(f"{route.format(moved)}?{request.url.query}".rstrip("?"), status_code=307)
     return iri
+
+
+async def record_at(request: Request, service: StoreService, kind: str, ident: str, route: str,
+                    build: Callable[..., tuple[dict, str]], *args: Any) -> Response:
+    """The record `build(iri, *args)` makes for the node `ident` names, read by a reader and sent as
+    `respond_with_source` does; or the 307 `located` answers for another name of that node."""
+    iri = await located(request, service, kind, ident, route)
+    if isinstance(iri, RedirectResponse):
+        return iri
+    return respond_with_source(request, await service.read(build, iri, *args))
 
 
 def respond(request: Request, record: dict) -> JSONResponse:

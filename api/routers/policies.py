@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 from api import analytics_schemas, schemas
 from api.deps import Service
 from api.errors import LIST_ERRORS, RECORD_ERRORS
-from api.rest import Jurisdiction, Limit, Offset, Period, located, respond, respond_with_source
+from api.rest import Jurisdiction, Limit, Offset, Period, record_at, respond
 from kg.records import analytics, policies
 
 router = APIRouter(tags=["policies"])
@@ -26,16 +26,10 @@ async def list_policies(request: Request, service: Service, q: Annotated[str | N
 @router.get("/policies/{ident:path}/timeline", response_model=analytics_schemas.PolicyTimeline, responses=RECORD_ERRORS, summary="a policy's events and articles per month, quarter or year")
 async def policy_timeline(request: Request, service: Service, ident: PolicyId, by: Period = "month",
                           jurisdiction: Jurisdiction = None) -> Response:
-    iri = await located(request, service, "policy", ident, "/policies/{}/timeline")
-    if isinstance(iri, RedirectResponse):
-        return iri
-    return respond_with_source(request, await service.read(analytics.policy_timeline, iri, by, jurisdiction or None))
+    return await record_at(request, service, "policy", ident, "/policies/{}/timeline", analytics.policy_timeline, by, jurisdiction or None)
 
 
 @router.get("/policies/{ident:path}", response_model=schemas.Policy, responses=RECORD_ERRORS, summary="a policy: names, events over time, officials, policies alongside")
 async def get_policy(request: Request, service: Service, ident: PolicyId,
                      limit: Limit = 20, offset: Offset = 0) -> Response:
-    iri = await located(request, service, "policy", ident, "/policies/{}")
-    if isinstance(iri, RedirectResponse):
-        return iri
-    return respond_with_source(request, await service.read(policies.policy_served, iri, limit, offset))
+    return await record_at(request, service, "policy", ident, "/policies/{}", policies.policy_served, limit, offset)
