@@ -114,7 +114,7 @@ class ArticleGraph:
 
 
 @functools.lru_cache(maxsize=4096)  # an issue date recurs in every holding and event of its page
-def _date(day: dt.date) -> str:
+def _date(day: dt.date) -> bytes:
     return nquads.typed(day.isoformat(), nquads.XSD_DATE)
 
 
@@ -128,10 +128,11 @@ _PLACE_CLASS = {kind: iri(node) for kind, node in PLACE_CLASS.items()}
 
 
 class _ArticleBuilder:
-    """Writes one article's quads as N-Quads lines; `_seen` keeps shared nodes described once per graph.
+    """Writes one article's quads as N-Quads; `_seen` keeps shared nodes described once per graph.
 
-    Terms are their N-Quads text throughout (`<iri>`, `"literal"`): nodes minted
-    once per article, constants at import (NQ).
+    Terms are their N-Quads bytes throughout (`<iri>`, `"literal"`): nodes minted
+    and encoded once per article, constants at import (NQ); a quad is six pieces
+    (subject, space, predicate, space, object, graph and end), joined once at the end.
     """
 
     def __init__(self, extraction: Extraction, minter: Minter) -> None:
@@ -142,31 +143,31 @@ class _ArticleBuilder:
         self.article_iri = minter.article(a.source, a.issued, a.doc_id, a.index)
         self.graph_node = minter.graph(self.article_iri)
         self.document, self.article = iri(self.document_node), iri(self.article_iri)
-        self._tail = " " + iri(self.graph_node) + " .\n"
-        self.lines: list[str] = []
-        self._seen: set[str] = set()
-        self._minted: dict[tuple[str | None, ...], str] = {}
-        self._sentences: dict[int, str] = {}
+        self._tail = b" " + iri(self.graph_node) + b" .\n"
+        self.pieces: list[bytes] = []
+        self._seen: set[bytes | tuple[bytes, ...]] = set()
+        self._minted: dict[tuple[str | None, ...], bytes] = {}
+        self._sentences: dict[int, bytes] = {}
         self._persons = {p.name: p for p in extraction.persons}
         self._paper_place = paper_place(a.source)
         self._identities: dict[str, Identity] = {}
         self._orgs = {o.name: o for o in extraction.organisations}
         self._places = {p.name: p for p in extraction.places}
 
-    def mint(self, kind: str, *key: str | None) -> str:
+    def mint(self, kind: str, *key: str | None) -> bytes:
         """`Minter.<kind>(*key)` as text, memoised: the same person or policy recurs across an article's facts."""
         node = self._minted.get((kind, *key))
         if node is None:
             node = self._minted[(kind, *key)] = iri(getattr(self.minter, kind)(*key))
         return node
 
-    def qualified(self, owner: NamedNode, kind: str, *parts: str) -> str:
+    def qualified(self, owner: NamedNode, kind: str, *parts: str) -> bytes:
         return iri(self.minter.qualified(owner, kind, *parts))
 
-    def add(self, s: str, p: str, o: str) -> None:
-        self.lines.append(s + " " + p + " " + o + self._tail)
+    def add(self, s: bytes, p: bytes, o: bytes) -> None:
+        self.pieces.extend((s, b" ", p, b" ", o, self._tail))
 
-    def first(self, key: str) -> bool:
+    def first(self, key: bytes | tuple[bytes, ...]) -> bool:
         """True the first time `key` is met in this graph."""
         if key in self._seen:
             return False
@@ -211,7 +212,7 @@ class _ArticleBuilder:
             add(field, NQ.VALUE, literal(value))
 
     # --- evidence ---------------------------------------------------------------------
-    def sentence(self, mention: Mention) -> str | None:
+    def sentence(self, mention: Mention) -> bytes | None:
         """The node of the mention's evidence sentence (described once), or None if it has none."""
         sentences = self.x.article.sentences
         index = mention.sentence
@@ -230,7 +231,7 @@ class _ArticleBuilder:
             self.add(node, NQ.IS_PART_OF, self.article)
         return node
 
-    def span(self, node: str, mention: Mention) -> None:
+    def span(self, node: bytes, mention: Mention) -> None:
         """Where the body says it: the evidence sentence and the span as written."""
         sentence = self.sentence(mention)
         if sentence is not None:
@@ -239,7 +240,7 @@ class _ArticleBuilder:
         self.add(node, NQ.START, integer(mention.start))
         self.add(node, NQ.END, integer(mention.end))
 
-    def fact(self, node: str, cls: str, mention: Mention) -> None:
+    def fact(self, node: bytes, cls: bytes, mention: Mention) -> None:
         self.add(node, NQ.TYPE, cls)
         self.add(node, NQ.DERIVED_FROM, self.article)
         self.span(node, mention)
@@ -255,7 +256,7 @@ class _ArticleBuilder:
             self._identities[name] = found
         return found
 
-    def person(self, name: str) -> str:
+    def person(self, name: str) -> bytes:
         known = self._persons.get(name)
         identity = self.identity(name)
         node = self.mint("person", identity.scope, name)
@@ -273,7 +274,7 @@ class _ArticleBuilder:
                 self.add(legacy, NQ.SAME_AS, node)
         return node
 
-    def identity_link(self, person: str, name: str, identity: Identity) -> None:
+    def identity_link(self, person: bytes, name: str, identity: Identity) -> None:
         """Which node this article's `name` was linked to, on what evidence (re-ingest recomputes it)."""
         holding = next((h for h in self.x.holdings if h.person == name and h.post.canonical == identity.post), None)
         known = self._persons.get(name)
@@ -291,26 +292,26 @@ class _ArticleBuilder:
         if holding is not None:
             self.add(link, NQ.VIA_POST, self.post_node(holding.post))
 
-    def post_node(self, post: Post) -> str:
+    def post_node(self, post: Post) -> bytes:
         """A post keyed by its own jurisdiction (无锡市委书记 under 无锡, whoever holds it)."""
         placed = post_jurisdiction(post.title, post.organisation, self._paper_place, post.canonical)
         return self.mint("post", placed[0] if placed else UNPLACED, post.canonical)
 
-    def mention(self, entity: str, kind: str, name: str, mention: Mention) -> None:
+    def mention(self, entity: bytes, kind: str, name: str, mention: Mention) -> None:
         node = self.qualified(self.article_iri, "mention", kind, name)
         self.fact(node, NQ.MENTION, mention)
         self.add(node, NQ.ENTITY, entity)
 
-    def organisation(self, name: str) -> str:
+    def organisation(self, name: str) -> bytes:
         return self._named_entity("organisation", "org", name, NQ.ORGANIZATION, _ORGANISATION_CLASS, self._orgs)
 
-    def place(self, name: str) -> str:
+    def place(self, name: str) -> bytes:
         if name in self._orgs and name not in self._places:
             return self.organisation(name)  # an organisation visited is where the event took place
         return self._named_entity("place", "place", name, NQ.PLACE, _PLACE_CLASS, self._places)
 
-    def _named_entity(self, kind: str, mention_kind: str, name: str, base_class: str,
-                      subclasses: Mapping[str, str], known: Mapping[str, Organisation | Place]) -> str:
+    def _named_entity(self, kind: str, mention_kind: str, name: str, base_class: bytes,
+                      subclasses: Mapping[str, bytes], known: Mapping[str, Organisation | Place]) -> bytes:
         """An organisation or a place: typed, labelled, and traced to its first mention when the extractor found it."""
         node = self.mint(kind, name)
         if self.first(node):
@@ -325,7 +326,7 @@ class _ArticleBuilder:
                     self.mention(node, mention_kind, name, found.mentions[0])
         return node
 
-    def policy(self, label: str) -> str:
+    def policy(self, label: str) -> bytes:
         node = self.mint("policy", label)
         if self.first(node):
             scheme = self.mint("policy_scheme")
@@ -339,8 +340,8 @@ class _ArticleBuilder:
                 self.add(scheme, NQ.LABEL, literal(POLICY_SCHEME_LABEL))
         return node
 
-    def alt_label(self, policy: str, canonical: str, variant: str) -> None:
-        if variant and variant != canonical and self.first(policy + "\x00" + variant):
+    def alt_label(self, policy: bytes, canonical: str, variant: str) -> None:
+        if variant and variant != canonical and self.first((policy, variant.encode())):
             self.add(policy, NQ.ALT_LABEL, literal(variant))
 
     # --- facts ------------------------------------------------------------------------------
@@ -355,9 +356,9 @@ class _ArticleBuilder:
             if self.first(post):
                 self.add(post, NQ.TYPE, NQ.POST)
                 self.add(post, NQ.PREF_LABEL, literal(holding.post.canonical))
-            if self.first(post + "\x00" + holding.post.title):
+            if self.first((post, holding.post.title.encode())):
                 self.add(post, NQ.LABEL, literal(holding.post.title))
-            if holding.post.organisation and self.first(post + "\x00in"):
+            if holding.post.organisation and self.first((post, b"in")):
                 self.add(post, NQ.POST_IN, self.organisation(holding.post.organisation))
             self.add(person, NQ.HOLDS, post)
             self.fact(node, NQ.HOLDING, holding.evidence)
@@ -387,7 +388,7 @@ class _ArticleBuilder:
             if not self.first(qualified):
                 continue
             person = self.person(p.person)
-            if self.first(person + "\x00" + node):
+            if self.first((person, node)):
                 add(person, NQ.ATTENDED, node)
             if p.role is not Role.ATTENDED:
                 add(person, _ROLE_PROPERTY[p.role], node)
@@ -419,18 +420,17 @@ class _ArticleBuilder:
             self.event(index, event)
         for canonical, variant in self.x.policy_variants:
             self.alt_label(self.policy(canonical), canonical, variant)
-        # UTF-8 here: text RDF cannot hold (a lone surrogate) fails now, as this article's error
         return ArticleGraph(self.document_node, self.article_iri, self.graph_node,
-                            "".join(self.lines).encode(), len(self.lines))
+                            b"".join(self.pieces), len(self.pieces) // 6)
 
 
-def _iri_or_literal(text: str) -> str:
+def _iri_or_literal(text: str) -> bytes:
     """A source URL as an IRI when it is one.
 
     >>> _iri_or_literal("https://example.org/a")
-    '<https://example.org/a>'
+    b'<https://example.org/a>'
     >>> _iri_or_literal("www.example.org/a b")
-    '"www.example.org/a b"^^<http://www.w3.org/2001/XMLSchema#anyURI>'
+    b'"www.example.org/a b"^^<http://www.w3.org/2001/XMLSchema#anyURI>'
     """
     try:
         return iri(NamedNode(text))

@@ -20,16 +20,17 @@ from tests.test_rdf import meeting_article, visit_article
 S, G = NamedNode("https://example.org/s"), NamedNode("https://example.org/g")
 
 
-def _pyoxigraph_writes(obj: NamedNode | Literal) -> str:
-    line = serialize([Quad(S, S, obj, G)], format=RdfFormat.N_QUADS).decode()
-    return line[len(f"<{S.value}> <{S.value}> "):-len(f" <{G.value}> .\n")]
+def _pyoxigraph_writes(obj: NamedNode | Literal) -> bytes:
+    line = serialize([Quad(S, S, obj, G)], format=RdfFormat.N_QUADS)
+    return line[len(f"<{S.value}> <{S.value}> ".encode()):-len(f" <{G.value}> .\n".encode())]
 
 
 def test_every_code_point_in_a_literal_is_written_as_pyoxigraph_writes_it() -> None:
     points = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]  # a lone surrogate is no text RDF can hold
     chunks = ["".join(map(chr, points[i:i + 512])) for i in range(0, len(points), 512)]
-    ours = "".join(f"<{S.value}> <{S.value}> {nquads.literal(text)} <{G.value}> .\n" for text in chunks)
-    assert ours.encode() == serialize([Quad(S, S, Literal(text), G) for text in chunks], format=RdfFormat.N_QUADS)
+    ours = b"".join(f"<{S.value}> <{S.value}> ".encode() + nquads.literal(text) + f" <{G.value}> .\n".encode()
+                    for text in chunks)
+    assert ours == serialize([Quad(S, S, Literal(text), G) for text in chunks], format=RdfFormat.N_QUADS)
 
 
 def test_typed_literals_and_iris_are_written_as_pyoxigraph_writes_them() -> None:
