@@ -33,15 +33,25 @@ def iri(node: NamedNode) -> bytes:
     return b"<" + node.value.encode() + b">"
 
 
+SHORT = 16  # names, titles, quoted role words: most literals, and they recur (a sentence's text seldom does)
+
+
 def literal(text: str) -> bytes:
     r"""A plain string literal (`xsd:string`, written without its datatype).
 
     >>> print(literal("杜小刚").decode(), literal('说"好"\t').decode())
     "杜小刚" "说\"好\"\t"
     """
+    return _short_literal(text) if len(text) <= SHORT else _literal(text)
+
+
+def _literal(text: str) -> bytes:
     if _NEEDS_ESCAPE.search(text) is not None:
         text = text.translate(_ESCAPES)
     return b'"' + text.encode() + b'"'
+
+
+_short_literal = functools.lru_cache(maxsize=1 << 14)(_literal)
 
 
 def typed(lexical: str, datatype: bytes) -> bytes:
