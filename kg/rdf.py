@@ -46,6 +46,7 @@ from kg.iri import (
     XSD,
     ZW,
     Minter,
+    qualified_iri,
     scope_of_source,
 )
 from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
@@ -162,7 +163,8 @@ class _ArticleBuilder:
         return node
 
     def qualified(self, owner: NamedNode, kind: str, *parts: str) -> bytes:
-        return iri(self.minter.qualified(owner, kind, *parts))
+        """`Minter.qualified` as text, without validating an IRI built of a valid one and slugs."""
+        return b"<" + qualified_iri(owner.value, kind, *parts).encode() + b">"
 
     def add(self, s: bytes, p: bytes, o: bytes) -> None:
         self.pieces.extend((s, b" ", p, b" ", o, self._tail))
