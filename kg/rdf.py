@@ -169,6 +169,13 @@ class _ArticleBuilder:
     def add(self, s: bytes, p: bytes, o: bytes) -> None:
         self.pieces.extend((s, b" ", p, b" ", o, self._tail))
 
+    def describe(self, s: bytes, *pairs: bytes) -> None:
+        """Several quads of subject `s` in one call: predicate, object, predicate, object, … (the evidence
+        of every fact is four or five of them)."""
+        tail, extend = self._tail, self.pieces.extend
+        for i in range(0, len(pairs), 2):
+            extend((s, b" ", pairs[i], b" ", pairs[i + 1], tail))
+
     def first(self, key: bytes | tuple[bytes, ...]) -> bool:
         """True the first time `key` is met in this graph."""
         if key in self._seen:
@@ -226,11 +233,8 @@ class _ArticleBuilder:
         if node is None:  # described once: most facts of an article cite a few sentences
             node = self._sentences[index] = iri(self.minter.sentence(self.article_iri, index))
             s = sentences[index]
-            self.add(node, NQ.TYPE, NQ.SENTENCE)
-            self.add(node, NQ.TEXT, literal(s.text))
-            self.add(node, NQ.START, integer(s.start))
-            self.add(node, NQ.END, integer(s.end))
-            self.add(node, NQ.IS_PART_OF, self.article)
+            self.describe(node, NQ.TYPE, NQ.SENTENCE, NQ.TEXT, literal(s.text), NQ.START, integer(s.start),
+                          NQ.END, integer(s.end), NQ.IS_PART_OF, self.article)
         return node
 
     def span(self, node: bytes, mention: Mention) -> None:
@@ -238,13 +242,11 @@ class _ArticleBuilder:
         sentence = self.sentence(mention)
         if sentence is not None:
             self.add(node, NQ.EVIDENCE, sentence)
-        self.add(node, NQ.QUOTE, literal(mention.text))
-        self.add(node, NQ.START, integer(mention.start))
-        self.add(node, NQ.END, integer(mention.end))
+        self.describe(node, NQ.QUOTE, literal(mention.text), NQ.START, integer(mention.start),
+                      NQ.END, integer(mention.end))
 
     def fact(self, node: bytes, cls: bytes, mention: Mention) -> None:
-        self.add(node, NQ.TYPE, cls)
-        self.add(node, NQ.DERIVED_FROM, self.article)
+        self.describe(node, NQ.TYPE, cls, NQ.DERIVED_FROM, self.article)
         self.span(node, mention)
 
     # --- entities -----------------------------------------------------------------------
