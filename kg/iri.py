@@ -79,6 +79,17 @@ def scope_of_source(source: str | None) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a person, post or policy recurs across the articles of a batch
+def _node(base: str, segments: tuple[str, ...]) -> NamedNode:
+    return NamedNode(base + "/".join(slug(s) for s in segments))
+
+
+def qualified_iri(owner: str, kind: str, *parts: str) -> str:
+    """The IRI of a qualification node under the IRI `owner`: `owner/kind/part/…`, each part a slug, so the
+    IRI is valid whenever `owner` is (the RDF stage writes it without building a `NamedNode`)."""
+    return f"{owner}/{kind}/" + "/".join(slug(p) for p in parts)
+
+
 class Minter:
     """Mints every IRI of the graph under one configurable base."""
 
@@ -86,7 +97,7 @@ class Minter:
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
     def node(self, *segments: str) -> NamedNode:
-        return NamedNode(self.base + "/".join(slug(s) for s in segments))
+        return _node(self.base, segments)
 
     def document_key(self, source: str | None, issued: dt.date | None, doc_id: str) -> tuple[str, ...]:
         return (source or "unknown", issued.isoformat() if issued else "undated", doc_id)
@@ -131,7 +142,7 @@ class Minter:
 
     def qualified(self, owner: NamedNode, kind: str, *parts: str) -> NamedNode:
         """A PROV-style qualification node under `owner` (an event or an article)."""
-        return NamedNode(f"{owner.value}/{kind}/" + "/".join(slug(p) for p in parts))
+        return NamedNode(qualified_iri(owner.value, kind, *parts))
 
     def sentence(self, article: NamedNode, index: int) -> NamedNode:
         return NamedNode(f"{article.value}/sentence/{index}")

@@ -8,7 +8,6 @@ batch, so one bad file never stops the others.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import multiprocessing
 import time
@@ -18,13 +17,11 @@ from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
-from pyoxigraph import serialize as serialize_quads
+from pyoxigraph import NamedNode, Quad
 
 from kg import views
 from kg.errors import BadInput
 from kg.extract import extract_article
-from kg.formats import written
 from kg.iri import Minter
 from kg.linking import NameLinker
 from kg.rdf import ArticleGraph, article_quads
@@ -34,7 +31,7 @@ from kg.store_api import KnowledgeStore
 from kg.writer import BATCH_QUADS
 
 ErrorHandler = Callable[[BadInput], None]
-Packed = list[tuple[str, str, str, bytes]]  # per article: document, article, graph IRIs and its N-Quads
+Packed = list[tuple[str, str, str, bytes, int]]  # per article: document, article, graph IRIs, its N-Quads, its size
 
 
 def _raise(error: BadInput) -> None:
@@ -69,46 +66,25 @@ class Options:
 
 @dataclass
 class DocumentGraphs:
-    """The article graphs of one source file, grouped by the document they belong to."""
+    """The article graphs of one source file, in order; `graphs` groups them by the document they belong to.
+
+    An article graph is N-Quads text until someone asks for its quads: `kg extract`
+    only prints the text, `kg ingest` parses it (in Rust) when it writes.
+    """
 
     path: Path
-    graphs: dict[NamedNode, dict[NamedNode, list[Quad]]] = field(default_factory=dict)
     articles: list[ArticleGraph] = field(default_factory=list)
     part: int = 0  # parts of a file after the first (see `extract_parts`) count 1, 2, …
     quad_count: int = 0
+    documents: set[NamedNode] = field(default_factory=set)
 
     def add(self, graph: ArticleGraph) -> None:
-        self.graphs.setdefault(graph.document, {})[graph.graph] = graph.quads
         self.articles.append(graph)
-        self.quad_count += len(graph.quads)
+        self.documents.add(graph.document)
+        self.quad_count += graph.size
 
     @property
-    def article_count(self) -> int:
-        return len(self.articles)
-
-    def nquads(self) -> bytes:
-        """All its quads as N-Quads, articles in order (what `kg extract` prints)."""
-        return written(serialize_quads([q for a in self.articles for q in a.quads], format=RdfFormat.N_QUADS))
-
-
-class _PackedDocument(DocumentGraphs):
-    """A file's graphs as a worker sent them: N-Quads, parsed into quads only when asked for.
-
-    `kg extract` only prints them, so with `--jobs` this process never builds
-    the quads at all; `kg ingest` parses them (in Rust) when it writes.
-    """
-
-    def __init__(self, path: Path, packed: Packed) -> None:  # not the dataclass __init__: the fields are lazy
-        self.path, self._packed, self.part = path, packed, 0
-
-    @functools.cached_property
-    def articles(self) -> list[ArticleGraph]:  # type: ignore[override]  # a lazy property for the field
-        return [ArticleGraph(NamedNode(document), NamedNode(article), NamedNode(graph),
-                             list(parse(nquads, format=RdfFormat.N_QUADS)))
-                for document, article, graph, nquads in self._packed]
-
-    @functools.cached_property
-    def graphs(self) -> dict[NamedNode, dict[NamedNode, list[Quad]]]:  # type: ignore[override]  # lazy, as above
+    def graphs(self) -> dict[NamedNode, dict[NamedNode, list[Quad]]]:
         grouped: dict[NamedNode, dict[NamedNode, list[Quad]]] = {}
         for article in self.articles:
             grouped.setdefault(article.document, {})[article.graph] = article.quads
@@ -116,10 +92,11 @@ class _PackedDocument(DocumentGraphs):
 
     @property
     def article_count(self) -> int:
-        return len(self._packed)
+        return len(self.articles)
 
     def nquads(self) -> bytes:
-        return b"".join(nquads for *_, nquads in self._packed)
+        """All its quads as N-Quads, articles in order (what `kg extract` prints)."""
+        return b"".join(article.nquads for article in self.articles)
 
 
 def extract_file(path: Path, options: Options, on_error: ErrorHandler = _raise) -> DocumentGraphs:
@@ -146,7 +123,7 @@ def extract_parts(path: Path, options: Options, on_error: ErrorHandler = _raise,
                               f"(limit {MAX_ARTICLE_CHARS:,}); skipped", path=str(path)))
             continue
         graph = article_quads(extract_article(item), minter)
-        if part_quads is not None and part.quad_count >= part_quads and graph.document not in part.graphs:
+        if part_quads is not None and part.quad_count >= part_quads and graph.document not in part.documents:
             yield part
             part = DocumentGraphs(path, part=part.part + 1)
         part.add(graph)
@@ -172,8 +149,8 @@ Problem = tuple[str, str | None, int | None]  # a BadInput's fields: it crosses 
 def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None, list[Problem]]]:
     """Worker side of `extract_files(jobs=N)`: each file's articles as N-Quads, and its problems, in order.
 
-    N-Quads, because pyoxigraph writes and parses them faster than pickle
-    moves the same quads between processes (docs/performance.md).
+    N-Quads, the form the RDF stage writes: pyoxigraph parses it faster than
+    pickle moves the same quads between processes (docs/performance.md).
     """
     paths, options = task
     out = []
@@ -181,8 +158,7 @@ def _extract_chunk(task: tuple[list[Path], Options]) -> list[tuple[Packed | None
         problems: list[BadInput] = []
         doc = next(_extract_guarded(path, options, problems.append, part_quads=None), None)
         packed = None if doc is None else [
-            (a.document.value, a.article.value, a.graph.value, written(serialize_quads(a.quads, format=RdfFormat.N_QUADS)))
-            for a in doc.articles]
+            (a.document.value, a.article.value, a.graph.value, a.nquads, a.size) for a in doc.articles]
         out.append((packed, [(e.message, e.path, e.line) for e in problems]))
     return out
 
@@ -255,7 +231,10 @@ def _deliver(batch: list[Path], result: AsyncResult, on_error: ErrorHandler) -> 
         for message, where, line in problems:
             on_error(BadInput(message, path=where, line=line))
         if packed is not None:
-            yield _PackedDocument(path, packed)
+            doc = DocumentGraphs(path)
+            for document, article, graph, nquads, size in packed:
+                doc.add(ArticleGraph(NamedNode(document), NamedNode(article), NamedNode(graph), nquads, size))
+            yield doc
 
 
 def extract_files(

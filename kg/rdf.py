@@ -9,8 +9,9 @@ articles still support. Every fact is asserted twice, as a direct shortcut
 article, which sentence and which span of the body state it. The vocabulary is
 `ontology/zhengwu.ttl`; data literals are plain strings, dates `xsd:date`.
 
-This is on the hot path of `kg extract` and `kg ingest`: pyoxigraph terms are
-built directly, constant terms once at import, no rdflib.
+This is on the hot path of `kg extract` and `kg ingest`: the graph is written
+straight to N-Quads text (kg.nquads), constant terms once at import, no rdflib;
+its pyoxigraph `Quad`s are parsed from that text when someone asks for them.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
+from types import SimpleNamespace
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 from pyoxigraph import serialize as ox_serialize
 
+from kg import nquads
 from kg.errors import BadInput
 from kg.formats import RDF_FORMATS, written
 from kg.identity import NATIONAL_SCOPE, UNPLACED, Identity, identify, paper_place, post_jurisdiction
@@ -43,16 +46,18 @@ from kg.iri import (
     XSD,
     ZW,
     Minter,
+    qualified_iri,
     scope_of_source,
 )
 from kg.model import Event, EventKind, Extraction, Mention, Organisation, Place, Post, Role
+from kg.nquads import integer, iri, literal
 from kg.settings import DEFAULT_BASE
 
 ONTOLOGY_DIR = files("kg.ontology")  # ontology/ of the repository, package data of the installed `kg`
 
 TYPE = NamedNode(RDF + "type")
 LABEL = NamedNode(RDFS + "label")
-XSD_DATE = NamedNode(XSD + "date")
+XSD_DATE, XSD_ANY_URI = NamedNode(XSD + "date"), NamedNode(XSD + "anyURI")
 PREF_LABEL, ALT_LABEL, IN_SCHEME = (NamedNode(SKOS + n) for n in ("prefLabel", "altLabel", "inScheme"))
 CONCEPT, CONCEPT_SCHEME = NamedNode(SKOS + "Concept"), NamedNode(SKOS + "ConceptScheme")
 TITLE, ISSUED, CREATOR, PUBLISHER, IS_PART_OF, SOURCE, IDENTIFIER = (
@@ -90,61 +95,88 @@ ORGANISATION_CLASS = {k: _zw(k) for k in (
 PLACE_CLASS = {k: _zw(k) for k in (
     "AdministrativeArea", "Country", "Province", "City", "District", "County", "Township", "Town", "Subdistrict",
     "Community", "Village", "Site", "IndustrialPark")}
-POLICY_SCHEME_LABEL = Literal("政务政策与提法")
+POLICY_SCHEME_LABEL = "政务政策与提法"
 
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """The quads of one article, all in its named graph `graph`."""
+    """One article's named graph `graph`: its quads as N-Quads text (what `kg extract` prints), `size` of them."""
 
     document: NamedNode
     article: NamedNode
     graph: NamedNode
-    quads: list[Quad]
+    nquads: bytes
+    size: int
+
+    @functools.cached_property
+    def quads(self) -> list[Quad]:
+        """The quads themselves, parsed (in Rust) from the text the first time they are asked for."""
+        return list(parse(self.nquads, format=RdfFormat.N_QUADS))
 
 
 @functools.lru_cache(maxsize=4096)  # an issue date recurs in every holding and event of its page
-def _date(day: dt.date) -> Literal:
-    return Literal(day.isoformat(), datatype=XSD_DATE)
+def _date(day: dt.date) -> bytes:
+    return nquads.typed(day.isoformat(), nquads.XSD_DATE)
 
 
-@functools.lru_cache(maxsize=1 << 16, typed=True)  # typed: True is no 1
-def _integer(value: int) -> Literal:
-    """An offset or position as an xsd:integer literal, built once (pyoxigraph's int conversion costs 3× a string's)."""
-    return Literal(value)
+# The constant terms as N-Quads text, for the builder: NQ.TYPE is `<…rdf-syntax-ns#type>`.
+NQ = SimpleNamespace(**{name: iri(node) for name, node in list(globals().items()) if isinstance(node, NamedNode)})
+_EVENT_CLASS = {kind: iri(node) for kind, node in EVENT_CLASS.items()}
+_ROLE_PROPERTY = {role: iri(node) for role, node in ROLE_PROPERTY.items()}
+_ROLE_INDIVIDUAL = {role: iri(node) for role, node in ROLE_INDIVIDUAL.items()}
+_ORGANISATION_CLASS = {kind: iri(node) for kind, node in ORGANISATION_CLASS.items()}
+_PLACE_CLASS = {kind: iri(node) for kind, node in PLACE_CLASS.items()}
 
 
 class _ArticleBuilder:
-    """Accumulates one article's quads; `_seen` keeps shared nodes described once per graph."""
+    """Writes one article's quads as N-Quads; `_seen` keeps shared nodes described once per graph.
+
+    Terms are their N-Quads bytes throughout (`<iri>`, `"literal"`): nodes minted
+    and encoded once per article, constants at import (NQ); a quad is six pieces
+    (subject, space, predicate, space, object, graph and end), joined once at the end.
+    """
 
     def __init__(self, extraction: Extraction, minter: Minter) -> None:
         self.x = extraction
         self.minter = minter
         a = extraction.article
-        self.document = minter.document(a.source, a.issued, a.doc_id)
-        self.article = minter.article(a.source, a.issued, a.doc_id, a.index)
-        self.graph = minter.graph(self.article)
-        self.quads: list[Quad] = []
-        self._seen: set[str] = set()
-        self._minted: dict[tuple[str, ...], NamedNode] = {}
-        self._sentences: dict[int, NamedNode] = {}
+        self.document_node = minter.document(a.source, a.issued, a.doc_id)
+        self.article_iri = minter.article(a.source, a.issued, a.doc_id, a.index)
+        self.graph_node = minter.graph(self.article_iri)
+        self.document, self.article = iri(self.document_node), iri(self.article_iri)
+        self._tail = b" " + iri(self.graph_node) + b" .\n"
+        self.pieces: list[bytes] = []
+        self._seen: set[bytes | tuple[bytes, ...]] = set()
+        self._minted: dict[tuple[str | None, ...], bytes] = {}
+        self._sentences: dict[int, bytes] = {}
         self._persons = {p.name: p for p in extraction.persons}
         self._paper_place = paper_place(a.source)
         self._identities: dict[str, Identity] = {}
         self._orgs = {o.name: o for o in extraction.organisations}
         self._places = {p.name: p for p in extraction.places}
 
-    def mint(self, kind: str, *key: str) -> NamedNode:
-        """`Minter.<kind>(*key)`, memoised: the same person or policy recurs across an article's facts."""
+    def mint(self, kind: str, *key: str | None) -> bytes:
+        """`Minter.<kind>(*key)` as text, memoised: the same person or policy recurs across an article's facts."""
         node = self._minted.get((kind, *key))
         if node is None:
-            node = self._minted[(kind, *key)] = getattr(self.minter, kind)(*key)
+            node = self._minted[(kind, *key)] = iri(getattr(self.minter, kind)(*key))
         return node
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.graph))
+    def qualified(self, owner: NamedNode, kind: str, *parts: str) -> bytes:
+        """`Minter.qualified` as text, without validating an IRI built of a valid one and slugs."""
+        return b"<" + qualified_iri(owner.value, kind, *parts).encode() + b">"
 
-    def first(self, key: str) -> bool:
+    def add(self, s: bytes, p: bytes, o: bytes) -> None:
+        self.pieces.extend((s, b" ", p, b" ", o, self._tail))
+
+    def describe(self, s: bytes, *pairs: bytes) -> None:
+        """Several quads of subject `s` in one call: predicate, object, predicate, object, … (the evidence
+        of every fact is four or five of them)."""
+        tail, extend = self._tail, self.pieces.extend
+        for i in range(0, len(pairs), 2):
+            extend((s, b" ", pairs[i], b" ", pairs[i + 1], tail))
+
+    def first(self, key: bytes | tuple[bytes, ...]) -> bool:
         """True the first time `key` is met in this graph."""
         if key in self._seen:
             return False
@@ -154,42 +186,42 @@ class _ArticleBuilder:
     # --- the article and its source ------------------------------------------------
     def article_node(self) -> None:
         a, art, add = self.x.article, self.article, self.add
-        add(art, TYPE, ARTICLE)
-        add(art, TEXT, Literal(a.body))
-        add(art, IS_PART_OF, self.document)
-        add(art, POSITION, _integer(a.index))
-        for prop, value in ((TITLE, a.title), (SUBTITLE, a.subtitle), (DATELINE, a.dateline)):
+        add(art, NQ.TYPE, NQ.ARTICLE)
+        add(art, NQ.TEXT, literal(a.body))
+        add(art, NQ.IS_PART_OF, self.document)
+        add(art, NQ.POSITION, integer(a.index))
+        for prop, value in ((NQ.TITLE, a.title), (NQ.SUBTITLE, a.subtitle), (NQ.DATELINE, a.dateline)):
             if value:
-                add(art, prop, Literal(value))
+                add(art, prop, literal(value))
         if a.body_offset is not None:
-            add(art, BODY_OFFSET, _integer(a.body_offset))
+            add(art, NQ.BODY_OFFSET, integer(a.body_offset))
         if a.url:
-            add(art, SOURCE, _iri_or_literal(a.url))
-        add(self.document, TYPE, DOCUMENT)
-        add(self.document, IDENTIFIER, Literal(a.doc_id))
+            add(art, NQ.SOURCE, _iri_or_literal(a.url))
+        add(self.document, NQ.TYPE, NQ.DOCUMENT)
+        add(self.document, NQ.IDENTIFIER, literal(a.doc_id))
         if a.issued:
-            add(art, ISSUED, _date(a.issued))
-            add(self.document, ISSUED, _date(a.issued))
+            add(art, NQ.ISSUED, _date(a.issued))
+            add(self.document, NQ.ISSUED, _date(a.issued))
         if a.source:
-            publisher = self.minter.publisher(a.source)
-            add(art, PUBLISHER, publisher)
-            add(self.document, PUBLISHER, publisher)
-            add(publisher, TYPE, PUBLICATION)
-            add(publisher, LABEL, Literal(a.source))
+            publisher = self.mint("publisher", a.source)
+            add(art, NQ.PUBLISHER, publisher)
+            add(self.document, NQ.PUBLISHER, publisher)
+            add(publisher, NQ.TYPE, NQ.PUBLICATION)
+            add(publisher, NQ.LABEL, literal(a.source))
         for name in dict.fromkeys(a.reporters):
-            reporter = self.minter.reporter(a.source, name)
-            add(art, CREATOR, reporter)
-            add(reporter, TYPE, JOURNALIST)
-            add(reporter, LABEL, Literal(name))
+            reporter = self.mint("reporter", a.source, name)
+            add(art, NQ.CREATOR, reporter)
+            add(reporter, NQ.TYPE, NQ.JOURNALIST)
+            add(reporter, NQ.LABEL, literal(name))
         for key, value in a.metadata:
-            field = self.minter.qualified(self.article, "metadata", key)
-            add(art, METADATA, field)
-            add(field, TYPE, METADATA_FIELD)
-            add(field, KEY, Literal(key))
-            add(field, VALUE, Literal(value))
+            field = self.qualified(self.article_iri, "metadata", key)
+            add(art, NQ.METADATA, field)
+            add(field, NQ.TYPE, NQ.METADATA_FIELD)
+            add(field, NQ.KEY, literal(key))
+            add(field, NQ.VALUE, literal(value))
 
     # --- evidence ---------------------------------------------------------------------
-    def sentence(self, mention: Mention) -> NamedNode | None:
+    def sentence(self, mention: Mention) -> bytes | None:
         """The node of the mention's evidence sentence (described once), or None if it has none."""
         sentences = self.x.article.sentences
         index = mention.sentence
@@ -199,27 +231,22 @@ class _ArticleBuilder:
                 return None
         node = self._sentences.get(index)
         if node is None:  # described once: most facts of an article cite a few sentences
-            node = self._sentences[index] = self.minter.sentence(self.article, index)
+            node = self._sentences[index] = iri(self.minter.sentence(self.article_iri, index))
             s = sentences[index]
-            self.add(node, TYPE, SENTENCE)
-            self.add(node, TEXT, Literal(s.text))
-            self.add(node, START, _integer(s.start))
-            self.add(node, END, _integer(s.end))
-            self.add(node, IS_PART_OF, self.article)
+            self.describe(node, NQ.TYPE, NQ.SENTENCE, NQ.TEXT, literal(s.text), NQ.START, integer(s.start),
+                          NQ.END, integer(s.end), NQ.IS_PART_OF, self.article)
         return node
 
-    def span(self, node: NamedNode, mention: Mention) -> None:
+    def span(self, node: bytes, mention: Mention) -> None:
         """Where the body says it: the evidence sentence and the span as written."""
         sentence = self.sentence(mention)
         if sentence is not None:
-            self.add(node, EVIDENCE, sentence)
-        self.add(node, QUOTE, Literal(mention.text))
-        self.add(node, START, _integer(mention.start))
-        self.add(node, END, _integer(mention.end))
+            self.add(node, NQ.EVIDENCE, sentence)
+        self.describe(node, NQ.QUOTE, literal(mention.text), NQ.START, integer(mention.start),
+                      NQ.END, integer(mention.end))
 
-    def fact(self, node: NamedNode, cls: NamedNode, mention: Mention) -> None:
-        self.add(node, TYPE, cls)
-        self.add(node, DERIVED_FROM, self.article)
+    def fact(self, node: bytes, cls: bytes, mention: Mention) -> None:
+        self.describe(node, NQ.TYPE, cls, NQ.DERIVED_FROM, self.article)
         self.span(node, mention)
 
     # --- entities -----------------------------------------------------------------------
@@ -233,93 +260,93 @@ class _ArticleBuilder:
             self._identities[name] = found
         return found
 
-    def person(self, name: str) -> NamedNode:
+    def person(self, name: str) -> bytes:
         known = self._persons.get(name)
         identity = self.identity(name)
         node = self.mint("person", identity.scope, name)
-        if self.first(node.value):
-            self.add(node, TYPE, PERSON)
-            self.add(node, LABEL, Literal(name))
+        if self.first(node):
+            self.add(node, NQ.TYPE, NQ.PERSON)
+            self.add(node, NQ.LABEL, literal(name))
             if identity.scope != UNPLACED:
-                self.add(node, SCOPE, Literal(identity.scope))
-            self.add(node, MENTIONED_IN, self.article)
+                self.add(node, NQ.SCOPE, literal(identity.scope))
+            self.add(node, NQ.MENTIONED_IN, self.article)
             if known and known.mentions:
                 self.mention(node, "person", name, known.mentions[0])
             self.identity_link(node, name, identity)
-            legacy = self.minter.person(scope_of_source(self.x.article.source), name)
+            legacy = self.mint("person", scope_of_source(self.x.article.source), name)
             if legacy != node:  # the key this person had when the paper, not the post, scoped names
-                self.add(legacy, SAME_AS, node)
+                self.add(legacy, NQ.SAME_AS, node)
         return node
 
-    def identity_link(self, person: NamedNode, name: str, identity: Identity) -> None:
+    def identity_link(self, person: bytes, name: str, identity: Identity) -> None:
         """Which node this article's `name` was linked to, on what evidence (re-ingest recomputes it)."""
         holding = next((h for h in self.x.holdings if h.person == name and h.post.canonical == identity.post), None)
         known = self._persons.get(name)
         evidence = holding.evidence if holding else known.mentions[0] if known and known.mentions else None
-        link = self.minter.qualified(self.article, "identity", name)
+        link = self.qualified(self.article_iri, "identity", name)
         if evidence is not None:
-            self.fact(link, IDENTITY_LINK, evidence)
+            self.fact(link, NQ.IDENTITY_LINK, evidence)
         else:
-            self.add(link, TYPE, IDENTITY_LINK)
-            self.add(link, DERIVED_FROM, self.article)
-        self.add(link, ENTITY, person)
-        self.add(link, BASIS, Literal(identity.basis))
+            self.add(link, NQ.TYPE, NQ.IDENTITY_LINK)
+            self.add(link, NQ.DERIVED_FROM, self.article)
+        self.add(link, NQ.ENTITY, person)
+        self.add(link, NQ.BASIS, literal(identity.basis))
         if identity.scope != UNPLACED:
-            self.add(link, JURISDICTION, Literal(identity.scope))
+            self.add(link, NQ.JURISDICTION, literal(identity.scope))
         if holding is not None:
-            self.add(link, VIA_POST, self.post_node(holding.post))
+            self.add(link, NQ.VIA_POST, self.post_node(holding.post))
 
-    def post_node(self, post: Post) -> NamedNode:
+    def post_node(self, post: Post) -> bytes:
         """A post keyed by its own jurisdiction (无锡市委书记 under 无锡, whoever holds it)."""
         placed = post_jurisdiction(post.title, post.organisation, self._paper_place, post.canonical)
         return self.mint("post", placed[0] if placed else UNPLACED, post.canonical)
 
-    def mention(self, entity: NamedNode, kind: str, name: str, mention: Mention) -> None:
-        node = self.minter.qualified(self.article, "mention", kind, name)
-        self.fact(node, MENTION, mention)
-        self.add(node, ENTITY, entity)
+    def mention(self, entity: bytes, kind: str, name: str, mention: Mention) -> None:
+        node = self.qualified(self.article_iri, "mention", kind, name)
+        self.fact(node, NQ.MENTION, mention)
+        self.add(node, NQ.ENTITY, entity)
 
-    def organisation(self, name: str) -> NamedNode:
-        return self._named_entity("organisation", "org", name, ORGANIZATION, ORGANISATION_CLASS, self._orgs)
+    def organisation(self, name: str) -> bytes:
+        return self._named_entity("organisation", "org", name, NQ.ORGANIZATION, _ORGANISATION_CLASS, self._orgs)
 
-    def place(self, name: str) -> NamedNode:
+    def place(self, name: str) -> bytes:
         if name in self._orgs and name not in self._places:
             return self.organisation(name)  # an organisation visited is where the event took place
-        return self._named_entity("place", "place", name, PLACE, PLACE_CLASS, self._places)
+        return self._named_entity("place", "place", name, NQ.PLACE, _PLACE_CLASS, self._places)
 
-    def _named_entity(self, kind: str, mention_kind: str, name: str, base_class: NamedNode,
-                      subclasses: Mapping[str, NamedNode], known: Mapping[str, Organisation | Place]) -> NamedNode:
+    def _named_entity(self, kind: str, mention_kind: str, name: str, base_class: bytes,
+                      subclasses: Mapping[str, bytes], known: Mapping[str, Organisation | Place]) -> bytes:
         """An organisation or a place: typed, labelled, and traced to its first mention when the extractor found it."""
         node = self.mint(kind, name)
-        if self.first(node.value):
-            self.add(node, TYPE, base_class)
-            self.add(node, LABEL, Literal(name))
+        if self.first(node):
+            self.add(node, NQ.TYPE, base_class)
+            self.add(node, NQ.LABEL, literal(name))
             found = known.get(name)
             if found:
                 if found.kind in subclasses:
-                    self.add(node, TYPE, subclasses[found.kind])
-                self.add(node, MENTIONED_IN, self.article)
+                    self.add(node, NQ.TYPE, subclasses[found.kind])
+                self.add(node, NQ.MENTIONED_IN, self.article)
                 if found.mentions:
                     self.mention(node, mention_kind, name, found.mentions[0])
         return node
 
-    def policy(self, label: str) -> NamedNode:
+    def policy(self, label: str) -> bytes:
         node = self.mint("policy", label)
-        if self.first(node.value):
-            scheme = self.minter.policy_scheme()
-            self.add(node, TYPE, POLICY)
-            self.add(node, TYPE, CONCEPT)
-            self.add(node, LABEL, Literal(label))
-            self.add(node, PREF_LABEL, Literal(label))
-            self.add(node, IN_SCHEME, scheme)
-            if self.first(scheme.value):
-                self.add(scheme, TYPE, CONCEPT_SCHEME)
-                self.add(scheme, LABEL, POLICY_SCHEME_LABEL)
+        if self.first(node):
+            scheme = self.mint("policy_scheme")
+            self.add(node, NQ.TYPE, NQ.POLICY)
+            self.add(node, NQ.TYPE, NQ.CONCEPT)
+            self.add(node, NQ.LABEL, literal(label))
+            self.add(node, NQ.PREF_LABEL, literal(label))
+            self.add(node, NQ.IN_SCHEME, scheme)
+            if self.first(scheme):
+                self.add(scheme, NQ.TYPE, NQ.CONCEPT_SCHEME)
+                self.add(scheme, NQ.LABEL, literal(POLICY_SCHEME_LABEL))
         return node
 
-    def alt_label(self, policy: NamedNode, canonical: str, variant: str) -> None:
-        if variant and variant != canonical and self.first(policy.value + "\x00" + variant):
-            self.add(policy, ALT_LABEL, Literal(variant))
+    def alt_label(self, policy: bytes, canonical: str, variant: str) -> None:
+        if variant and variant != canonical and self.first((policy, variant.encode())):
+            self.add(policy, NQ.ALT_LABEL, literal(variant))
 
     # --- facts ------------------------------------------------------------------------------
     def holdings(self) -> None:
@@ -327,61 +354,62 @@ class _ArticleBuilder:
         for holding in self.x.holdings:
             person = self.person(holding.person)
             post = self.post_node(holding.post)
-            node = self.minter.qualified(self.article, "holding", holding.person, holding.post.canonical)
-            if not self.first(node.value):
+            node = self.qualified(self.article_iri, "holding", holding.person, holding.post.canonical)
+            if not self.first(node):
                 continue
-            if self.first(post.value):
-                self.add(post, TYPE, POST)
-                self.add(post, PREF_LABEL, Literal(holding.post.canonical))
-            if self.first(post.value + "\x00" + holding.post.title):
-                self.add(post, LABEL, Literal(holding.post.title))
-            if holding.post.organisation and self.first(post.value + "\x00in"):
-                self.add(post, POST_IN, self.organisation(holding.post.organisation))
-            self.add(person, HOLDS, post)
-            self.fact(node, HOLDING, holding.evidence)
-            self.add(node, AGENT, person)
-            self.add(node, POST_OF, post)
+            if self.first(post):
+                self.add(post, NQ.TYPE, NQ.POST)
+                self.add(post, NQ.PREF_LABEL, literal(holding.post.canonical))
+            if self.first((post, holding.post.title.encode())):
+                self.add(post, NQ.LABEL, literal(holding.post.title))
+            if holding.post.organisation and self.first((post, b"in")):
+                self.add(post, NQ.POST_IN, self.organisation(holding.post.organisation))
+            self.add(person, NQ.HOLDS, post)
+            self.fact(node, NQ.HOLDING, holding.evidence)
+            self.add(node, NQ.AGENT, person)
+            self.add(node, NQ.POST_OF, post)
             if issued:
-                self.add(node, HELD_ON, _date(issued))
+                self.add(node, NQ.HELD_ON, _date(issued))
 
     def event(self, index: int, event: Event) -> None:
-        node, add = self.minter.event(self.article, index), self.add
-        add(node, TYPE, EVENT)
+        event_iri = self.minter.event(self.article_iri, index)
+        node, add = iri(event_iri), self.add
+        add(node, NQ.TYPE, NQ.EVENT)
         if event.kind is not EventKind.EVENT:
-            add(node, TYPE, EVENT_CLASS[event.kind])
-        add(node, LABEL, Literal(event.label))
-        add(node, REPORTED_IN, self.article)
+            add(node, NQ.TYPE, _EVENT_CLASS[event.kind])
+        add(node, NQ.LABEL, literal(event.label))
+        add(node, NQ.REPORTED_IN, self.article)
         if event.date and event.date.single:
-            add(node, DATE, _date(event.date.start))
+            add(node, NQ.DATE, _date(event.date.start))
         elif event.date:
-            add(node, START_DATE, _date(event.date.start))
-            add(node, END_DATE, _date(event.date.end))
+            add(node, NQ.START_DATE, _date(event.date.start))
+            add(node, NQ.END_DATE, _date(event.date.end))
         for name in dict.fromkeys(event.places):
-            add(node, LOCATION, self.place(name))
+            add(node, NQ.LOCATION, self.place(name))
         self.span(node, event.evidence)
         for p in event.participations:
-            qualified = self.minter.qualified(node, "participation", p.person, p.role.value)
-            if not self.first(qualified.value):
+            qualified = self.qualified(event_iri, "participation", p.person, p.role.value)
+            if not self.first(qualified):
                 continue
             person = self.person(p.person)
-            if self.first(f"{person.value}\x00{node.value}"):
-                add(person, ATTENDED, node)
+            if self.first((person, node)):
+                add(person, NQ.ATTENDED, node)
             if p.role is not Role.ATTENDED:
-                add(person, ROLE_PROPERTY[p.role], node)
-            self.fact(qualified, PARTICIPATION, p.evidence)
-            add(qualified, AGENT, person)
-            add(qualified, EVENT_OF, node)
-            add(qualified, HAD_ROLE, ROLE_INDIVIDUAL[p.role])
+                add(person, _ROLE_PROPERTY[p.role], node)
+            self.fact(qualified, NQ.PARTICIPATION, p.evidence)
+            add(qualified, NQ.AGENT, person)
+            add(qualified, NQ.EVENT_OF, node)
+            add(qualified, NQ.HAD_ROLE, _ROLE_INDIVIDUAL[p.role])
         for e in event.emphases:
             policy = self.policy(e.policy)
             self.alt_label(policy, e.policy, e.evidence.text)
-            qualified = self.minter.qualified(node, "emphasis", e.policy)
-            if not self.first(qualified.value):
+            qualified = self.qualified(event_iri, "emphasis", e.policy)
+            if not self.first(qualified):
                 continue
-            add(node, EMPHASISED, policy)
-            self.fact(qualified, EMPHASIS, e.evidence)
-            add(qualified, EVENT_OF, node)
-            add(qualified, POLICY_OF, policy)
+            add(node, NQ.EMPHASISED, policy)
+            self.fact(qualified, NQ.EMPHASIS, e.evidence)
+            add(qualified, NQ.EVENT_OF, node)
+            add(qualified, NQ.POLICY_OF, policy)
 
     def build(self) -> ArticleGraph:
         self.article_node()
@@ -396,21 +424,22 @@ class _ArticleBuilder:
             self.event(index, event)
         for canonical, variant in self.x.policy_variants:
             self.alt_label(self.policy(canonical), canonical, variant)
-        return ArticleGraph(self.document, self.article, self.graph, self.quads)
+        return ArticleGraph(self.document_node, self.article_iri, self.graph_node,
+                            b"".join(self.pieces), len(self.pieces) // 6)
 
 
-def _iri_or_literal(text: str) -> NamedNode | Literal:
+def _iri_or_literal(text: str) -> bytes:
     """A source URL as an IRI when it is one.
 
     >>> _iri_or_literal("https://example.org/a")
-    <NamedNode value=https://example.org/a>
-    >>> _iri_or_literal("www.example.org/a b").datatype.value
-    'http://www.w3.org/2001/XMLSchema#anyURI'
+    b'<https://example.org/a>'
+    >>> _iri_or_literal("www.example.org/a b")
+    b'"www.example.org/a b"^^<http://www.w3.org/2001/XMLSchema#anyURI>'
     """
     try:
-        return NamedNode(text)
+        return iri(NamedNode(text))
     except ValueError:  # not a valid IRI (spaces, no scheme …): keep it, typed as what it claims to be
-        return Literal(text, datatype=NamedNode(XSD + "anyURI"))
+        return nquads.typed(text, NQ.XSD_ANY_URI)
 
 
 def article_quads(extraction: Extraction, minter: Minter) -> ArticleGraph:

@@ -20,7 +20,21 @@ COUNTED_PERSONS = re.compile(r"等(?:[0-9０-９一二三四五六七八九十�
 
 
 def _alternation(items: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+    """Any of `items`, longest first; the one-character items (tried last, and only one of them can match) as
+    one character class, which the regex engine tests at once instead of item by item (382 surnames).
+
+    >>> _alternation(("王", "欧阳", "张"))
+    '欧阳|[王张]'
+    """
+    ordered = sorted(items, key=len, reverse=True)
+    longer = [re.escape(w) for w in ordered if len(w) > 1]
+    single = "".join(re.escape(w) for w in ordered if len(w) == 1)
+    return "|".join(longer + ([f"[{single}]"] if len(single) > 1 else [single] if single else []))
+
+
+def _first_chars(items: tuple[str, ...]) -> str:
+    """A lookahead for the characters `items` start with: a match is tried only where one of them is."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in items})) + "])"
 
 
 def trie_pattern(items: tuple[str, ...] | frozenset[str]) -> str:
@@ -137,7 +151,8 @@ def label_re() -> re.Pattern[str]:
 @cache
 def after_name_re() -> re.Pattern[str]:
     """A name (surname + one or two characters) followed by a title written after names (…总书记)."""
-    return re.compile(f"(?P<name>(?:{_alternation(surnames())})[{CJK}]{{1,2}}?)(?P<title>{_alternation(words('post_after_name.txt'))})")
+    return re.compile(f"{_first_chars(surnames())}(?P<name>(?:{_alternation(surnames())})[{CJK}]{{1,2}}?)"
+                      f"(?P<title>{_alternation(words('post_after_name.txt'))})")
 
 
 @cache

@@ -47,7 +47,8 @@ DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<h
 QUOTE_ONLY_VERBS = ("把", "重视")  # 把“…”办好, 重视“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
 TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[)）]$")  # 《…规划（2024—2030年）》, 《…办法（试行）》: a note, not the name
-PLENUM = re.compile(r"(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)"
+# (the lookahead: a match is tried only where its first character is, not at every position of the body)
+PLENUM = re.compile(r"(?=[党一二三四五六七八九十])(?:党的)?(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大)"
                     r"(?:、(?:[一二三四五六七八九十]+届[一二三四五六七八九十]+中全会|[一二三四五六七八九十]+大))*精神")  # 党的十七大、十八大精神
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies

@@ -70,6 +70,8 @@ def remove_layout_spaces(text: str) -> str:
     >>> remove_layout_spaces("12 月 28日，成立 75 周年 Apple Watch 发布")
     '12月28日，成立75周年Apple Watch发布'
     """
+    if BLANKS.search(text) is None:  # most bodies hold no blank: skip the lookbehinds at every character
+        return text
     return SPACE_BETWEEN.sub("", text)
 
 
