@@ -217,14 +217,15 @@ def relink_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAUL
 def _mentions(store: KnowledgeStore, names: list[str]) -> dict[str, list[_Mention]]:
     """name -> the identity links of the article graphs naming it, as stored now."""
     by_name: dict[str, list[_Mention]] = defaultdict(list)
-    rows = {str(r["link"]): r for r in select(store, "name_mentions", {"name": [Literal(n) for n in names]})}
+    query = bind(sparql("name_mentions"), {"name": [Literal(n) for n in names]})
+    rows = {row["link"].value: row for row in solutions(store.query(query))}  # terms, not JSON values: cheaper
     about = _statements(store, sorted(rows))
     issued = _statements(store, sorted({o for facts in about.values() for p, o in facts if p == DERIVED_FROM.value}))
     for link, r in sorted(rows.items()):
         facts = dict(about.get(link, ()))
         article = facts.get(DERIVED_FROM.value)
-        by_name[str(r["name"])].append(_Mention(
-            NamedNode(str(r["graph"])), NamedNode(link), str(r["person"]), str(r["basis"]),
+        by_name[text_of(r["name"])].append(_Mention(
+            r["graph"], NamedNode(link), text_of(r["person"]), text_of(r["basis"]),
             facts.get(JURISDICTION.value, ""), VIA_POST.value in facts,
             _day(dict(issued.get(article, ())).get(ISSUED.value)) if article else None,
             article, facts.get(EVIDENCE.value), facts.get(QUOTE.value)))
@@ -272,12 +273,12 @@ def _write(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention,
            links: Mapping[NamedNode, tuple[set[Quad], set[Quad]]]) -> int:
     """Move the mentions in their article graphs and replace the link graphs (`links`: graph -> (old, new)),
     writing only the statements that change; returns the article graphs rewritten."""
-    articles = {g: [Quad(t.subject, t.predicate, t.object, g) for t in store.graph_triples(g)] for g in moves}
+    articles = _touched_statements(store, moves)
     rewritten = {}
     for g in sorted(moves, key=lambda g: g.value):
         quads = articles[g]
         for move in moves[g]:
-            quads = _moved_mention(quads, *move)
+            quads = _moved_mention(quads, g, *move)
         rewritten[g] = quads
     # only the statements that change: an update dropping and inserting whole graphs took 10 s for 104 at 1×
     before = {**{g: set(articles[g]) for g in rewritten}, **{g: old for g, (old, _) in links.items()}}
@@ -291,12 +292,30 @@ def _write(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention,
     return len(rewritten)
 
 
+def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]]
+                        ) -> dict[NamedNode, list[Quad]]:
+    """Per article graph of `moves`, its statements about or pointing at a node a move there names (the one it
+    leaves or the one it goes to), in a fixed order. Moving a mention changes only these, so the difference
+    they give is the whole graph's (reading whole graphs was most of a relink's time)."""
+    nodes = {g: {NamedNode(n) for m in ms for n in m[1:3]} for g, ms in moves.items()}
+    found: dict[NamedNode, set[Quad]] = defaultdict(set)
+    graphs = sorted(moves, key=lambda g: g.value)
+    for chunk in in_chunks(graphs, NAMES_PER_QUERY):
+        wanted = sorted({n for g in chunk for n in nodes[g]}, key=lambda n: n.value)
+        query = bind(sparql("node_statements_in"), {"graph": list(chunk), "node": wanted})
+        for row in solutions(store.query(query)):
+            graph, subject, target = row["graph"], row["s"], row["o"]
+            if subject in nodes[graph] or target in nodes[graph]:
+                found[graph].add(Quad(subject, row["p"], target, graph))
+    return {g: sorted(found.get(g, ()), key=str) for g in graphs}
+
+
 def _statements(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple[str, str]]]:
     """(predicate, object) of the statements about each of the IRIs `nodes`, as plain strings."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for chunk in in_chunks([NamedNode(n) for n in nodes]):
-        for r in select(store, "statements_of", {"node": list(chunk)}):
-            out[str(r["node"])].append((str(r["p"]), str(r["o"])))
+        for row in solutions(store.query(bind(sparql("statements_of"), {"node": list(chunk)}))):
+            out[text_of(row["node"])].append((text_of(row["p"]), text_of(row["o"])))
     return out
 
 
@@ -313,17 +332,21 @@ def _link_quads(m: _Mention, minted: str, official: str, scope: str, graph: Name
     return [Quad(node, p, o, graph) for p, o in quads]
 
 
-def _moved_mention(quads: list[Quad], m: _Mention, now: str, wanted: str, scope: str | None) -> list[Quad]:
-    """An article graph whose mention names `wanted` (the official, or the minted node again) instead of `now`;
-    its zw:scope is the official's jurisdiction `scope`, or for the minted node its link's own jurisdiction."""
+def _moved_mention(quads: list[Quad], graph: NamedNode, m: _Mention, now: str, wanted: str,
+                   scope: str | None) -> list[Quad]:
+    """The statements of an article graph (those about `now` or `wanted` at least) with its mention naming
+    `wanted` (the official, or the minted node again) instead of `now`; its zw:scope is the official's
+    jurisdiction `scope`, or for the minted node its link's own jurisdiction."""
     current, target = NamedNode(now), NamedNode(wanted)
     out = []
     for q in quads:
         if q.subject == current and q.predicate == SCOPE:
             continue
-        out.append(Quad(target if q.subject == current else q.subject, q.predicate,
-                        target if q.object == current else q.object, q.graph_name))
+        if q.subject == current or q.object == current:
+            q = Quad(target if q.subject == current else q.subject, q.predicate,
+                     target if q.object == current else q.object, q.graph_name)
+        out.append(q)
     own_scope = scope if scope is not None else m.scope
     if own_scope and any(q.subject == target and q.predicate == TYPE for q in out):
-        out.append(Quad(target, SCOPE, Literal(own_scope), quads[0].graph_name))
+        out.append(Quad(target, SCOPE, Literal(own_scope), graph))
     return out
