@@ -145,8 +145,8 @@ def loading(folder: Path, work: Path) -> Loading:
             writer.write(document, linker.relink(graphs))
         writing += time.perf_counter() - started
     started = time.perf_counter()
-    writer.close()  # the last batch, and the flush
-    linker.finish()
+    linker.finish(writer)  # the by-name links, the last batch linked in memory and written (as `kg ingest` does)
+    writer.close()  # the flush
     writing += time.perf_counter() - started
     quads = len(store)
     nquads = work / "store.nq"

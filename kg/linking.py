@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from kg.identity import broader
 from kg.iri import DCTERMS, PROV, ZW, slug
@@ -52,6 +52,7 @@ from kg.records.identity import decisions
 from kg.settings import DEFAULT_BASE
 from kg.sparql_text import delete_data, drop_graphs, insert_data, text_of
 from kg.store_api import KnowledgeStore, solutions, writing
+from kg.writer import DocumentWriter
 
 NAME_ONLY = frozenset({"publication", "unplaced"})
 # How far from the days an official's posts are attested a post-less mention may still be linked to them:
@@ -61,6 +62,11 @@ ISSUED = NamedNode(DCTERMS + "issued")
 MINTED_AS = NamedNode(ZW + "mintedAs")
 REVISES = NamedNode(PROV + "wasRevisionOf")
 LINKED_BY_NAME = "linked-by-name"
+STRING = NamedNode("http://www.w3.org/2001/XMLSchema#string")
+# What `mention_facts` reads of a link (and ISSUED of an article), and all a `_Digest` keeps of a graph
+_FACTS = frozenset({JURISDICTION, VIA_POST, DERIVED_FROM, EVIDENCE, QUOTE, ISSUED})
+_READ = _FACTS | {LABEL, TYPE, ENTITY, BASIS}
+RECENT = 2_000  # graphs whose digests a NameLinker keeps: more than a bulk batch holds (~350 at 100,000 quads)
 NAMES_PER_QUERY = 200
 
 
@@ -73,13 +79,55 @@ def is_name_graph(base: str, graph: NamedNode) -> bool:
     return graph.value.startswith((base if base.endswith("/") else base + "/") + "identity/name/")
 
 
+class _Digest:
+    """What a relink reads of one article graph about to be written, gathered in one pass over its quads:
+    its persons' names, the nodes identity links name, the links' facts and the article's date (`_FACTS`)."""
+
+    def __init__(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        self.graph = graph
+        persons: set[NamedNode | BlankNode] = set()
+        self.labels: dict[object, list[Literal]] = defaultdict(list)
+        self.entities: list[tuple[NamedNode | BlankNode, object]] = []
+        self.basis: dict[object, object] = {}
+        self.facts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        stated = []  # the other facts, kept for the links' only once all are known (most are about other nodes)
+        for q in quads:
+            predicate = q.predicate
+            if predicate not in _READ:
+                continue
+            if predicate == LABEL:
+                if isinstance(q.object, Literal):
+                    self.labels[q.subject].append(q.object)
+            elif predicate == TYPE:
+                if q.object == PERSON:
+                    persons.add(q.subject)
+            elif predicate == ENTITY:
+                self.entities.append((q.subject, q.object))
+            elif predicate == BASIS:
+                self.basis[q.subject] = q.object
+            elif predicate == ISSUED:
+                self.facts[text_of(q.subject)].append((predicate.value, text_of(q.object)))
+            else:
+                stated.append(q)
+        links = {link for link, _ in self.entities if link in self.basis}  # identity links: other mentions have no basis
+        for q in stated:
+            if q.subject in links:
+                self.facts[text_of(q.subject)].append((q.predicate.value, text_of(q.object)))
+        self.names = {label.value for person in persons for label in self.labels.get(person, ())}
+
+    def mentions(self, names: set[str]) -> dict[str, tuple]:
+        """What `name_mentions` would answer of this graph for `names`: link -> (name, graph, node, basis)."""
+        rows = {}
+        for link, node in self.entities:
+            for label in self.labels.get(node, ()):
+                if label.datatype == STRING and label.value in names and link in self.basis:
+                    rows[text_of(link)] = (label, self.graph, node, self.basis[link])
+        return rows
+
+
 def person_names(graphs: Mapping[NamedNode, Iterable[Quad]]) -> set[str]:
     """The names of the persons in article graphs about to be written."""
-    names = set()
-    for quads in graphs.values():
-        persons = {q.subject for q in quads if q.predicate == TYPE and q.object == PERSON}
-        names |= {text_of(q.object) for q in quads if q.predicate == LABEL and q.subject in persons}
-    return names
+    return {name for graph, quads in graphs.items() for name in _Digest(graph, quads).names}
 
 
 def names_in(store: KnowledgeStore, graphs: Iterable[NamedNode]) -> set[str]:
@@ -106,20 +154,38 @@ class NameLinker:
     def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE, *, link_names: bool = True) -> None:
         self.store, self.base, self.link_names = store, base, link_names
         self.names: set[str] = set()
+        self._recent: dict[NamedNode, _Digest] = {}  # of the graphs written last, for `finish` (RECENT at most)
         self._merged = {s: o for s, how, o in decisions(store, base) if how == "sameAs"}
 
     def relink(self, graphs: Mapping[NamedNode, list[Quad]]) -> Mapping[NamedNode, list[Quad]]:
-        self.names |= person_names(graphs)
-        if not self._merged:
-            return graphs
-        out = {}
+        if self._merged:
+            graphs = {graph: self._kept(quads) for graph, quads in graphs.items()}
         for graph, quads in graphs.items():
-            merged = {text_of(q.subject) for q in quads if q.predicate == TYPE and q.object == PERSON} & self._merged.keys()
-            out[graph] = merge_into_kept(quads, {m: self._merged[m] for m in merged}) if merged else quads
-        return out
+            digest = _Digest(graph, quads)
+            self.names |= digest.names
+            self._recent.pop(graph, None)
+            self._recent[graph] = digest
+            if len(self._recent) > RECENT:
+                del self._recent[next(iter(self._recent))]
+        return graphs
 
-    def finish(self) -> int:
-        return relink_names(self.store, self.names, self.base) if self.link_names else 0
+    def _kept(self, quads: list[Quad]) -> list[Quad]:
+        merged = {text_of(q.subject) for q in quads if q.predicate == TYPE and q.object == PERSON} & self._merged.keys()
+        return merge_into_kept(quads, {m: self._merged[m] for m in merged}) if merged else quads
+
+    def finish(self, writer: DocumentWriter | None = None) -> int:
+        """Recompute the links of the names noted. With the `writer` they were written through, before it is
+        closed: the documents it has gathered but not written yet are linked in memory and then written,
+        so the batch written last (the whole ingest, when it fits in one) is never rewritten in the store."""
+        if not self.link_names:
+            return 0
+        batch = writer.take() if writer is not None else []
+        pending = {graph: list(quads) for _, graphs in batch for graph, quads in graphs.items()}
+        digests = {graph: self._recent.get(graph) or _Digest(graph, quads) for graph, quads in pending.items()}
+        updates = link_names(self.store, self.names, self.base, pending, digests)
+        if batch:
+            self.store.add_new_documents([(document, {g: pending[g] for g in graphs}) for document, graphs in batch])
+        return sum(update.write(self.store) for update in updates)
 
 
 def merge_into_kept(quads: list[Quad], merged: dict[str, str]) -> list[Quad]:
@@ -205,27 +271,65 @@ def _target(minted: str, place: str, day: dt.date | None, officials: dict[str, _
 
 def relink_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAULT_BASE) -> int:
     """Recompute the by-name links of `names` from the store's article graphs; returns the graphs rewritten."""
+    return sum(update.write(store) for update in link_names(store, names, base))
+
+
+@dataclass(frozen=True)
+class _Update:
+    """The statements a relink of some names deletes and inserts, and the link graphs it empties."""
+
+    gone: dict[NamedNode, list[Quad]]
+    new: dict[NamedNode, list[Quad]]
+    emptied: list[NamedNode]
+    rewritten: int  # article graphs in the store whose mentions move
+
+    def write(self, store: KnowledgeStore) -> int:
+        """One SPARQL update; returns the article graphs rewritten."""
+        gone, new = self.gone, self.new
+        operations = [*([delete_data(gone)] if gone else []), *([insert_data(new)] if new else []),
+                      *drop_graphs(self.emptied)]
+        if operations:
+            with writing(store.views, [q for qs in (*gone.values(), *new.values()) for q in qs]):
+                store.update(";\n".join(operations))
+        return self.rewritten
+
+
+def link_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAULT_BASE,
+               pending: dict[NamedNode, list[Quad]] | None = None,
+               digests: Mapping[NamedNode, _Digest] | None = None) -> list[_Update]:
+    """The by-name links of `names`, recomputed from the store's article graphs and `pending`, article graphs
+    new to the store about to be written (read as if stored, through their `digests`): the mentions that move
+    in `pending` are moved in place, the rest is returned as updates to write (in order, after `pending` is
+    written)."""
     made = decisions(store, base)
     merged = {s for s, how, _ in made if how == "sameAs"}
     apart = {frozenset((s, o)) for s, how, o in made if how == "differentFrom"}
-    rewritten = 0
-    for chunk in in_chunks(sorted(names), NAMES_PER_QUERY):
-        rewritten += _relink_chunk(store, list(chunk), base, merged, apart)
-    return rewritten
+    return [_relink_chunk(store, list(chunk), base, merged, apart, pending or {}, digests or {})
+            for chunk in in_chunks(sorted(names), NAMES_PER_QUERY)]
 
 
-def _mentions(store: KnowledgeStore, names: list[str]) -> dict[str, list[_Mention]]:
-    """name -> the identity links of the article graphs naming it, as stored now."""
+def _mentions(store: KnowledgeStore, names: list[str], pending: Iterable[_Digest]) -> dict[str, list[_Mention]]:
+    """name -> the identity links of the article graphs naming it, as stored now or pending."""
     by_name: dict[str, list[_Mention]] = defaultdict(list)
     query = bind(sparql("name_mentions"), {"name": [Literal(n) for n in names]})
-    rows = {row["link"].value: row for row in solutions(store.query(query))}  # terms, not JSON values: cheaper
-    about = _statements(store, sorted(rows))
-    issued = _statements(store, sorted({o for facts in about.values() for p, o in facts if p == DERIVED_FROM.value}))
-    for link, r in sorted(rows.items()):
+    rows = {row["link"].value: (row["name"], row["graph"], row["person"], row["basis"])  # terms: cheaper than JSON
+            for row in solutions(store.query(query))}
+    about = _facts(store, sorted(rows))
+    issued: dict[str, list[tuple[str, str]]] = {}
+    wanted = set(names)
+    for digest in pending:  # not stored yet: read from memory, as the queries would read them
+        found = digest.mentions(wanted)
+        rows.update(found)
+        about.update({link: digest.facts.get(link, []) for link in found})
+        issued.update({article: digest.facts[article] for link in found for p, article in digest.facts.get(link, ())
+                       if p == DERIVED_FROM.value and article in digest.facts})
+    articles = {o for facts in about.values() for p, o in facts if p == DERIVED_FROM.value}
+    issued.update(_facts(store, sorted(articles - issued.keys())))
+    for link, (name, graph, person, basis) in sorted(rows.items()):
         facts = dict(about.get(link, ()))
         article = facts.get(DERIVED_FROM.value)
-        by_name[text_of(r["name"])].append(_Mention(
-            r["graph"], NamedNode(link), text_of(r["person"]), text_of(r["basis"]),
+        by_name[text_of(name)].append(_Mention(
+            graph, NamedNode(link), text_of(person), text_of(basis),
             facts.get(JURISDICTION.value, ""), VIA_POST.value in facts,
             _day(dict(issued.get(article, ())).get(ISSUED.value)) if article else None,
             article, facts.get(EVIDENCE.value), facts.get(QUOTE.value)))
@@ -233,8 +337,9 @@ def _mentions(store: KnowledgeStore, names: list[str]) -> dict[str, list[_Mentio
 
 
 def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: set[str],
-                  apart: set[frozenset[str]]) -> int:
-    by_name = _mentions(store, names)
+                  apart: set[frozenset[str]], pending: dict[NamedNode, list[Quad]],
+                  digests: Mapping[NamedNode, _Digest]) -> _Update:
+    by_name = _mentions(store, names, digests.values())
     graphs = [name_graph(base, n) for n in names]
     old_links: dict[NamedNode, set[Quad]] = defaultdict(set)
     for row in solutions(store.query(bind(sparql("graph_quads"), {"graph": graphs}))):
@@ -264,16 +369,21 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
         if quads:
             new_links[graph] = quads
     changed_links = [g for g in graphs if set(new_links.get(g, [])) != old_links.get(g, set())]
-    if not moves and not changed_links:
-        return 0
-    return _write(store, moves, {g: (old_links.get(g, set()), set(new_links.get(g, []))) for g in changed_links})
+    for graph in [g for g in moves if g in pending]:  # not stored yet: moved before it is written
+        moved = moves.pop(graph)
+        nodes = {NamedNode(n) for m in moved for n in m[1:3]}
+        touched = [q for q in pending[graph] if q.subject in nodes or q.object in nodes]
+        for move in moved:
+            touched = _moved_mention(touched, graph, *move)
+        pending[graph] = [q for q in pending[graph] if q.subject not in nodes and q.object not in nodes] + touched
+    return _changes(store, moves, {g: (old_links.get(g, set()), set(new_links.get(g, []))) for g in changed_links})
 
 
-def _write(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]],
-           links: Mapping[NamedNode, tuple[set[Quad], set[Quad]]]) -> int:
-    """Move the mentions in their article graphs and replace the link graphs (`links`: graph -> (old, new)),
-    writing only the statements that change; returns the article graphs rewritten."""
-    articles = _touched_statements(store, moves)
+def _changes(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]],
+             links: Mapping[NamedNode, tuple[set[Quad], set[Quad]]]) -> _Update:
+    """Move the mentions in their stored article graphs and replace the link graphs (`links`: graph -> (old,
+    new)): only the statements that change."""
+    articles = _touched_statements(store, moves) if moves else {}
     rewritten = {}
     for g in sorted(moves, key=lambda g: g.value):
         quads = articles[g]
@@ -285,11 +395,7 @@ def _write(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention,
     after = {**{g: set(qs) for g, qs in rewritten.items()}, **{g: new for g, (_, new) in links.items()}}
     gone = {g: sorted(before[g] - after[g], key=str) for g in before if before[g] - after[g]}
     new = {g: sorted(after[g] - before[g], key=str) for g in after if after[g] - before[g]}
-    emptied = [g for g in links if not after[g]]
-    operations = [*([delete_data(gone)] if gone else []), *([insert_data(new)] if new else []), *drop_graphs(emptied)]
-    with writing(store.views, [q for qs in (*gone.values(), *new.values()) for q in qs]):
-        store.update(";\n".join(operations))
-    return len(rewritten)
+    return _Update(gone, new, [g for g in links if not after[g]], len(rewritten))
 
 
 def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]]
@@ -310,11 +416,12 @@ def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tu
     return {g: sorted(found.get(g, ()), key=str) for g in graphs}
 
 
-def _statements(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """(predicate, object) of the statements about each of the IRIs `nodes`, as plain strings."""
+def _facts(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """(predicate, object) of what a relink reads about each of the IRIs `nodes` (links and articles), as plain
+    strings: only those predicates (`mention_facts`), since an article's statements are mostly its text."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for chunk in in_chunks([NamedNode(n) for n in nodes]):
-        for row in solutions(store.query(bind(sparql("statements_of"), {"node": list(chunk)}))):
+        for row in solutions(store.query(bind(sparql("mention_facts"), {"node": list(chunk)}))):
             out[text_of(row["node"])].append((text_of(row["p"]), text_of(row["o"])))
     return out
 
