@@ -29,10 +29,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.identity import broader
-from kg.iri import DCTERMS, PROV, ZW, slug
+from kg.iri import PROV, ZW, slug
+from kg.name_mentions import GraphDigest, Mention, mentions_of
 from kg.rdf import (
     BASIS,
     DERIVED_FROM,
@@ -40,12 +41,10 @@ from kg.rdf import (
     EVIDENCE,
     IDENTITY_LINK,
     JURISDICTION,
-    LABEL,
     PERSON,
     QUOTE,
     SCOPE,
     TYPE,
-    VIA_POST,
 )
 from kg.records import bind, in_chunks, select, sparql
 from kg.records.identity import decisions
@@ -58,14 +57,9 @@ NAME_ONLY = frozenset({"publication", "unplaced"})
 # How far from the days an official's posts are attested a post-less mention may still be linked to them:
 # a term of office is five years, so a name three years off that span is more likely someone else.
 NEAR = dt.timedelta(days=3 * 365)
-ISSUED = NamedNode(DCTERMS + "issued")
 MINTED_AS = NamedNode(ZW + "mintedAs")
 REVISES = NamedNode(PROV + "wasRevisionOf")
 LINKED_BY_NAME = "linked-by-name"
-STRING = NamedNode("http://www.w3.org/2001/XMLSchema#string")
-# What `mention_facts` reads of a link (and ISSUED of an article), and all a `_Digest` keeps of a graph
-_FACTS = frozenset({JURISDICTION, VIA_POST, DERIVED_FROM, EVIDENCE, QUOTE, ISSUED})
-_READ = _FACTS | {LABEL, TYPE, ENTITY, BASIS}
 RECENT = 2_000  # graphs whose digests a NameLinker keeps: more than a bulk batch holds (~350 at 100,000 quads)
 NAMES_PER_QUERY = 200
 
@@ -77,57 +71,6 @@ def name_graph(base: str, name: str) -> NamedNode:
 
 def is_name_graph(base: str, graph: NamedNode) -> bool:
     return graph.value.startswith((base if base.endswith("/") else base + "/") + "identity/name/")
-
-
-class _Digest:
-    """What a relink reads of one article graph about to be written, gathered in one pass over its quads:
-    its persons' names, the nodes identity links name, the links' facts and the article's date (`_FACTS`)."""
-
-    def __init__(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
-        self.graph = graph
-        persons: set[NamedNode | BlankNode] = set()
-        self.labels: dict[object, list[Literal]] = defaultdict(list)
-        self.entities: list[tuple[NamedNode | BlankNode, object]] = []
-        self.basis: dict[object, object] = {}
-        self.facts: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        stated = []  # the other facts, kept for the links' only once all are known (most are about other nodes)
-        for q in quads:
-            predicate = q.predicate
-            if predicate not in _READ:
-                continue
-            if predicate == LABEL:
-                if isinstance(q.object, Literal):
-                    self.labels[q.subject].append(q.object)
-            elif predicate == TYPE:
-                if q.object == PERSON:
-                    persons.add(q.subject)
-            elif predicate == ENTITY:
-                self.entities.append((q.subject, q.object))
-            elif predicate == BASIS:
-                self.basis[q.subject] = q.object
-            elif predicate == ISSUED:
-                self.facts[text_of(q.subject)].append((predicate.value, text_of(q.object)))
-            else:
-                stated.append(q)
-        links = {link for link, _ in self.entities if link in self.basis}  # identity links: other mentions have no basis
-        for q in stated:
-            if q.subject in links:
-                self.facts[text_of(q.subject)].append((q.predicate.value, text_of(q.object)))
-        self.names = {label.value for person in persons for label in self.labels.get(person, ())}
-
-    def mentions(self, names: set[str]) -> dict[str, tuple]:
-        """What `name_mentions` would answer of this graph for `names`: link -> (name, graph, node, basis)."""
-        rows = {}
-        for link, node in self.entities:
-            for label in self.labels.get(node, ()):
-                if label.datatype == STRING and label.value in names and link in self.basis:
-                    rows[text_of(link)] = (label, self.graph, node, self.basis[link])
-        return rows
-
-
-def person_names(graphs: Mapping[NamedNode, Iterable[Quad]]) -> set[str]:
-    """The names of the persons in article graphs about to be written."""
-    return {name for graph, quads in graphs.items() for name in _Digest(graph, quads).names}
 
 
 def names_in(store: KnowledgeStore, graphs: Iterable[NamedNode]) -> set[str]:
@@ -154,14 +97,14 @@ class NameLinker:
     def __init__(self, store: KnowledgeStore, base: str = DEFAULT_BASE, *, link_names: bool = True) -> None:
         self.store, self.base, self.link_names = store, base, link_names
         self.names: set[str] = set()
-        self._recent: dict[NamedNode, _Digest] = {}  # of the graphs written last, for `finish` (RECENT at most)
+        self._recent: dict[NamedNode, GraphDigest] = {}  # of the graphs written last, for `finish` (RECENT at most)
         self._merged = {s: o for s, how, o in decisions(store, base) if how == "sameAs"}
 
     def relink(self, graphs: Mapping[NamedNode, list[Quad]]) -> Mapping[NamedNode, list[Quad]]:
         if self._merged:
             graphs = {graph: self._kept(quads) for graph, quads in graphs.items()}
         for graph, quads in graphs.items():
-            digest = _Digest(graph, quads)
+            digest = GraphDigest(graph, quads)
             self.names |= digest.names
             self._recent.pop(graph, None)
             self._recent[graph] = digest
@@ -181,7 +124,7 @@ class NameLinker:
             return 0
         batch = writer.take() if writer is not None else []
         pending = {graph: list(quads) for _, graphs in batch for graph, quads in graphs.items()}
-        digests = {graph: self._recent.get(graph) or _Digest(graph, quads) for graph, quads in pending.items()}
+        digests = {graph: self._recent.get(graph) or GraphDigest(graph, quads) for graph, quads in pending.items()}
         updates = link_names(self.store, self.names, self.base, pending, digests)
         if batch:
             self.store.add_new_documents([(document, {g: pending[g] for g in graphs}) for document, graphs in batch])
@@ -209,22 +152,6 @@ def _moved(term, moves: Mapping[str, str]):  # noqa: ANN001, ANN202 - any RDF te
 
 
 @dataclass(frozen=True)
-class _Mention:
-    """One article's identity link of a name, as stored: the node it names now and what placed it."""
-
-    graph: NamedNode
-    link: NamedNode
-    person: str
-    basis: str
-    scope: str
-    posted: bool
-    day: dt.date | None
-    article: str | None
-    evidence: str | None
-    quote: str | None
-
-
-@dataclass(frozen=True)
 class _Official:
     """A person node placed by a post, and the span of days its posts are attested (None: undated)."""
 
@@ -238,14 +165,7 @@ class _Official:
         return self.first - NEAR <= day <= self.last + NEAR
 
 
-def _day(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _officials(mentions: list[_Mention]) -> dict[str, _Official]:
+def _officials(mentions: list[Mention]) -> dict[str, _Official]:
     """jurisdiction -> the official a post placed there (the first IRI in order, were there several)."""
     days: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
     for m in mentions:
@@ -296,7 +216,7 @@ class _Update:
 
 def link_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAULT_BASE,
                pending: dict[NamedNode, list[Quad]] | None = None,
-               digests: Mapping[NamedNode, _Digest] | None = None) -> list[_Update]:
+               digests: Mapping[NamedNode, GraphDigest] | None = None) -> list[_Update]:
     """The by-name links of `names`, recomputed from the store's article graphs and `pending`, article graphs
     new to the store about to be written (read as if stored, through their `digests`): the mentions that move
     in `pending` are moved in place, the rest is returned as updates to write (in order, after `pending` is
@@ -308,38 +228,10 @@ def link_names(store: KnowledgeStore, names: Iterable[str], base: str = DEFAULT_
             for chunk in in_chunks(sorted(names), NAMES_PER_QUERY)]
 
 
-def _mentions(store: KnowledgeStore, names: list[str], pending: Iterable[_Digest]) -> dict[str, list[_Mention]]:
-    """name -> the identity links of the article graphs naming it, as stored now or pending."""
-    by_name: dict[str, list[_Mention]] = defaultdict(list)
-    query = bind(sparql("name_mentions"), {"name": [Literal(n) for n in names]})
-    rows = {row["link"].value: (row["name"], row["graph"], row["person"], row["basis"])  # terms: cheaper than JSON
-            for row in solutions(store.query(query))}
-    about = _facts(store, sorted(rows))
-    issued: dict[str, list[tuple[str, str]]] = {}
-    wanted = set(names)
-    for digest in pending:  # not stored yet: read from memory, as the queries would read them
-        found = digest.mentions(wanted)
-        rows.update(found)
-        about.update({link: digest.facts.get(link, []) for link in found})
-        issued.update({article: digest.facts[article] for link in found for p, article in digest.facts.get(link, ())
-                       if p == DERIVED_FROM.value and article in digest.facts})
-    articles = {o for facts in about.values() for p, o in facts if p == DERIVED_FROM.value}
-    issued.update(_facts(store, sorted(articles - issued.keys())))
-    for link, (name, graph, person, basis) in sorted(rows.items()):
-        facts = dict(about.get(link, ()))
-        article = facts.get(DERIVED_FROM.value)
-        by_name[text_of(name)].append(_Mention(
-            graph, NamedNode(link), text_of(person), text_of(basis),
-            facts.get(JURISDICTION.value, ""), VIA_POST.value in facts,
-            _day(dict(issued.get(article, ())).get(ISSUED.value)) if article else None,
-            article, facts.get(EVIDENCE.value), facts.get(QUOTE.value)))
-    return by_name
-
-
 def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: set[str],
                   apart: set[frozenset[str]], pending: dict[NamedNode, list[Quad]],
-                  digests: Mapping[NamedNode, _Digest]) -> _Update:
-    by_name = _mentions(store, names, digests.values())
+                  digests: Mapping[NamedNode, GraphDigest]) -> _Update:
+    by_name = mentions_of(store, names, digests.values())
     graphs = [name_graph(base, n) for n in names]
     old_links: dict[NamedNode, set[Quad]] = defaultdict(set)
     for row in solutions(store.query(bind(sparql("graph_quads"), {"graph": graphs}))):
@@ -349,7 +241,7 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
                  if q.predicate in (ENTITY, MINTED_AS)}
 
     new_links: dict[NamedNode, list[Quad]] = {}
-    moves: dict[NamedNode, list[tuple[_Mention, str, str, str | None]]] = defaultdict(list)  # (mention, now, wanted, scope)
+    moves: dict[NamedNode, list[tuple[Mention, str, str, str | None]]] = defaultdict(list)  # (mention, now, wanted, scope)
     for name, mentions in by_name.items():
         officials = _officials(mentions)
         graph = name_graph(base, name)
@@ -372,14 +264,17 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
     for graph in [g for g in moves if g in pending]:  # not stored yet: moved before it is written
         moved = moves.pop(graph)
         nodes = {NamedNode(n) for m in moved for n in m[1:3]}
-        touched = [q for q in pending[graph] if q.subject in nodes or q.object in nodes]
+        kept: list[Quad] = []
+        touched: list[Quad] = []
+        for q in pending[graph]:  # one pass: the graph's statements a move may change, and the others
+            (touched if q.subject in nodes or q.object in nodes else kept).append(q)
         for move in moved:
             touched = _moved_mention(touched, graph, *move)
-        pending[graph] = [q for q in pending[graph] if q.subject not in nodes and q.object not in nodes] + touched
+        pending[graph] = kept + touched
     return _changes(store, moves, {g: (old_links.get(g, set()), set(new_links.get(g, []))) for g in changed_links})
 
 
-def _changes(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]],
+def _changes(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[Mention, str, str, str | None]]],
              links: Mapping[NamedNode, tuple[set[Quad], set[Quad]]]) -> _Update:
     """Move the mentions in their stored article graphs and replace the link graphs (`links`: graph -> (old,
     new)): only the statements that change."""
@@ -398,7 +293,7 @@ def _changes(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mentio
     return _Update(gone, new, [g for g in links if not after[g]], len(rewritten))
 
 
-def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[_Mention, str, str, str | None]]]
+def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[Mention, str, str, str | None]]]
                         ) -> dict[NamedNode, list[Quad]]:
     """Per article graph of `moves`, its statements about or pointing at a node a move there names (the one it
     leaves or the one it goes to), in a fixed order. Moving a mention changes only these, so the difference
@@ -416,17 +311,7 @@ def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tu
     return {g: sorted(found.get(g, ()), key=str) for g in graphs}
 
 
-def _facts(store: KnowledgeStore, nodes: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """(predicate, object) of what a relink reads about each of the IRIs `nodes` (links and articles), as plain
-    strings: only those predicates (`mention_facts`), since an article's statements are mostly its text."""
-    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for chunk in in_chunks([NamedNode(n) for n in nodes]):
-        for row in solutions(store.query(bind(sparql("mention_facts"), {"node": list(chunk)}))):
-            out[text_of(row["node"])].append((text_of(row["p"]), text_of(row["o"])))
-    return out
-
-
-def _link_quads(m: _Mention, minted: str, official: str, scope: str, graph: NamedNode) -> list[Quad]:
+def _link_quads(m: Mention, minted: str, official: str, scope: str, graph: NamedNode) -> list[Quad]:
     """The explanation of one by-name link, in the name's link graph."""
     node = NamedNode(m.link.value + "/by-name")
     quads: list[tuple[NamedNode, NamedNode | Literal]] = [(TYPE, IDENTITY_LINK), (REVISES, m.link), (ENTITY, NamedNode(official)), (MINTED_AS, NamedNode(minted)),
@@ -439,7 +324,7 @@ def _link_quads(m: _Mention, minted: str, official: str, scope: str, graph: Name
     return [Quad(node, p, o, graph) for p, o in quads]
 
 
-def _moved_mention(quads: list[Quad], graph: NamedNode, m: _Mention, now: str, wanted: str,
+def _moved_mention(quads: list[Quad], graph: NamedNode, m: Mention, now: str, wanted: str,
                    scope: str | None) -> list[Quad]:
     """The statements of an article graph (those about `now` or `wanted` at least) with its mention naming
     `wanted` (the official, or the minted node again) instead of `now`; its zw:scope is the official's
