@@ -12,9 +12,13 @@ can still change a key:
   the article (NEAR). Two or more such officials, one the name already is, or a pair split apart (`kg split`)
   leave it as it is: uncertain identity is listed by `kg identity candidates`, never guessed.
 
-The second is `relink_names`, a pass run after each ingest batch, `kg remove`, `kg merge` and `kg split` over the
+The second is `relink_names`, a pass run after each ingest, `kg remove`, `kg merge` and `kg split` over the
 names those touched. It reads every article graph naming such a name as it stands in the store, so the result
-depends on which documents are stored, never on the order they came in or how often. Each name's links live in
+depends on which documents are stored, never on the order they came in or how often. An ingest runs it
+(`NameLinker.finish`) before its last bulk batch is written: that batch's graphs are read from memory as the
+store would answer once they are written (kg.name_mentions) and linked before they are written, so a fresh
+ingest that fits in one batch never rewrites an article graph in the store; the graphs already stored get
+only the statements that change, in one update per 200 names after the batch. Each name's links live in
 their own named graph, `<base>identity/name/<name>` (`name_graph`): per linked mention a `zw:IdentityLink` with
 `zw:identityBasis "linked-by-name"`, the node it was minted as, the jurisdiction of the official, the article's
 link it revises (`prov:wasRevisionOf`) and its evidence sentence. The article graph names the official instead
@@ -62,6 +66,9 @@ REVISES = NamedNode(PROV + "wasRevisionOf")
 LINKED_BY_NAME = "linked-by-name"
 RECENT = 2_000  # graphs whose digests a NameLinker keeps: more than a bulk batch holds (~350 at 100,000 quads)
 NAMES_PER_QUERY = 200
+# Article graphs whose moved statements one query reads: its VALUES blocks pair every graph with every node of
+# the chunk, so a chunk is kept small (a few moves a graph: 25 graphs, ~100 nodes, ~2,500 pairs).
+GRAPHS_PER_READ = 25
 
 
 def name_graph(base: str, name: str) -> NamedNode:
@@ -301,7 +308,7 @@ def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tu
     nodes = {g: {NamedNode(n) for m in ms for n in m[1:3]} for g, ms in moves.items()}
     found: dict[NamedNode, set[Quad]] = defaultdict(set)
     graphs = sorted(moves, key=lambda g: g.value)
-    for chunk in in_chunks(graphs, NAMES_PER_QUERY):
+    for chunk in in_chunks(graphs, GRAPHS_PER_READ):
         wanted = sorted({n for g in chunk for n in nodes[g]}, key=lambda n: n.value)
         query = bind(sparql("node_statements_in"), {"graph": list(chunk), "node": wanted})
         for row in solutions(store.query(query)):
