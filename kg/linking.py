@@ -270,14 +270,12 @@ def _relink_chunk(store: KnowledgeStore, names: list[str], base: str, merged: se
     changed_links = [g for g in graphs if set(new_links.get(g, [])) != old_links.get(g, set())]
     for graph in [g for g in moves if g in pending]:  # not stored yet: moved before it is written
         moved = moves.pop(graph)
-        nodes = {NamedNode(n) for m in moved for n in m[1:3]}
+        nodes = _moved_nodes(moved)
         kept: list[Quad] = []
         touched: list[Quad] = []
         for q in pending[graph]:  # one pass: the graph's statements a move may change, and the others
             (touched if q.subject in nodes or q.object in nodes else kept).append(q)
-        for move in moved:
-            touched = _moved_mention(touched, graph, *move)
-        pending[graph] = kept + touched
+        pending[graph] = kept + _apply_moves(touched, graph, moved)
     return _changes(store, moves, {g: (old_links.get(g, set()), set(new_links.get(g, []))) for g in changed_links})
 
 
@@ -286,12 +284,7 @@ def _changes(store: KnowledgeStore, moves: Mapping[NamedNode, list[tuple[Mention
     """Move the mentions in their stored article graphs and replace the link graphs (`links`: graph -> (old,
     new)): only the statements that change."""
     articles = _touched_statements(store, moves) if moves else {}
-    rewritten = {}
-    for g in sorted(moves, key=lambda g: g.value):
-        quads = articles[g]
-        for move in moves[g]:
-            quads = _moved_mention(quads, g, *move)
-        rewritten[g] = quads
+    rewritten = {g: _apply_moves(articles[g], g, moves[g]) for g in sorted(moves, key=lambda g: g.value)}
     # only the statements that change: an update dropping and inserting whole graphs took 10 s for 104 at 1×
     before = {**{g: set(articles[g]) for g in rewritten}, **{g: old for g, (old, _) in links.items()}}
     after = {**{g: set(qs) for g, qs in rewritten.items()}, **{g: new for g, (_, new) in links.items()}}
@@ -305,7 +298,7 @@ def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tu
     """Per article graph of `moves`, its statements about or pointing at a node a move there names (the one it
     leaves or the one it goes to), in a fixed order. Moving a mention changes only these, so the difference
     they give is the whole graph's (reading whole graphs was most of a relink's time)."""
-    nodes = {g: {NamedNode(n) for m in ms for n in m[1:3]} for g, ms in moves.items()}
+    nodes = {g: _moved_nodes(ms) for g, ms in moves.items()}
     found: dict[NamedNode, set[Quad]] = defaultdict(set)
     graphs = sorted(moves, key=lambda g: g.value)
     for chunk in in_chunks(graphs, GRAPHS_PER_READ):
@@ -316,6 +309,17 @@ def _touched_statements(store: KnowledgeStore, moves: Mapping[NamedNode, list[tu
             if subject in nodes[graph] or target in nodes[graph]:
                 found[graph].add(Quad(subject, row["p"], target, graph))
     return {g: sorted(found.get(g, ()), key=str) for g in graphs}
+
+
+def _moved_nodes(moved: list[tuple[Mention, str, str, str | None]]) -> set[NamedNode]:
+    """The nodes the mentions `moved` leave or go to: only statements about or pointing at them change."""
+    return {NamedNode(node) for _, now, wanted, _ in moved for node in (now, wanted)}
+
+
+def _apply_moves(quads: list[Quad], graph: NamedNode, moved: list[tuple[Mention, str, str, str | None]]) -> list[Quad]:
+    for move in moved:  # in order: a later move sees what the earlier ones made
+        quads = _moved_mention(quads, graph, *move)
+    return quads
 
 
 def _link_quads(m: Mention, minted: str, official: str, scope: str, graph: NamedNode) -> list[Quad]:
