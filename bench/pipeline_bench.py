@@ -136,29 +136,29 @@ class Loading:
 def loading(folder: Path, work: Path) -> Loading:
     """Ingest `folder` into a fresh store at work/store, timing only the writes; then bulk_load the same quads."""
     store = open_store(work / "store")
-    writing = 0.0
+    writing = cpu = 0.0
     writer = store.writer()  # what `kg ingest` writes with: bulk batches behind a journal (GraphStore.writer)
     linker = NameLinker(store)  # and the by-name links it recomputes after the batch (kg.linking)
     for doc in pipeline.extract_files([folder], pipeline.Options(), _ignore):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _cpu()
         for document, graphs in doc.graphs.items():
             writer.write(document, linker.relink(graphs))
-        writing += time.perf_counter() - started
-    started = time.perf_counter()
-    writer.close()  # the last batch, and the flush
-    linker.finish()
-    writing += time.perf_counter() - started
+        writing, cpu = writing + time.perf_counter() - started, cpu + _cpu() - cpu_started
+    started, cpu_started = time.perf_counter(), _cpu()
+    linker.finish(writer)  # the by-name links, the last batch linked in memory and written (as `kg ingest` does)
+    writer.close()  # the flush
+    writing, cpu = writing + time.perf_counter() - started, cpu + _cpu() - cpu_started
     quads = len(store)
     nquads = work / "store.nq"
     store.store.dump(str(nquads), RdfFormat.N_QUADS)
     del store
     bulk_store = Store(str(work / "bulk"))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu()
     bulk_store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
     bulk_store.flush()
-    bulk = Rate(len(bulk_store), nquads.stat().st_size, time.perf_counter() - started)
+    bulk = Rate(len(bulk_store), nquads.stat().st_size, time.perf_counter() - started, _cpu() - cpu_started)
     del bulk_store
-    return Loading(Rate(quads, nquads.stat().st_size, writing), bulk, nquads)
+    return Loading(Rate(quads, nquads.stat().st_size, writing, cpu), bulk, nquads)
 
 
 def ingest_peak_rss(folder: Path, store: Path, jobs: int = 1) -> tuple[float, float]:

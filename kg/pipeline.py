@@ -316,7 +316,7 @@ def ingest_files(
                 summary.documents += 1
                 if on_file:
                     on_file(doc.path)
-    linker.finish()  # the by-name links of every name the batch carried, recomputed from the store
+        linker.finish(writer)  # the by-name links of every name the ingest carried; its last batch linked in memory
     summary.views, summary.views_seconds = views.timed_refresh(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -55,9 +55,15 @@ class DocumentWriter:
 
     def send(self) -> None:
         """Write the batch gathered so far."""
-        batch, self._batch, self._pending, self._batched = self._batch, [], set(), 0
+        batch = self.take()
         if batch:
             self.store.add_new_documents(batch)
+
+    def take(self) -> list[tuple[NamedNode, DocumentGraphMap]]:
+        """The documents gathered for the next batch, handed over unwritten (the writer forgets them): the
+        name linking (kg.linking) links them in memory, then writes them with `store.add_new_documents`."""
+        batch, self._batch, self._pending, self._batched = self._batch, [], set(), 0
+        return batch
 
     def close(self) -> None:
         """Write the last batch and flush the store."""

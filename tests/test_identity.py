@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat
 
+from bench.corpus import generate
 from kg import linking, pipeline
 from kg.records import select
 from kg.store_api import KnowledgeStore
@@ -217,6 +218,21 @@ def test_the_links_of_post_less_names_do_not_depend_on_ingest_order_reingest_or_
     assert _nodes(store)["王伟"] == [BASE + "person/江苏/王伟"]
     for steps in ("CBA", "BAC", "ABCA", "ABCB", "ABC-B+B", "ABC-A+A", "BB-B+CAB"):
         assert _store_after(tmp_path, steps) == clean, steps
+
+
+def test_the_batch_linked_in_memory_gives_the_store_that_relinking_it_from_the_store_gives(tmp_path: Path) -> None:
+    # One bulk batch: every name linked in memory before it is written; 3,000-quad batches: all but the last
+    # relinked in the store; batches of 0: every document its own transaction, everything relinked in the store.
+    corpus = tmp_path / "corpus"
+    generate(corpus, articles=60, seed=5, identity=True)
+    stores = {}
+    for batch_quads in (10**9, 3000, 0):
+        store = open_store(tmp_path / f"store-{batch_quads}")
+        pipeline.ingest_files(store, [corpus], pipeline.Options(), batch_quads=batch_quads)
+        stores[batch_quads] = _sorted_nquads(store)
+        store.close()
+    assert any("/identity/name/" in line for line in stores[0])  # names were linked at all
+    assert stores[10**9] == stores[3000] == stores[0]
 
 
 def test_removing_the_officials_article_undoes_the_link_to_it(tmp_path: Path) -> None:
