@@ -184,7 +184,9 @@ def _flows_from(column: Block, columns: list[Block], headings: list[Block], body
         below = [c for c in strip if last.bottom < c.top < last.bottom + 2.25 * body]
         following = min(below, key=lambda c: c.top, default=None)
         if following is None or any(last.bottom <= h.top < following.top and _overlap(h, following) > 0
-                                    for h in headings):
+                                    for h in headings) or any(  # this column breaks there too: a new row
+                c is not column and abs(c.x0 - column.x0) < 2.5 * body and abs(c.top - following.top) < body
+                for c in columns):
             return chain
         chain.append(following)
 
