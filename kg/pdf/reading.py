@@ -135,7 +135,7 @@ def _stack(lines: list[TextLine], heading: bool, body: float) -> list[Block]:
             if not -0.3 * size < gap < reach * max(size, body):
                 continue
             if (min(line.x1, block.x1) - max(line.x0, block.x0) > 0) if heading else (
-                    abs(line.x0 - block.x0) <= 2.5 * size and line.x0 < block.x1 and abs(last.size - size) < 0.05 * size):
+                    abs(line.x0 - block.x0) <= 2.5 * size and abs(last.size - size) < 0.05 * size):
                 home = block
                 break
         if home is None:
