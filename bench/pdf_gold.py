@@ -30,7 +30,7 @@ from kg.layout.lines import opens_brief
 STRIP = re.compile(r"[\s\u3000“”‘’\"'《》〈〉「」『』【】()（）]")  # what the gold scorer takes out
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     """As the gold scorer compares: NFKC, spaces, quotes and brackets out."""
     return STRIP.sub("", unicodedata.normalize("NFKC", text or ""))
 
@@ -44,8 +44,8 @@ def _article_file(text: str, titles: list[str]) -> Story:
     if not titles or "" not in lines:
         return Story(None, None, tuple(_paragraphs(text)))
     header, body = lines[:lines.index("")], lines[lines.index(""):]
-    wanted = {_norm(t) for t in titles}
-    at = next((i for i, line in enumerate(header) if _norm(line) in wanted), None)
+    wanted = {norm(t) for t in titles}
+    at = next((i for i, line in enumerate(header) if norm(line) in wanted), None)
     if at is None:  # the title is the header's lines joined
         return Story("".join(header), None, tuple(_paragraphs("\n".join(body))))
     kicker = " ".join(header[:at]) or None
@@ -57,9 +57,9 @@ def _located(paragraphs: list[str], locate: str) -> int:
     """The index of the paragraph where `locate` begins (locates may run over a paragraph's end)."""
     joined, ends = "", []
     for paragraph in paragraphs:
-        joined += _norm(paragraph)
+        joined += norm(paragraph)
         ends.append(len(joined))
-    at = joined.find(_norm(locate))
+    at = joined.find(norm(locate))
     if at < 0:
         raise ValueError(f"locate not found: {locate}")
     return next(i for i, end in enumerate(ends) if at < end)
@@ -76,8 +76,8 @@ def _several(text: str, articles: list[dict]) -> list[Story]:
     stories = []
     for n, (start, article) in enumerate(zip(starts, articles, strict=True)):
         chunk = paragraphs[start:starts[n + 1] if n + 1 < len(starts) else None]
-        wanted = {_norm(t) for t in article["title"]}
-        if wanted and _norm(chunk[0]) in wanted and len(chunk) > 1:
+        wanted = {norm(t) for t in article["title"]}
+        if wanted and norm(chunk[0]) in wanted and len(chunk) > 1:
             stories.append(Story(chunk[0], None, tuple(chunk[1:])))
         else:
             stories.append(Story(None, None, tuple(chunk)))
@@ -88,8 +88,8 @@ def _records(path: Path, articles: list[dict]) -> list[Story]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     stories = []
     for article in articles:
-        locate = _norm(article["locate"])
-        record = next(r for r in records if locate in _norm(r.get("body", "")))
+        locate = norm(article["locate"])
+        record = next(r for r in records if locate in norm(r.get("body", "")))
         stories.append(Story(record.get("title") or None, record.get("subtitle") or None,
                              tuple(_paragraphs(record["body"]))))
     return stories
@@ -111,13 +111,13 @@ def _page(folder: Path, rows: list[dict[str, str]], articles: list[dict]) -> lis
     for row in rows:
         paragraphs = _paragraphs((folder / "src" / row["source"]).read_text(encoding="utf-8"))
         headline = row.get("headline") or None
-        if headline and paragraphs and _norm(paragraphs[0]) == _norm(headline):
+        if headline and paragraphs and norm(paragraphs[0]) == norm(headline):
             paragraphs = paragraphs[1:]
         by_id[Path(row["source"]).stem] = Story(headline, None, tuple(paragraphs), kicker=row.get("kicker") or None)
     stories = []
     for article in articles:
         story = by_id.get(article["id"]) or next(
-            s for s in by_id.values() if _norm(article["locate"]) in _norm("".join(s.paragraphs)))
+            s for s in by_id.values() if norm(article["locate"]) in norm("".join(s.paragraphs)))
         stories.append(story)
     return stories
 

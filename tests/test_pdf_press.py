@@ -4,14 +4,13 @@ for issue 19's hidden set) are read back one article per gold article, under the
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 
 from bench.pdf_bench import overall_scores
 from bench.pdf_gold import gold_stories
+from bench.pdf_gold import norm as _norm
 from bench.pdf_press import LAYOUTS, typeset_gold_press, typeset_press
 from kg.model import Article
 from kg.read import parse_date, read_path
@@ -23,12 +22,6 @@ DEV = REPO / "tests" / "data" / "corpus" / "dev"
 # a page of two stories without headline
 DOCUMENTS = ("d01_article", "d11_article", "d17_briefs_chuzhou", "d18_briefs_zhangzi", "d21_crawl",
              "d24_page_w16", "d26_page_w15")
-STRIP = re.compile(r"[\s\u3000“”‘’\"'《》〈〉「」『』【】()（）]")
-
-
-def _norm(text: str) -> str:
-    return STRIP.sub("", unicodedata.normalize("NFKC", text or ""))
-
 
 @pytest.mark.parametrize("press", LAYOUTS, ids=lambda press: press.name)
 def test_each_gold_article_is_read_as_one_article_under_its_headline(press, tmp_path: Path) -> None:
