@@ -62,6 +62,7 @@ class Story:
     paragraphs: tuple[str, ...]
     reporters: tuple[str, ...] = ()  # named in no dateline: a byline prints them
     continued: bool = False  # the first paragraph goes on from another page: not indented
+    kicker: str | None = None  # a line over the headline (bench.pdf_press prints it)
 
     @classmethod
     def of(cls, article: Article) -> Story:

@@ -135,7 +135,7 @@ def _stack(lines: list[TextLine], heading: bool, body: float) -> list[Block]:
             if not -0.3 * size < gap < reach * max(size, body):
                 continue
             if (min(line.x1, block.x1) - max(line.x0, block.x0) > 0) if heading else (
-                    abs(line.x0 - block.x0) <= 2.5 * size and line.x0 < block.x1 and abs(last.size - size) < 0.05 * size):
+                    abs(line.x0 - block.x0) <= 2.5 * size and abs(last.size - size) < 0.05 * size):
                 home = block
                 break
         if home is None:
@@ -163,15 +163,60 @@ def _in_rows(blocks: list[T], top: Callable[[T], float], left: Callable[[T], flo
     return [block for row in rows for block in sorted(row, key=left)]
 
 
+def _captioned(captions: list[TextLine], above: Block, column: Block) -> bool:
+    """Whether a caption (a photo's) stands between a block and the column block under it."""
+    return any(above.bottom - 1 <= line.top and line.bottom <= column.top + 1
+               and min(line.x1, column.x1) - max(line.x0, column.x0) > 0 for line in captions)
+
+
+def _flows_from(column: Block, columns: list[Block], headings: list[Block], body: float) -> list[Block]:
+    """The column on this one's left, if it starts level with it: the blocks stacked there with no headline
+    between, top down. The last one's text goes on at the top of this column (columns are filled one after
+    the other, top to bottom)."""
+    level = [c for c in columns if c is not column and abs(c.top - column.top) < body and c.x1 <= column.x0]
+    if not level:
+        return []
+    chain = [max(level, key=lambda c: c.x1)]
+    strip = [c for c in columns if abs(c.x0 - chain[0].x0) < 2.5 * body and c.x1 <= column.x0]  # indents allowed
+    while True:
+        last = chain[-1]
+        # a blank line at most: a wider gap (a rule, the next story's reporters' line) ends the column's text
+        below = [c for c in strip if last.bottom < c.top < last.bottom + 2.25 * body]
+        following = min(below, key=lambda c: c.top, default=None)
+        if following is None or any(last.bottom <= h.top < following.top and _overlap(h, following) > 0
+                                    for h in headings) or any(  # this column breaks there too: a new row
+                c is not column and abs(c.x0 - column.x0) < 2.5 * body and abs(c.top - following.top) < body
+                for c in columns):
+            return chain
+        chain.append(following)
+
+
+def _module_heading(block: Block, headings: list[Block], body: float) -> Block | None:
+    """The headline of the row right above a block that it stands under: the one over it, else the nearest on
+    its left (a headline starts at its columns' left edge or is centred over them), else on its right."""
+    row = [h for h in headings if block.top - 6 * body < h.bottom <= block.top + 2]
+    over = [h for h in row if _overlap(h, block) > 0]
+    left = [h for h in row if h.x1 <= block.x0]
+    right = [h for h in row if h.x0 >= block.x1]
+    return (max(over, key=lambda h: h.bottom) if over else max(left, key=lambda h: h.x1) if left
+            else min(right, key=lambda h: h.x0) if right else None)
+
+
 def _owner(column: Block, headings: list[Block], columns: list[Block], owner: dict[int, Region],
-           regions: dict[int, Region], body: float, opens: Callable[[Block], bool]) -> Region | None:
-    """The region a column block belongs to, or None if it opens one of its own."""
+           regions: dict[int, Region], body: float, opens: Callable[[Block], bool],
+           resolve: Callable[[Block], Region], captions: list[TextLine]) -> Region | None:
+    """The region a column block belongs to, or None if it opens one of its own; `resolve(block)`: the region
+    of another block (decided first if it is not yet)."""
     above = [b for b in headings + columns if b is not column and b.bottom <= column.top + 2 and _overlap(b, column) > 0]
     nearest = max(above, key=lambda b: b.bottom, default=None)
     gap = column.top - nearest.bottom if nearest is not None else float("inf")
-    if nearest is not None and nearest.heading and gap < 4 * body:
-        return regions[id(nearest)]  # right under its headline
-    if nearest is not None and id(nearest) in owner and len(nearest.lines) <= 2 and gap < 2 * body:
+    flow = _flows_from(column, columns, headings, body)
+    if nearest is not None and nearest.heading and (gap < 4 * body or _captioned(captions, nearest, column)):
+        if flow and nearest.x0 < column.x0 - body and _module_heading(flow[0], headings, body) is nearest:
+            return resolve(flow[-1])  # not the first column under its headline: the text on from the left
+        return regions[id(nearest)]  # right under its headline, or under the photo under it
+    if (nearest is not None and id(nearest) in owner and len(nearest.lines) <= 2 and gap < 2 * body
+            and nearest.lines[-1].text.rstrip()[-1:] not in TERMINATORS):
         return owner[id(nearest)]  # under a line standing alone in its article (the reporters')
     row = [h for h in headings if column.top - 6 * body < h.bottom <= column.top + 2
            and not any(c is not column and h.bottom <= c.top < column.top - 2 and _overlap(c, column) > 0
@@ -182,33 +227,43 @@ def _owner(column: Block, headings: list[Block], columns: list[Block], owner: di
     right_heads = [h for h in row if h.x0 >= column.x1 - 2]
     if opens(column):
         return regions[id(min(right_heads, key=lambda h: h.x0))] if right_heads else None
+    if flow:  # the next column of the article on its left: on from its last block
+        return resolve(flow[-1])
     if left_heads:
         return regions[id(max(left_heads, key=lambda h: h.x1))]
-    left = [c for c in columns if id(c) in owner and abs(c.top - column.top) < body and c.x1 <= column.x0]
-    if left:  # the next column of the article on its left
-        return owner[id(max(left, key=lambda c: c.x1))]
     if right_heads:
         return regions[id(min(right_heads, key=lambda h: h.x0))]
     if nearest is not None and not nearest.heading and id(nearest) in owner:
         region = owner[id(nearest)]
+        first = column.lines[0]
+        opening = first.x0 - min(column.x0, nearest.x0) > 0.9 * first.size  # a paragraph opens here
+        if opening and gap > body and nearest.lines[-1].text.rstrip()[-1:] in TERMINATORS + "）)":
+            return None  # a blank line after a sentence's end, then a paragraph: another story
         went_on = any(owner.get(id(c)) is region and c.x0 >= nearest.x1 - 2 and abs(c.top - nearest.top) < body
                       for c in columns)
-        if went_on and column.lines[0].x0 - column.x0 > 0.9 * column.lines[0].size:
+        if went_on and opening:
             return None  # the article above went on in the next column: a paragraph opening under it is another's
         return region  # the same column, on after a gap
     return None
 
 
-def _regions(headings: list[Block], columns: list[Block], body: float,
-             opens: Callable[[Block], bool]) -> list[Region]:
+def _regions(headings: list[Block], columns: list[Block], body: float, opens: Callable[[Block], bool],
+             captions: list[TextLine]) -> list[Region]:
     regions = {id(h): Region(h) for h in headings}
     owner: dict[int, Region] = {}
-    for column in _in_rows(columns, lambda b: b.top, lambda b: b.x0, body):
-        region = _owner(column, headings, columns, owner, regions, body, opens)
+
+    def resolve(column: Block) -> Region:
+        if id(column) in owner:
+            return owner[id(column)]
+        region = _owner(column, headings, columns, owner, regions, body, opens, resolve, captions)
         if region is None:
             region = regions[id(column)] = Region(None)
         region.columns.append(column)
         owner[id(column)] = region
+        return region
+
+    for column in _in_rows(columns, lambda b: b.top, lambda b: b.x0, body):
+        resolve(column)
     out = [r for r in regions.values() if r.columns]
     for region in out:
         region.columns = _reading_order(region.columns)
@@ -220,7 +275,8 @@ def _reading_order(blocks: list[Block]) -> list[Block]:
     columns), then the columns left to right, each top to bottom."""
     rest = sorted(blocks, key=lambda b: b.top)
     spanning = []
-    while len(rest) > 1 and rest[0].bottom <= min(b.top for b in rest[1:]) + 2:
+    while (len(rest) > 1 and rest[0].bottom <= min(b.top for b in rest[1:]) + 2
+           and rest[0].x0 <= min(b.x0 for b in rest[1:]) + rest[0].lines[0].size):
         spanning.append(rest.pop(0))
     return spanning + sorted(rest, key=lambda b: (b.x0, b.top))
 
@@ -232,8 +288,10 @@ def read_page(page: PageGeometry, opens: Callable[[Block], bool]) -> PageReading
     adverts = _advertisements(page)
     masthead = tuple(line.text for line in sorted(page.lines, key=lambda ln: (ln.top, ln.x0))
                      if line.bottom <= header + 1)
-    content = [line for line in page.lines if line.bottom > header + 1 and line.size >= SMALL * body
-               and not (adverts and any(_inside(line, frame) for frame in adverts))]
+    below = [line for line in page.lines if line.bottom > header + 1
+             and not (adverts and any(_inside(line, frame) for frame in adverts))]
+    content = [line for line in below if line.size >= SMALL * body]
+    captions = [line for line in below if line.size < SMALL * body]
     content.sort(key=lambda ln: (ln.top, ln.x0))
     body_face = _main_face([line for line in content if abs(line.size - body) < 0.05 * body])
     large = [line for line in content if line.size > LARGE * body]
@@ -248,7 +306,7 @@ def read_page(page: PageGeometry, opens: Callable[[Block], bool]) -> PageReading
             headings.append(block)
         else:
             columns.append(block)
-    return PageReading(_regions(_merge_headings(headings), columns, body, opens), body, masthead)
+    return PageReading(_regions(_merge_headings(headings), columns, body, opens, captions), body, masthead)
 
 
 def _merge_headings(headings: list[Block]) -> list[Block]:
