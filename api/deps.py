@@ -9,9 +9,7 @@ from fastapi import Depends, Request
 from api.service import StoreService
 
 
-async def get_service(request: Request) -> StoreService:
-    """`async`, so FastAPI calls it on the event loop: a plain `def` dependency is run in a worker thread,
-    a thread hand-off on every request (docs/performance.md: what a /sparql request costs)."""
+def get_service(request: Request) -> StoreService:
     return request.app.state.service
 
 
