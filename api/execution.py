@@ -8,7 +8,9 @@ The row cap: results are first serialised as TSV (one solution, or one triple
 in N-Triples, per line) into a buffer that stops the query as soon as it holds
 `row_limit + 1` lines; if the client wants another format, pyoxigraph parses
 the (capped) TSV back and serialises it again. Every byte is written by
-pyoxigraph, and a huge result never gets computed past the cap.
+pyoxigraph, and a huge result never gets computed past the cap. A SELECT whose
+own LIMIT is within the cap (`guard.CheckedQuery.rows_at_most`) cannot reach it:
+it is serialised once, straight into the format asked for.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ class Dataset:
     union: bool = True  # without graph IRIs: the union of all graphs (False: the store's own default graph)
     base: str | None = None
 
-    def query_kwargs(self, named_in_query: guard.QueryDataset) -> dict[str, Any]:
+    def query_kwargs(self, named_in_query: guard.CheckedQuery) -> dict[str, Any]:
         """The dataset as `KnowledgeStore.query`'s keyword arguments: the protocol's graphs, else the query's
         FROM / FROM NAMED (both are graphs of this store, never fetched), else the union of all graphs."""
         if not self.default and not self.named and (named_in_query.default or named_in_query.named):
@@ -121,12 +123,12 @@ def run_query(store: KnowledgeStore, query: str, dataset: Dataset, accept: str |
     evaluating beside it in a second thread (as when rdflib's parse took as long as the query) made a
     new query text slower, not faster (2.9 ms against 2.2 ms over HTTP, docs/performance.md).
     """
-    named_in_query = guard.check_query(query, allow_service=allow_service)
-    return _answer(store, query, dataset.query_kwargs(named_in_query), accept, row_limit)
+    checked = guard.check_query(query, allow_service=allow_service)
+    return _answer(store, query, dataset.query_kwargs(checked), accept, row_limit, checked.rows_at_most)
 
 
 def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: str | None,
-            row_limit: int) -> Answer:
+            row_limit: int, rows_at_most: int | None = None) -> Answer:
     try:
         result = store.query(query, **dataset)
     except SyntaxError as exc:
@@ -138,6 +140,8 @@ def _answer(store: KnowledgeStore, query: str, dataset: dict[str, Any], accept: 
         return Answer(media, written(result.serialize(format=RESULT_MEDIA_TYPES[media])))
     if isinstance(result, QuerySolutions):
         media = choose(accept, RESULT_MEDIA_TYPES, DEFAULT_RESULTS)
+        if rows_at_most is not None and rows_at_most <= row_limit:  # its own LIMIT keeps it under the cap
+            return Answer(media, written(result.serialize(format=RESULT_MEDIA_TYPES[media])))
         buffer = _capped(lambda out: result.serialize(out, QueryResultsFormat.TSV), row_limit + 1)  # + header
         tsv = buffer.first_lines()
         if RESULT_MEDIA_TYPES[media] == QueryResultsFormat.TSV:

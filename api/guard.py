@@ -44,11 +44,14 @@ _WHERE = re.compile(r"(?<![\w?$:])WHERE(?![\w:])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class QueryDataset:
-    """The graphs a query's FROM / FROM NAMED clauses name (absolute IRIs); both empty: none named."""
+class CheckedQuery:
+    """What the check read in an allowed query: the graphs its FROM / FROM NAMED clauses name (absolute IRIs;
+    both empty: none named), and for a SELECT with a LIMIT on the query itself (not a sub-select's), that
+    limit: its answer has at most that many rows (None: no such bound)."""
 
     default: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
+    rows_at_most: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,16 +97,17 @@ def _unparsable(what: str, exc: SparqlSyntaxError) -> BadInput:
 
 CACHED_TEXT = 8_000  # characters: longer texts are parsed every time (a cache of 1 MB texts would fill a worker)
 ALLOWED_REMEMBERED = 512
-_ALLOWED: OrderedDict[tuple[str, bool], QueryDataset] = OrderedDict()  # texts allowed lately, oldest first
+_ALLOWED: OrderedDict[tuple[str, bool], CheckedQuery] = OrderedDict()  # texts allowed lately, oldest first
 
 
-def check_query(query: str, *, allow_service: bool) -> QueryDataset:
+def check_query(query: str, *, allow_service: bool) -> CheckedQuery:
     """Refuse a query that would make the server fetch a URL; return the dataset it names.
 
     >>> check_query('SELECT * { ?s <http://x/SERVICE> "service" }', allow_service=False)
-    QueryDataset(default=(), named=())
-    >>> check_query('PREFIX e: <http://e/> SELECT * FROM e:g { ?s ?p ?o }', allow_service=False)
-    QueryDataset(default=('http://e/g',), named=())
+    CheckedQuery(default=(), named=(), rows_at_most=None)
+    >>> check_query('PREFIX e: <http://e/> SELECT * FROM e:g { { SELECT * { ?s ?p ?o } LIMIT 9 } } LIMIT 20',
+    ...             allow_service=False)
+    CheckedQuery(default=('http://e/g',), named=(), rows_at_most=20)
     >>> check_query('SELECT * { OPTIONAL { service <http://127.0.0.1:1/> { ?s ?p ?o } } }', allow_service=False)
     Traceback (most recent call last):
     ...
@@ -115,7 +119,7 @@ def check_query(query: str, *, allow_service: bool) -> QueryDataset:
     return _remember((query, allow_service), _check_query(query, allow_service))
 
 
-def _remember(key: tuple[str, bool], dataset: QueryDataset) -> QueryDataset:
+def _remember(key: tuple[str, bool], dataset: CheckedQuery) -> CheckedQuery:
     if len(key[0]) <= CACHED_TEXT:
         _ALLOWED[key] = dataset
         while len(_ALLOWED) > ALLOWED_REMEMBERED:
@@ -123,7 +127,7 @@ def _remember(key: tuple[str, bool], dataset: QueryDataset) -> QueryDataset:
     return dataset
 
 
-def _check_query(query: str, allow_service: bool) -> QueryDataset:
+def _check_query(query: str, allow_service: bool) -> CheckedQuery:
     tree = _parsed(query, "query")
     prologue_node, form = tree.children[0], tree.children[1]
     assert isinstance(prologue_node, Tree) and isinstance(form, Tree)
@@ -135,7 +139,22 @@ def _check_query(query: str, allow_service: bool) -> QueryDataset:
     except SparqlSyntaxError as exc:
         raise _unparsable("query", exc) from None
     _refuse(tree, allow_service=allow_service, allow_load=False)
-    return QueryDataset(default, named)
+    return CheckedQuery(default, named, _select_limit(form))
+
+
+def _select_limit(form: Tree) -> int | None:
+    """The LIMIT of a `select_query` node's own solution modifier (a sub-select's sits deeper, in its WHERE)."""
+    if form.data != "select_query":
+        return None
+    modifier = form.children[-1]
+    if not isinstance(modifier, Tree) or modifier.data != "solution_modifier":
+        return None
+    for clause in modifier.children:
+        if isinstance(clause, Tree) and clause.data == "limit_offset_clauses":
+            for limit in clause.children:
+                if isinstance(limit, Tree) and limit.data == "limit_clause":
+                    return int(str(limit.children[0]))
+    return None
 
 
 def check_update(update: str, *, allow_service: bool, allow_load: bool) -> UpdateShape:

@@ -50,7 +50,8 @@ class SizeLimit:
             nonlocal received, deadline
             deadline = deadline or loop.time() + self.body_timeout
             try:
-                message = await asyncio.wait_for(receive(), max(deadline - loop.time(), 0.001))
+                async with asyncio.timeout(max(deadline - loop.time(), 0.001)):  # no task per message, as wait_for
+                    message = await receive()
             except TimeoutError:
                 raise _TooSlow from None
             received += len(message.get("body", b""))

@@ -30,6 +30,7 @@ REFRESH_ATTEMPTS = 600  # plans started over because a write came in between, be
 LIGHT_SECONDS = 0.5  # a query whose last run took less may use any reader (api.workers: lanes)
 PROBATION_SECONDS = 1.0  # a query never seen may run this long on the reader kept for light work
 REMEMBERED_QUERIES = 10_000
+COMPACTION_TIME_LIMIT = 3600.0  # seconds for the compaction at start-up (kg.store.GraphStore.optimize)
 REFRESH_TIME_LIMIT = 600.0  # seconds per background job (counting a big store's events takes a while)
 log = logging.getLogger("kg.api")
 
@@ -73,7 +74,10 @@ class StoreService:
     async def start(self) -> None:
         snapshots.prune(self.snapshots, ())  # left by a server that was killed
         await self.writer.start()  # first: it creates the store the readers open
-        await self._settle()  # a write killed before the server started never happened; the first snapshot
+        # a write killed before the server started never happened; the store compacted; the first snapshot
+        _, snapshot = await self.writer.run(snapshots.write_then_take, self.snapshots, snapshots.settle_and_compact,
+                                            timeout=COMPACTION_TIME_LIMIT)
+        self._publish(snapshot)
         await self.readers.start()
 
     def close(self) -> None:

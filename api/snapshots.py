@@ -25,7 +25,7 @@ from pyoxigraph import Store
 from kg.errors import StoreError
 from kg.store import GraphStore
 from kg.store_api import KnowledgeStore
-from kg.views import Views, open_views
+from kg.views import Views, open_views, settle_writes
 
 _SEQUENCE = itertools.count()
 
@@ -58,6 +58,14 @@ def write_then_take(store: KnowledgeStore, folder: str, fn: Callable[..., Any], 
     """Writer job: `fn(store, *args)`, then a snapshot of the store it leaves (its result, the snapshot)."""
     result = fn(store, *args)
     return result, take(store, folder)
+
+
+def settle_and_compact(store: KnowledgeStore) -> None:
+    """Writer job at start-up: settle the views' write counts (`kg.views.settle_writes`), then compact the
+    store's files (`KnowledgeStore.optimize`: free on a compacted store), so the readers' snapshots share the
+    layout of a bulk-loaded store whatever wrote it."""
+    settle_writes(store)
+    store.optimize()
 
 
 def open_snapshot(location: str, snapshot: str | None) -> GraphStore:

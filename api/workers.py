@@ -321,18 +321,23 @@ class WorkerPool:
 
 
 async def _receive(worker: _Worker, limit: float) -> tuple:
-    """The worker's next message, without blocking the event loop while it works."""
+    """The worker's next message, without blocking the event loop while it works; TimeoutError past `limit`.
+
+    A future woken by the pipe's readiness and one timer: no task per job (`asyncio.wait_for` wraps each
+    wait in one, a few loop turns per request)."""
     loop = asyncio.get_running_loop()
     ready: asyncio.Future[None] = loop.create_future()
     fd = worker.conn.fileno()
 
-    def readable() -> None:
+    def settle(outcome: BaseException | None) -> None:
         if not ready.done():
-            ready.set_result(None)
+            ready.set_exception(outcome) if outcome else ready.set_result(None)
 
-    loop.add_reader(fd, readable)
+    loop.add_reader(fd, settle, None)
+    timer = loop.call_later(max(limit, 0.001), settle, TimeoutError())
     try:
-        await asyncio.wait_for(ready, max(limit, 0.001))
+        await ready
     finally:
+        timer.cancel()
         loop.remove_reader(fd)
     return worker.conn.recv()

@@ -58,20 +58,52 @@ def serving(command: list[str], probe: str, *, env: dict[str, str] | None = None
 
 
 @contextlib.contextmanager
-def kg_serve(store: Path, *options: str) -> Iterator[str]:
-    """Our `kg serve` on `store` (with more command-line `options`, e.g. an update token); yields its base URL."""
+def kg_serve_process(store: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Our `kg serve` on `store` (with more command-line `options`, e.g. an update token): its base URL and
+    process. It may compact the store before it answers (api.service), hence the long wait."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [PYTHON, "-m", "kg", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port), *options]
-    with serving(command, url + "/sparql?query=ASK%7B%7D"):
+    with serving(command, url + "/sparql?query=ASK%7B%7D", wait=3600.0) as process:
+        yield url, process
+
+
+@contextlib.contextmanager
+def kg_serve(store: Path, *options: str) -> Iterator[str]:
+    """`kg_serve_process`'s base URL alone."""
+    with kg_serve_process(store, *options) as (url, _):
         yield url
 
 
 @contextlib.contextmanager
-def oxigraph_serve(store: Path) -> Iterator[str]:
-    """`oxigraph serve` on `store`, the union of the graphs as default graph; yields its base URL."""
+def oxigraph_serve_process(store: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`oxigraph serve` on `store`, the union of the graphs as default graph: its base URL and process."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [OXIGRAPH, "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
-    with serving(command, url + "/query?query=ASK%7B%7D"):
+    with serving(command, url + "/query?query=ASK%7B%7D") as process:
+        yield url, process
+
+
+@contextlib.contextmanager
+def oxigraph_serve(store: Path) -> Iterator[str]:
+    """`oxigraph_serve_process`'s base URL alone."""
+    with oxigraph_serve_process(store) as (url, _):
         yield url
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by process `pid` and every process under it (a server's workers),
+    from /proc: unlike wall time, it hardly moves with the load other programs put on the machine."""
+    ticks = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # it ended meanwhile
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        pending.extend(int(child) for child in children)
+    return ticks / os.sysconf("SC_CLK_TCK")

@@ -185,7 +185,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"SPARQL endpoint: {url}/sparql")
     print(f"REST API docs:   {url}/docs", flush=True)
     with announce_server(settings.store, url):  # so a command refused while this runs can name the real port
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
+        # loop="asyncio": uvloop (uvicorn's pick when installed) sets the worker pipes non-blocking once they are
+        # watched, and a large answer then fails mid-read (5 % of /sparql requests answered 503 in a test)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", loop="asyncio",
                     http=timed_protocol(settings.header_timeout), timeout_keep_alive=5)
     return 0
 

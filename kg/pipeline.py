@@ -318,5 +318,6 @@ def ingest_files(
                     on_file(doc.path)
         linker.finish(writer)  # the by-name links of every name the ingest carried; its last batch linked in memory
     summary.views, summary.views_seconds = views.timed_refresh(store)
+    store.optimize()  # one compaction of what the batches left, so queries run as on a bulk-loaded store
     summary.seconds = time.perf_counter() - started
     return summary

@@ -127,6 +127,9 @@ class RemoteStore:
         """Every document in its own update request: the protocol has no bulk path to batch into."""
         return DocumentWriter(self, 0)
 
+    def optimize(self) -> None:
+        """Nothing to do: a server keeps its own files."""
+
     def backup(self, target: str | Path) -> None:
         raise StoreError(f"{self.location}: back up a remote store with the server's own tools")
 

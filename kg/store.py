@@ -167,6 +167,16 @@ class GraphStore:
     def flush(self) -> None:
         self.store.flush()
 
+    def optimize(self) -> None:
+        """Compact RocksDB's files (`Store.optimize`). An ingest leaves its bulk batches, the by-name links and
+        the replaced documents in overlapping files that every look-up must search: the bench's aggregate
+        questions ran 20-40 % slower on such a store than on a `bulk_load`ed copy of the same quads, and as
+        fast once it was compacted (docs/performance.md). On a compacted store it returns at once."""
+        try:
+            self.store.optimize()
+        except OSError as exc:
+            raise StoreError(f"{self.location}: could not compact the store: {exc}") from exc
+
     def backup(self, target: str | Path) -> None:
         """A consistent copy of the store in `target` (which must not exist), usable as a store itself."""
         if Path(target).exists():

@@ -127,6 +127,10 @@ class KnowledgeStore(Protocol):
     # --- upkeep ----------------------------------------------------------------------
     def flush(self) -> None: ...
 
+    def optimize(self) -> None:
+        """Compact the store's files after a large write (queries on it then run as on a bulk-loaded copy)."""
+        ...
+
     def backup(self, target: str | Path) -> None: ...
 
     def dump(self, output: BinaryIO | None, fmt: RdfFormat) -> bytes | None:

@@ -110,6 +110,23 @@ def test_results_are_capped_and_flagged(client: httpx.Client) -> None:
     assert len(small.json()["results"]["bindings"]) == 3 and "x-results-truncated" not in small.headers
 
 
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml"])
+def test_only_the_query_s_own_limit_lets_a_result_skip_the_cap(client: httpx.Client, accept: str) -> None:
+    def rows(query: str) -> tuple[int, httpx.Response]:
+        response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+        assert response.status_code == 200, response.text
+        xml = "xml" in accept
+        return response.text.count("<result>") if xml else len(response.json()["results"]["bindings"]), response
+
+    at_cap, response = rows(f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {ROW_LIMIT}")  # served without the TSV pass
+    assert at_cap == ROW_LIMIT and "x-results-truncated" not in response.headers
+    over, response = rows(f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {ROW_LIMIT + 1}")
+    assert over == ROW_LIMIT and response.headers["x-results-truncated"] == "true"
+    # a sub-select's LIMIT bounds nothing outside it: the outer query still meets the cap
+    joined, response = rows("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 2 } ?x ?y ?z }")
+    assert joined == ROW_LIMIT and response.headers["x-results-truncated"] == "true"
+
+
 def test_oversized_bodies_and_query_strings_are_413(client: httpx.Client) -> None:
     padding = "#" + "x" * (MAX_BYTES + 10) + "\n"
     assert client.post("/sparql", content=(padding + "ASK {}").encode(),
