@@ -133,7 +133,7 @@ def _check_query(query: str, allow_service: bool) -> CheckedQuery:
     assert isinstance(prologue_node, Tree) and isinstance(form, Tree)
     try:
         prologue = Prologue().extended(prologue_node)
-        prologue.check_prefixes(tree)
+        prologue.check_terms(tree)
         default, named = _graphs([c for c in form.children if isinstance(c, Tree) and c.data == "dataset_clause"],
                                  prologue)
     except SparqlSyntaxError as exc:
@@ -193,7 +193,7 @@ def _operations(tree: Tree) -> list[tuple[Tree, Prologue]]:
         node = None
         for child in children[1:]:
             if child.data == "update1":
-                prologue.check_prefixes(child)
+                prologue.check_terms(child)
                 operation = child.children[0]
                 assert isinstance(operation, Tree)
                 operations.append((operation, prologue))

@@ -27,6 +27,15 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _LOCAL_ESCAPE = re.compile(r"\\(.)")  # PN_LOCAL_ESC: `\#` in a local name stands for `#`
+# A well-formed BCP 47 language tag (RFC 5646 §2.1), which Oxigraph requires of a literal's LANGTAG token
+# where SPARQL's grammar takes any `[a-zA-Z]+('-'[a-zA-Z0-9]+)*`: langtag, private use, or irregular.
+_BCP47_LANGTAG = re.compile(
+    r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+", re.IGNORECASE)
+_BCP47_IRREGULAR = frozenset({
+    "en-gb-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux", "i-mingo",
+    "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-be-fr", "sgn-be-nl", "sgn-ch-de"})
 
 
 class SparqlSyntaxError(ValueError):
@@ -133,12 +142,25 @@ class Prologue:
             raise SparqlSyntaxError(f"prefix {prefix + ':'!r} is not declared")
         return self.prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
 
-    def check_prefixes(self, tree: Tree) -> None:
-        """Refuse a prefixed name under `tree` whose prefix this prologue does not declare."""
+    def check_terms(self, tree: Tree) -> None:
+        """Refuse what the grammar lets through but Oxigraph does not read under `tree`: a prefixed name
+        whose prefix this prologue does not declare, a language tag that is not BCP 47."""
         for token in tokens(tree):
             if token.type in ("PNAME_LN", "PNAME_NS") and token.partition(":")[0] not in self.prefixes:
                 raise SparqlSyntaxError(f"prefix {token.partition(':')[0] + ':'!r} is not declared "
                                         f"(line {token.line}, column {token.column})")
+            if token.type == "LANGTAG" and not is_language_tag(token[1:]):
+                raise SparqlSyntaxError(f"{str(token)[:40]!r} is not a BCP 47 language tag "
+                                        f"(line {token.line}, column {token.column})")
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether `tag` is a well-formed BCP 47 language tag.
+
+    >>> [is_language_tag(t) for t in ("zh-Hans-CN", "en-GB-oed", "x-foo", "e-GB", "en-x", "abcdefghi")]
+    [True, True, True, False, False, False]
+    """
+    return bool(_BCP47_LANGTAG.fullmatch(tag)) or tag.lower() in _BCP47_IRREGULAR
 
 
 def _iriref(token: object) -> str:

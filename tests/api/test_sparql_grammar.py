@@ -209,3 +209,12 @@ def test_the_name_start_class_is_the_specs() -> None:
                 if line.startswith("PN_CHARS_BASE:"))
     ours = re.compile(line.split("/")[1])
     assert all(bool(spec.match(chr(c))) == bool(ours.match(chr(c))) for c in range(0x110000))
+
+
+@pytest.mark.parametrize("tag", ["en", "zh-Hans-CN", "en-GB-oed", "x-private", "de-CH-1901", "e-GB", "en-x", "abcdefghi",
+                                 "zh-yue-abc-def-ghi", "en-GB-GB"])
+def test_a_language_tag_is_read_as_oxigraph_reads_it(tag: str) -> None:
+    # the grammar's LANGTAG takes any letters-and-hyphens; Oxigraph takes only BCP 47 tags, and so must we
+    for kind, text in (("query", f'SELECT * WHERE {{ ?s ?p "x"@{tag} }}'),
+                       ("update", f'INSERT DATA {{ <http://e/s> <http://e/p> "x"@{tag} }}')):
+        assert we_read(text, kind) == oxigraph_reads(text, kind), text
