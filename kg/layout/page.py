@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from kg.chars import CJK
+from kg.chars import CJK, TERMINATORS
 from kg.layout.bylines import byline_at_end, closing_byline, dateline_initials, starts_article
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
 
+LEAD_CHARS = 120  # an article's first sentences, which its headline sums up
+LEAD_MARGIN = 2  # shared character pairs: one in common is chance
+CJK_CHAR = re.compile(rf"[{CJK}]{{2}}")
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
-# The rest of a byline cut by a wrap: a few names and the closing bracket.
-CUT_BYLINE_TAIL = re.compile(rf"[{CJK}·、：: \t\u3000]{{1,20}}[）)]")
+# A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
+BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
+BYLINE_RUN_LINES = 3  # a byline cut by wraps and column breaks spans at most three lines
 
 
 @dataclass
@@ -52,9 +57,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     current: _Block | None = None
     initials = dateline_initials()  # most lines cannot open an article: no regex for them
     last = -1  # the last non-blank line before this one
-    # A page whose every indented line follows a blank indents only each article's first line;
-    # one that indents a line right under another indents paragraphs.
-    indent_opens = not any(line.indented and not line.blank_before for line in lines)
+    indent_opens = _indents_open_articles(lines)
     for i, line in enumerate(lines):
         text = line.text
         if not text:
@@ -71,7 +74,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
-        byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) else None
+        byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) or _names_after_sentence(
+            text) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         if byline and (byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
@@ -90,39 +94,100 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     return blocks
 
 
+def _indents_open_articles(lines: list[Line]) -> bool:
+    """Whether the page indents only each article's first line (after a blank), not its paragraphs.
+
+    A page that indents paragraphs indents lines right under a paragraph's short last line. A line
+    indented under a full one is no such sign: a space the text kept (。 会议指出) wrapped to the
+    head of the next line.
+    """
+    width = column_width([len(line.text) for line in lines if line.text])
+    openers = sum(1 for line in lines if line.indented and line.blank_before)
+    paragraphs = sum(1 for above, line in pairwise(lines)
+                     if line.indented and not line.blank_before and len(above.text) < width)
+    return paragraphs * 3 <= openers
+
+
 def _closes_before(lines: list[Line], last: int) -> bool:
     """Whether line `last` ends what stands before an indented line after a blank: the end of a
-    sentence, a byline, or a headline line alone between blanks (a page that indents only the
-    first line of each article, where the text has no dateline to open it)."""
+    sentence, a byline, or a headline run alone between blanks (headline and kicker: a page that
+    indents only the first line of each article, where the text has no dateline to open it)."""
     text = lines[last].text
-    return (ends_sentence(text) or byline_at_end(text) is not None
-            or lines[last].blank_before and _headline_like([lines[last]]))
+    if ends_sentence(text) or byline_at_end(text) is not None:
+        return True
+    top = last
+    while top > 0 and not lines[top].blank_before and last - top < HEADLINE_RUN_MAX:
+        top -= 1
+    return lines[top].blank_before and _headline_like(lines[top: last + 1])
 
 
 def _rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
-    """A byline in brackets cut by the column's wrap or a column break (（记者：张三 / 李四）) as one line."""
+    """A byline cut by the column's wrap or a column break as one line: （记者：张三 / 李四）, （撰 / 稿：
+    张三；审核： / 李四）, and names after an article's last sentence (活动。张三 / 李四 王五 / 赵六)."""
     out: list[Line] = []
     skip: set[int] = set()
     for i, line in enumerate(lines):
         if i in skip:
             continue
-        text = line.text
-        rest = i + 1 if i + 1 < len(lines) and lines[i + 1].text else i + 2
-        if (text and rest < len(lines) and text.rfind("（") > text.rfind("）")
-                and CUT_BYLINE_TAIL.fullmatch(lines[rest].text)):
-            spaced = lines[rest].start - line.start - len(text) > rest - i  # blanks beside the break
-            for glue in (" ", "") if spaced else ("", " "):  # between two names, or a wrap inside one
-                joined = text + glue + lines[rest].text
-                found = byline_at_end(joined)
-                if found and found[0] < len(text):
-                    out.append(line._replace(text=joined))
-                    skip.update(range(i + 1, rest + 1))
-                    break
-            else:
-                out.append(line)
+        run = _byline_run(lines, i)
+        if run is None:
+            out.append(line)
             continue
-        out.append(line)
+        text, last = run
+        out.append(line._replace(text=text, spaced=lines[last].spaced))
+        skip.update(range(i + 1, last + 1))
     return out
+
+
+def _next_text(lines: list[Line], i: int) -> int | None:
+    """The next non-blank line after line `i`, across at most one blank (a column break)."""
+    j = i + 1 if i + 1 < len(lines) and lines[i + 1].text else i + 2
+    return j if j < len(lines) and lines[j].text else None
+
+
+def _opens_byline(lines: list[Line], i: int) -> bool:
+    """Whether a byline cut by a wrap may open in line `i`: an open bracket, names after the line's last
+    sentence end, or a line of names (with blanks between) under a line that ends a sentence."""
+    text = lines[i].text
+    if text.rfind("（") > text.rfind("）"):
+        return True
+    end = max(text.rfind(c) for c in TERMINATORS)
+    tail = text[end + 1:]
+    if not tail or not BYLINE_PIECE.fullmatch(tail):
+        return False
+    return end >= 0 or " " in tail and (i == 0 or ends_sentence(lines[i - 1].text))
+
+
+def _names_after_sentence(text: str) -> bool:
+    """Whether `text` ends in names after its last sentence end (活动。张三 李四), a byline to look for."""
+    end = max(text.rfind(c) for c in TERMINATORS)
+    return 0 <= end < len(text) - 1 and BYLINE_PIECE.fullmatch(text, end + 1) is not None
+
+
+def _byline_run(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """(the joined text, the last line joined) of the longest byline opening in line `i` and running
+    on over the next lines; None if none does."""
+    text = lines[i].text
+    if not text or not _opens_byline(lines, i):
+        return None
+    bracket = text.rfind("（") > text.rfind("）")
+    best, joins, last = None, [text], i
+    for _ in range(BYLINE_RUN_LINES - 1):
+        nxt = _next_text(lines, last)
+        if nxt is None or not BYLINE_PIECE.fullmatch(lines[nxt].text):
+            break
+        # Inside brackets a wrap falls between two names or inside one: both are tried, the layer's
+        # blanks first. Names alone are told apart by the layer's blanks only.
+        spaced = lines[last].spaced or lines[nxt].indented
+        glues = (" ", "") if spaced else ("", " ") if bracket else ("",)
+        joins = [joined + glue + lines[nxt].text for joined in joins for glue in glues]
+        last = nxt
+        for joined in joins:
+            found = byline_at_end(joined)
+            if found and found[0] < len(text):
+                best = (joined, last)
+                break
+    return best
 
 
 def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
@@ -171,12 +236,52 @@ def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
     return runs
 
 
+def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
+    """Whether the page prints headlines before their articles.
+
+    It does if it opens with a headline and does not end with one, and not if it ends with one and
+    does not open with one. Where every headline stands between two articles (the first article or
+    the last has none), the headlines tell: a headline repeats words of its own article's lead, so
+    the page prints them first when they share clearly more with the leads after them than with
+    the leads of the articles before them.
+    """
+    opens, ends = 0 in runs, len(blocks) in runs.values()
+    if opens != ends:
+        return opens
+    if opens:
+        return False
+    before = after = 0
+    run_ends = set(runs.values())
+    for i, j in runs.items():
+        words = _bigrams("".join(line.text for block in blocks[i:j] for line in block.lines))
+        start = i - 1  # where the article the run follows begins
+        while start > 0 and not blocks[start].opens and not blocks[start - 1].reporters and start not in run_ends:
+            start -= 1
+        before += len(words & _bigrams(_lead(blocks, start, i)))
+        after += len(words & _bigrams(_lead(blocks, j, len(blocks))))
+    return after >= before + LEAD_MARGIN
+
+
+def _lead(blocks: list[_Block], start: int, stop: int) -> str:
+    """The first LEAD_CHARS characters of the text in blocks[start:stop]."""
+    text = ""
+    for block in blocks[start:stop]:
+        for line in block.lines:
+            text += line.text
+            if len(text) >= LEAD_CHARS:
+                return text[:LEAD_CHARS]
+    return text
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1) if CJK_CHAR.fullmatch(text[k:k + 2])}
+
+
 def segment_page(text: str | list[Line]) -> list[Segment]:
     """The articles of a page (its text or its lines), in order, each with its lines, headline lines and byline."""
     blocks = _blocks(raw_lines(text) if isinstance(text, str) else text)
     runs = _headline_runs(blocks)
-    # The page prints headlines before their articles if it opens with one and does not end with one.
-    headline_first = 0 in runs and len(blocks) not in runs.values()
+    headline_first = _headlines_first(blocks, runs)
     segments: list[Segment] = []
     pending: list[str] = []
     current: Segment | None = None
