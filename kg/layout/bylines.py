@@ -21,6 +21,11 @@ BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
 
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 
+# A lead that opens with its event's date (7月27日上午，… / 2023年6月28日至29日，…), up to the comma or
+# the line's end when the wrap cuts it there.
+DATE_LEAD = re.compile(rf"(?:\d{{4}}[ \t]*年[ \t]*)?\d{{1,2}}[ \t]*月[ \t]*\d{{1,2}}[ \t]*日"
+                       rf"(?:[ \t]*(?:至|到|[—–－-]{{1,2}})[ \t]*{DATE_PART})?[{CJK}]{{0,4}}(?:[，,]|$)")
+
 
 def _alternatives(name: str) -> str:
     return "|".join(re.escape(word) for word in lexicon.longest_first(name))
@@ -166,6 +171,15 @@ _PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚
 @cache
 def dateline_initials() -> frozenset[str]:
     return frozenset(word[0] for name in ("datelines.txt", "byline_dateline_roles.txt") for word in lexicon.words(name))
+
+
+def opens_with_date(line: str) -> bool:
+    """Whether a (stripped) line opens with a lead's date, 7月27日上午，…
+
+    >>> opens_with_date("7月27日上午，全市"), opens_with_date("7月27日召开的会议")
+    (True, False)
+    """
+    return line[:1].isdigit() and DATE_LEAD.match(line) is not None
 
 
 def starts_article(line: str, *, strong_only: bool = False) -> bool:

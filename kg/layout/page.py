@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kg.chars import CJK, TERMINATORS
-from kg.layout.bylines import byline_at_end, closing_byline, dateline_initials, starts_article
+from kg.layout.bylines import byline_at_end, closing_byline, opens_with_date, starts_article
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
 
 LEAD_CHARS = 120  # an article's first sentences, which its headline sums up
-LEAD_MARGIN = 2  # shared character pairs: one in common is chance
+LEAD_SHARED_MIN = 3  # character pairs a headline shares with its lead: one or two in common is chance
 CJK_CHAR = re.compile(rf"[{CJK}]{{2}}")
+CLAUSE_MARK = re.compile(r"[，,；;：:。！？]")
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
 # A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
 BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
@@ -55,7 +56,6 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     lines = _rejoin_cut_bylines(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
-    initials = dateline_initials()  # most lines cannot open an article: no regex for them
     last = -1  # the last non-blank line before this one
     indent_opens = _indents_open_articles(lines)
     for i, line in enumerate(lines):
@@ -64,11 +64,11 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             current = None
             continue
         opens = False
-        if text[0] in initials and starts_article(text):
+        if starts_article(text):  # (a paper by its name too: 汕尾日报讯)
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
-        elif indent_opens and line.indented and line.blank_before and last >= 0:
+        elif line.blank_before and last >= 0 and (indent_opens and line.indented or opens_with_date(text)):
             opens = _closes_before(lines, last)
         last = i
         if current is None or opens:
@@ -220,7 +220,12 @@ def _ends_paragraph(block: _Block) -> bool:
 
 
 def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
-    """Start → end (exclusive) of each run of headline blocks standing between articles."""
+    """Start → end (exclusive) of each run of headline blocks standing between articles.
+
+    A run stands between articles when an article opens after it (a dateline, an indented lead), when
+    it opens the page or follows a byline — or, with no such sign, when no clause mark stands in it:
+    a column's first line cut from a sentence (强调，为人民幸) is no headline.
+    """
     runs: dict[int, int] = {}
     i = 0
     while i < len(blocks):
@@ -228,7 +233,8 @@ def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
             j = i + 1
             while j < len(blocks) and blocks[j].headline_like and j - i < HEADLINE_RUN_MAX:
                 j += 1
-            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].reporters:
+            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].reporters or not any(
+                    CLAUSE_MARK.search(line.text) for block in blocks[i:j] for line in block.lines):
                 runs[i] = j
                 i = j
                 continue
@@ -242,8 +248,8 @@ def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
     It does if it opens with a headline and does not end with one, and not if it ends with one and
     does not open with one. Where every headline stands between two articles (the first article or
     the last has none), the headlines tell: a headline repeats words of its own article's lead, so
-    the page prints them first when they share clearly more with the leads after them than with
-    the leads of the articles before them.
+    the page prints them first when they share more with the leads after them (and a few words at
+    least) than with the leads of the articles before them.
     """
     opens, ends = 0 in runs, len(blocks) in runs.values()
     if opens != ends:
@@ -259,7 +265,7 @@ def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
             start -= 1
         before += len(words & _bigrams(_lead(blocks, start, i)))
         after += len(words & _bigrams(_lead(blocks, j, len(blocks))))
-    return after >= before + LEAD_MARGIN
+    return after > before and after >= LEAD_SHARED_MIN
 
 
 def _lead(blocks: list[_Block], start: int, stop: int) -> str:
