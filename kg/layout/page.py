@@ -18,6 +18,7 @@ CLAUSE_MARK = re.compile(r"[，,；;：:。！？]")
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
 # A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
 BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
+NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
 BYLINE_RUN_LINES = 3  # a byline cut by wraps and column breaks spans at most three lines
 
 
@@ -98,13 +99,16 @@ def _indents_open_articles(lines: list[Line]) -> bool:
     """Whether the page indents only each article's first line (after a blank), not its paragraphs.
 
     A page that indents paragraphs indents lines right under a paragraph's short last line. A line
-    indented under a full one is no such sign: a space the text kept (。 会议指出) wrapped to the
-    head of the next line.
+    indented under a longer one is no such sign: a space the text kept (。 会议指出) wrapped to the
+    head of the next line, which the space shortens.
     """
-    width = column_width([len(line.text) for line in lines if line.text])
-    openers = sum(1 for line in lines if line.indented and line.blank_before)
-    paragraphs = sum(1 for above, line in pairwise(lines)
-                     if line.indented and not line.blank_before and len(above.text) < width)
+    openers, paragraphs = int(bool(lines) and lines[0].indented), 0
+    for above, line in pairwise(lines):
+        if line.indented:
+            if line.blank_before:
+                openers += 1
+            elif len(above.text) < len(line.text):
+                paragraphs += 1
     return paragraphs * 3 <= openers
 
 
@@ -149,19 +153,14 @@ def _opens_byline(lines: list[Line], i: int) -> bool:
     """Whether a byline cut by a wrap may open in line `i`: an open bracket, names after the line's last
     sentence end, or a line of names (with blanks between) under a line that ends a sentence."""
     text = lines[i].text
-    if text.rfind("（") > text.rfind("）"):
+    if text.rfind("（") > text.rfind("）") or _names_after_sentence(text):
         return True
-    end = max(text.rfind(c) for c in TERMINATORS)
-    tail = text[end + 1:]
-    if not tail or not BYLINE_PIECE.fullmatch(tail):
-        return False
-    return end >= 0 or " " in tail and (i == 0 or ends_sentence(lines[i - 1].text))
+    return " " in text and BYLINE_PIECE.fullmatch(text) is not None and (i == 0 or ends_sentence(lines[i - 1].text))
 
 
 def _names_after_sentence(text: str) -> bool:
     """Whether `text` ends in names after its last sentence end (活动。张三 李四), a byline to look for."""
-    end = max(text.rfind(c) for c in TERMINATORS)
-    return 0 <= end < len(text) - 1 and BYLINE_PIECE.fullmatch(text, end + 1) is not None
+    return NAMES_AFTER_SENTENCE.search(text) is not None
 
 
 def _byline_run(lines: list[Line], i: int) -> tuple[str, int] | None:
