@@ -74,9 +74,10 @@ def test_real_articles_stay_above_the_baseline_floor(part: str, capsys: pytest.C
 
 # A deterministic sample of dev articles laid out on pages (make_dev_pages.py, seed 16), scored in this process
 # (the scorer's own functions on the extractor's own N-Quads): what reading a page loses against reading the
-# articles one by one. Floors: the page-boundary round (1.000 on the four layout facets, 0.977 overall), minus ~0.02.
+# articles one by one (a quarter of the pages give no indent). Floors: the page-boundary round (1.000 on the four
+# layout facets; 0.944 overall, held down by the extractor on articles the sample repeats), minus ~0.02.
 PAGE_SAMPLE = 12
-PAGE_FLOORS = {"overall": 0.95, "segmentation": 0.98, "title": 0.98, "reporters": 0.98, "dates": 0.98}
+PAGE_FLOORS = {"overall": 0.92, "segmentation": 0.98, "title": 0.98, "reporters": 0.98, "dates": 0.98}
 
 
 def _scorer():

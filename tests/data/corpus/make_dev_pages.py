@@ -8,7 +8,9 @@ documents, the crawled records of `*_crawl.jsonl` and the page sources in `src/`
 in OUT as `pNNN_page_wW.txt` pages with `make_pages.lay_out` (the layout of the dev and blind pages):
 2-4 articles a page, columns 10-18 characters wide and 6-14 lines long, the page's headlines printed
 after their articles or before them, some articles without one, kickers where the source has one,
-bylines where the article prints them. Each page's gold is its articles' gold: the title only when the
+bylines where the article prints them, and a quarter of the pages without the space before each
+article's first line that most text layers give (there only datelines, date leads, bylines and
+headlines tell where an article begins). Each page's gold is its articles' gold: the title only when the
 page prints it, and the event dates as a reader of this page's issue resolves them (a date without a
 year falls in the issue's year unless its month is after the issue's, kg.dates) — an article dated
 only relative to its own issue (昨日) goes on pages of that issue's date, one a page.
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_pages import Page, PlacedArticle, lay_out, read_pages  # noqa: E402
 
 STRIPPED = re.compile(r"[\s\u3000“”‘’\"'《》〈〉「」『』【】()（）]")
+NO_INDENT = 0.25  # the share of pages whose text layer gives no space before an article's first line
 DEV = Path(__file__).resolve().parent / "dev"
 
 
@@ -149,7 +152,7 @@ def make_page(number: int, rng: random.Random, pool: list[Annotated], src: Path)
     document = f"p{number:03d}_page_w{width}.txt"
     page = Page(document, width, column_lines, tuple(
         PlacedArticle(f"{art.id}.txt", art.headline, art.kicker if rng.random() < 0.7 else "", placement)
-        for art, placement in zip(chosen, placements, strict=True)))
+        for art, placement in zip(chosen, placements, strict=True)), indent=rng.random() >= NO_INDENT)
     return document, lay_out(page, src), _page_gold(document, chosen, placements, issued)
 
 
