@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
+from kg import lexicon
 from kg.chars import CJK, TERMINATORS
 from kg.layout.bylines import byline_at_end, closing_byline, opens_with_date, starts_article
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
@@ -36,6 +38,7 @@ class _Block:
     lines: list[Line]
     opens: bool = False  # its first line opens with a dateline
     reporters: tuple[str, ...] = ()  # its last line closes with this byline
+    closed: bool = False  # a byline or an end mark (（完）) closes it: the article ends there
     headline_like: bool = False
 
 
@@ -77,20 +80,28 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             blocks.append(current)
         byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) or _names_after_sentence(
             text) else None
+        mark = _end_mark(text)
+        if mark:
+            text = text[: -len(mark)].rstrip(" \t\u3000")
+            line = line._replace(text=text)
+        byline = byline_at_end(text) if text and (text[-1] in "）)" or closing_byline().match(text)
+                                                  or _names_after_sentence(text)) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if byline and (byline[0] == 0 or following is None or not following.text or following.indented
+        closes = bool(mark)
+        if byline and (mark or byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
-            cut, names = byline
-            kept = text[:cut].rstrip(" \t\u3000")
-            if kept:
-                current.lines.append(Line(kept, line.start, line.indented, line.blank_before))
-            current.reporters = names
+            cut, current.reporters = byline
+            text = text[:cut].rstrip(" \t\u3000")
+            line = Line(text, line.start, line.indented, line.blank_before)
+            closes = True
+        if text:
+            current.lines.append(line)
+        if closes:
+            current.closed = True
             current = None
-            continue
-        current.lines.append(line)
     blocks = _split_glued_headlines(blocks)
     for block in blocks:
-        block.headline_like = bool(block.lines) and not block.opens and not block.reporters and _headline_like(
+        block.headline_like = bool(block.lines) and not block.opens and not block.closed and _headline_like(
             block.lines)
     return blocks
 
@@ -110,6 +121,22 @@ def _indents_open_articles(lines: list[Line]) -> bool:
             elif len(above.text) < len(line.text):
                 paragraphs += 1
     return paragraphs * 3 <= openers
+
+
+def _end_mark(text: str) -> str | None:
+    """The end mark (（完）) closing `text`, alone or after a sentence end or a byline, if any."""
+    if text[-1] not in _end_mark_finals():
+        return None
+    for mark in lexicon.words("layout_end_marks.txt"):
+        if text.endswith(mark):
+            before = text[: -len(mark)].rstrip(" \t\u3000")
+            return mark if not before or ends_sentence(before) or byline_at_end(before) is not None else None
+    return None
+
+
+@cache
+def _end_mark_finals() -> frozenset[str]:
+    return frozenset(mark[-1] for mark in lexicon.words("layout_end_marks.txt"))
 
 
 def _closes_before(lines: list[Line], last: int) -> bool:
@@ -198,11 +225,11 @@ def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
     for i, block in enumerate(blocks):
         after = i + 1
         while (after < len(blocks) and after - i <= HEADLINE_RUN_MAX and not blocks[after].opens
-               and not blocks[after].reporters and _headline_like(blocks[after].lines)):
+               and not blocks[after].closed and _headline_like(blocks[after].lines)):
             after += 1
         before_article = after == len(blocks) or blocks[after].opens
         tail = 0
-        if before_article and not block.reporters:
+        if before_article and not block.closed:
             while (tail < 2 and tail + 1 < len(block.lines) and _headline_like(block.lines[-tail - 1:])
                    and ends_sentence(block.lines[-tail - 2].text)):
                 tail += 1
@@ -215,7 +242,7 @@ def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
 
 
 def _ends_paragraph(block: _Block) -> bool:
-    return bool(block.reporters) or (bool(block.lines) and ends_sentence(block.lines[-1].text))
+    return block.closed or (bool(block.lines) and ends_sentence(block.lines[-1].text))
 
 
 def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
@@ -232,7 +259,7 @@ def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
             j = i + 1
             while j < len(blocks) and blocks[j].headline_like and j - i < HEADLINE_RUN_MAX:
                 j += 1
-            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].reporters or not any(
+            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].closed or not any(
                     CLAUSE_MARK.search(line.text) for block in blocks[i:j] for line in block.lines):
                 runs[i] = j
                 i = j
@@ -260,7 +287,7 @@ def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
     for i, j in runs.items():
         words = _bigrams("".join(line.text for block in blocks[i:j] for line in block.lines))
         start = i - 1  # where the article the run follows begins
-        while start > 0 and not blocks[start].opens and not blocks[start - 1].reporters and start not in run_ends:
+        while start > 0 and not blocks[start].opens and not blocks[start - 1].closed and start not in run_ends:
             start -= 1
         before += len(words & _bigrams(_lead(blocks, start, i)))
         after += len(words & _bigrams(_lead(blocks, j, len(blocks))))
@@ -306,7 +333,7 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
             pending = []
             segments.append(current)
         current.lines.extend(block.lines)
-        if block.reporters:
+        if block.closed:
             current.reporters = block.reporters
             current = None
         i += 1

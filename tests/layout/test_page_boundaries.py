@@ -131,3 +131,14 @@ def test_a_headline_with_no_clause_mark_stands_between_articles_a_column_head_wi
     # near miss: a column's first line cut from a sentence, a comma in it, then the sentence goes on
     text = "5月6日上午，县长王建平到河口镇检查防汛工作。\n\n王建平强调，要压实\n\n责任，抓好巡查值守。\n"
     assert len(page_articles(text)) == 1 and page_articles(text)[0].title is None
+
+
+def test_an_end_mark_closes_the_article_and_leaves_the_body() -> None:
+    text = page(["5月6日上午，县长王建平到河口镇检查防汛工作。（记者 张明）（完）"],
+                ["县政府召开学校建设推进会。副县长陈立主持会议。"], indent=False, width=20)
+    articles = page_articles(text)
+    assert len(articles) == 2
+    assert articles[0].reporters == ("张明",) and "完" not in articles[0].body
+    # near miss: 完 in brackets inside a sentence is the text's own
+    text = page(["各乡镇要在汛前（完）成巡查，落实值守人员。", "会议要求，各部门要加强协作。"], indent=False, width=20)
+    assert len(page_articles(text)) == 1 and "（完）" in page_articles(text)[0].body
