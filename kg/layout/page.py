@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
-from kg import lexicon
-from kg.chars import CJK, TERMINATORS
-from kg.layout.bylines import byline_at_end, closing_byline, opens_with_date, starts_article
+from kg.chars import CJK
+from kg.layout.bylines import (
+    byline_at_end,
+    closing_byline,
+    end_mark,
+    names_after_sentence,
+    opens_with_date,
+    rejoin_cut_bylines,
+    starts_article,
+)
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
 
@@ -18,10 +24,6 @@ LEAD_SHARED_MIN = 3  # character pairs a headline shares with its lead: one or t
 CJK_CHAR = re.compile(rf"[{CJK}]{{2}}")
 CLAUSE_MARK = re.compile(r"[，,；;：:。！？]")
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
-# A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
-BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
-NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
-BYLINE_RUN_LINES = 3  # a byline cut by wraps and column breaks spans at most three lines
 
 
 @dataclass
@@ -57,7 +59,7 @@ def _headline_above_blank(lines: list[Line], i: int) -> bool:
 
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Runs of non-blank lines, also cut after a byline and before a dateline."""
-    lines = _rejoin_cut_bylines(lines)
+    lines = rejoin_cut_bylines(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
     last = -1  # the last non-blank line before this one
@@ -78,14 +80,14 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
-        byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) or _names_after_sentence(
+        byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) or names_after_sentence(
             text) else None
-        mark = _end_mark(text)
+        mark = end_mark(text)
         if mark:
             text = text[: -len(mark)].rstrip(" \t\u3000")
             line = line._replace(text=text)
         byline = byline_at_end(text) if text and (text[-1] in "）)" or closing_byline().match(text)
-                                                  or _names_after_sentence(text)) else None
+                                                  or names_after_sentence(text)) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         closes = bool(mark)
         if byline and (mark or byline[0] == 0 or following is None or not following.text or following.indented
@@ -123,22 +125,6 @@ def _indents_open_articles(lines: list[Line]) -> bool:
     return paragraphs * 3 <= openers
 
 
-def _end_mark(text: str) -> str | None:
-    """The end mark (（完）) closing `text`, alone or after a sentence end or a byline, if any."""
-    if text[-1] not in _end_mark_finals():
-        return None
-    for mark in lexicon.words("layout_end_marks.txt"):
-        if text.endswith(mark):
-            before = text[: -len(mark)].rstrip(" \t\u3000")
-            return mark if not before or ends_sentence(before) or byline_at_end(before) is not None else None
-    return None
-
-
-@cache
-def _end_mark_finals() -> frozenset[str]:
-    return frozenset(mark[-1] for mark in lexicon.words("layout_end_marks.txt"))
-
-
 def _closes_before(lines: list[Line], last: int) -> bool:
     """Whether line `last` ends what stands before an indented line after a blank: the end of a
     sentence, a byline, or a headline run alone between blanks (headline and kicker: a page that
@@ -150,70 +136,6 @@ def _closes_before(lines: list[Line], last: int) -> bool:
     while top > 0 and not lines[top].blank_before and last - top < HEADLINE_RUN_MAX:
         top -= 1
     return lines[top].blank_before and _headline_like(lines[top: last + 1])
-
-
-def _rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
-    """A byline cut by the column's wrap or a column break as one line: （记者：张三 / 李四）, （撰 / 稿：
-    张三；审核： / 李四）, and names after an article's last sentence (活动。张三 / 李四 王五 / 赵六)."""
-    out: list[Line] = []
-    skip: set[int] = set()
-    for i, line in enumerate(lines):
-        if i in skip:
-            continue
-        run = _byline_run(lines, i)
-        if run is None:
-            out.append(line)
-            continue
-        text, last = run
-        out.append(line._replace(text=text, spaced=lines[last].spaced))
-        skip.update(range(i + 1, last + 1))
-    return out
-
-
-def _next_text(lines: list[Line], i: int) -> int | None:
-    """The next non-blank line after line `i`, across at most one blank (a column break)."""
-    j = i + 1 if i + 1 < len(lines) and lines[i + 1].text else i + 2
-    return j if j < len(lines) and lines[j].text else None
-
-
-def _opens_byline(lines: list[Line], i: int) -> bool:
-    """Whether a byline cut by a wrap may open in line `i`: an open bracket, names after the line's last
-    sentence end, or a line of names (with blanks between) under a line that ends a sentence."""
-    text = lines[i].text
-    if text.rfind("（") > text.rfind("）") or _names_after_sentence(text):
-        return True
-    return " " in text and BYLINE_PIECE.fullmatch(text) is not None and (i == 0 or ends_sentence(lines[i - 1].text))
-
-
-def _names_after_sentence(text: str) -> bool:
-    """Whether `text` ends in names after its last sentence end (活动。张三 李四), a byline to look for."""
-    return NAMES_AFTER_SENTENCE.search(text) is not None
-
-
-def _byline_run(lines: list[Line], i: int) -> tuple[str, int] | None:
-    """(the joined text, the last line joined) of the longest byline opening in line `i` and running
-    on over the next lines; None if none does."""
-    text = lines[i].text
-    if not text or not _opens_byline(lines, i):
-        return None
-    bracket = text.rfind("（") > text.rfind("）")
-    best, joins, last = None, [text], i
-    for _ in range(BYLINE_RUN_LINES - 1):
-        nxt = _next_text(lines, last)
-        if nxt is None or not BYLINE_PIECE.fullmatch(lines[nxt].text):
-            break
-        # Inside brackets a wrap falls between two names or inside one: both are tried, the layer's
-        # blanks first. Names alone are told apart by the layer's blanks only.
-        spaced = lines[last].spaced or lines[nxt].indented
-        glues = (" ", "") if spaced else ("", " ") if bracket else ("",)
-        joins = [joined + glue + lines[nxt].text for joined in joins for glue in glues]
-        last = nxt
-        for joined in joins:
-            found = byline_at_end(joined)
-            if found and found[0] < len(text):
-                best = (joined, last)
-                break
-    return best
 
 
 def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
