@@ -58,7 +58,7 @@ def _headline_above_blank(lines: list[Line], i: int) -> bool:
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
-    """Runs of non-blank lines, also cut after a byline and before a dateline."""
+    """Runs of non-blank lines, also cut after a byline or an end mark and before an article's opening."""
     lines = rejoin_cut_bylines(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
@@ -80,8 +80,6 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
-        byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) or names_after_sentence(
-            text) else None
         mark = end_mark(text)
         if mark:
             text = text[: -len(mark)].rstrip(" \t\u3000")
