@@ -220,7 +220,10 @@ def rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         if i in skip:
             continue
-        run = _byline_run(lines, i)
+        text = line.text
+        # most lines: no bracket, no blank, no names after a sentence end — no byline opens there
+        run = _byline_run(lines, i) if text and ("（" in text or " " in text or NAMES_AFTER_SENTENCE.search(
+            text)) else None
         if run is None:
             out.append(line)
             continue

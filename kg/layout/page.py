@@ -8,10 +8,10 @@ from itertools import pairwise
 
 from kg.chars import CJK
 from kg.layout.bylines import (
+    NAMES_AFTER_SENTENCE,
     byline_at_end,
     closing_byline,
     end_mark,
-    names_after_sentence,
     opens_with_date,
     rejoin_cut_bylines,
     starts_article,
@@ -85,7 +85,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             text = text[: -len(mark)].rstrip(" \t\u3000")
             line = line._replace(text=text)
         byline = byline_at_end(text) if text and (text[-1] in "）)" or closing_byline().match(text)
-                                                  or names_after_sentence(text)) else None
+                                                  or NAMES_AFTER_SENTENCE.search(text)) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         closes = bool(mark)
         if byline and (mark or byline[0] == 0 or following is None or not following.text or following.indented
