@@ -63,7 +63,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     current: _Block | None = None
     last = -1  # the last non-blank line before this one
-    indent_opens = _indents_open_articles(lines)
+    indent_opens, indents_after_blank = _indents(lines)
     for i, line in enumerate(lines):
         text = line.text
         if not text:
@@ -74,7 +74,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
-        elif line.blank_before and last >= 0 and (indent_opens and line.indented or opens_with_date(text)):
+        elif line.blank_before and last >= 0 and (indent_opens and line.indented or not indents_after_blank
+                                                  and opens_with_date(text)):
             opens = _closes_before(lines, last)
         last = i
         if current is None or opens:
@@ -106,8 +107,10 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     return blocks
 
 
-def _indents_open_articles(lines: list[Line]) -> bool:
-    """Whether the page indents only each article's first line (after a blank), not its paragraphs.
+def _indents(lines: list[Line]) -> tuple[bool, bool]:
+    """Whether the page indents only each article's first line (after a blank), not its paragraphs;
+    and whether it indents any line after a blank (where it does, a lead it does not indent — 5月9日上午，
+    after a column break — continues the article; a page that indents nothing opens one there).
 
     A page that indents paragraphs indents lines right under a paragraph's short last line. A line
     indented under a longer one is no such sign: a space the text kept (。 会议指出) wrapped to the
@@ -120,20 +123,23 @@ def _indents_open_articles(lines: list[Line]) -> bool:
                 openers += 1
             elif len(above.text) < len(line.text):
                 paragraphs += 1
-    return paragraphs * 3 <= openers
+    return paragraphs * 3 <= openers, openers > int(bool(lines) and lines[0].indented)
 
 
 def _closes_before(lines: list[Line], last: int) -> bool:
     """Whether line `last` ends what stands before an indented line after a blank: the end of a
-    sentence, a byline, or a headline run alone between blanks (headline and kicker: a page that
-    indents only the first line of each article, where the text has no dateline to open it)."""
+    sentence, a byline, or a headline alone between blanks — or a headline with its kicker, with no
+    clause mark in them (a column's tail cut from a sentence, 要抓好 / 工作，确保, is none) — on a page
+    that indents only the first line of each article, where the text has no dateline to open it."""
     text = lines[last].text
     if ends_sentence(text) or byline_at_end(text) is not None:
         return True
     top = last
     while top > 0 and not lines[top].blank_before and last - top < HEADLINE_RUN_MAX:
         top -= 1
-    return lines[top].blank_before and _headline_like(lines[top: last + 1])
+    run = lines[top: last + 1]
+    return lines[top].blank_before and _headline_like(run) and (
+        len(run) == 1 or not any(CLAUSE_MARK.search(line.text) for line in run))
 
 
 def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:

@@ -113,6 +113,9 @@ def test_a_lead_opening_with_its_date_after_a_finished_paragraph_opens_an_articl
     # near miss: the same lead after a blank that cuts a sentence (a column break) continues it
     text = "为推进教育均衡发展，县政府于\n\n5月6日上午，召开学校建设推进会。\n"
     assert len(page_articles(text)) == 1
+    # near miss: on a page that indents its leads, a dated paragraph it does not indent continues the article
+    text = page(SCHOOL + FLOOD, ["王建平强调，要压实责任。"]).replace("\n5月6日上午", "\n\n5月6日上午")
+    assert "\n\n5月6日上午" in text and len(page_articles(text)) == 2
 
 
 def test_a_papers_own_dateline_opens_an_article_on_a_page() -> None:
