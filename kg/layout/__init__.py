@@ -18,9 +18,13 @@ A PDF text layer gives lines wrapped at the column width, with blank lines
 where a column ends; those are not paragraph breaks and can fall inside a word
 or a quotation. A paragraph ends with a short line that ends a sentence, or
 before an indented line, or at a blank after a sentence end; any other line
-break is a wrap and is joined. An article opens with a dateline and ends with
-a byline in brackets; its headline (and subtitle) are short blocks standing
-alone between blank lines that do not end a sentence: printed after the byline
-by some papers, before the dateline by others — which one a page uses is read
-from where its first article's headline stands.
+break is a wrap and is joined. An article opens with a dateline, with an
+indented first line or with its date (7月27日上午，) after a finished
+paragraph and a blank, and ends with a byline — in brackets or names alone,
+cut by wraps over up to three lines — or an end mark (（完）); its headline
+(and subtitle) are short blocks standing alone between blank lines that do
+not end a sentence: printed after the byline by some papers, before the
+dateline by others — which one a page uses is read from where its first
+article's headline stands or, when no headline opens or closes the page,
+from which lead the headlines repeat.
 """

@@ -1,4 +1,4 @@
-"""Who wrote an article, where and when: the dateline opening it and the byline closing it."""
+"""Who wrote an article, where and when: the dateline (or dated lead) opening it, the byline and end mark closing it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import cache
 
 from kg import lexicon
 from kg.chars import CJK, TERMINATORS
-from kg.layout.lines import ends_sentence, paper_endings
+from kg.layout.lines import Line, ends_sentence, paper_endings
 
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 
@@ -20,6 +20,11 @@ NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
 BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
 
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
+
+# A lead that opens with its event's date (7月27日上午，… / 2023年6月28日至29日，…), up to the comma or
+# the line's end when the wrap cuts it there.
+DATE_LEAD = re.compile(rf"(?:\d{{4}}[ \t]*年[ \t]*)?\d{{1,2}}[ \t]*月[ \t]*\d{{1,2}}[ \t]*日"
+                       rf"(?:[ \t]*(?:至|到|[—–－-]{{1,2}})[ \t]*{DATE_PART})?[{CJK}]{{0,4}}(?:[，,]|$)")
 
 
 def _alternatives(name: str) -> str:
@@ -160,12 +165,26 @@ def split_dateline(text: str) -> Dateline | None:
     return None
 
 
+# A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
+BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
+NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
+BYLINE_RUN_LINES = 3  # a byline cut by wraps and column breaks spans at most three lines
+
 _PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电
 
 
 @cache
 def dateline_initials() -> frozenset[str]:
     return frozenset(word[0] for name in ("datelines.txt", "byline_dateline_roles.txt") for word in lexicon.words(name))
+
+
+def opens_with_date(line: str) -> bool:
+    """Whether a (stripped) line opens with a lead's date, 7月27日上午，…
+
+    >>> opens_with_date("7月27日上午，全市"), opens_with_date("7月27日召开的会议")
+    (True, False)
+    """
+    return line[:1].isdigit() and DATE_LEAD.match(line) is not None
 
 
 def starts_article(line: str, *, strong_only: bool = False) -> bool:
@@ -175,3 +194,86 @@ def starts_article(line: str, *, strong_only: bool = False) -> bool:
     if strong_only:
         return _dateline_patterns()[0].match(line) is not None
     return split_dateline(line) is not None
+
+
+def end_mark(text: str) -> str | None:
+    """The end mark (（完）) closing `text`, alone or after a sentence end or a byline, if any."""
+    if text[-1] not in _end_mark_finals():
+        return None
+    for mark in lexicon.words("layout_end_marks.txt"):
+        if text.endswith(mark):
+            before = text[: -len(mark)].rstrip(" \t\u3000")
+            return mark if not before or ends_sentence(before) or byline_at_end(before) is not None else None
+    return None
+
+
+@cache
+def _end_mark_finals() -> frozenset[str]:
+    return frozenset(mark[-1] for mark in lexicon.words("layout_end_marks.txt"))
+
+
+def rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
+    """A byline cut by the column's wrap or a column break as one line: （记者：张三 / 李四）, （撰 / 稿：
+    张三；审核： / 李四）, and names after an article's last sentence (活动。张三 / 李四 王五 / 赵六)."""
+    out: list[Line] = []
+    skip: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        text = line.text
+        # most lines: no bracket, no blank, no names after a sentence end — no byline opens there
+        run = _byline_run(lines, i) if text and ("（" in text or " " in text or NAMES_AFTER_SENTENCE.search(
+            text)) else None
+        if run is None:
+            out.append(line)
+            continue
+        text, last = run
+        out.append(line._replace(text=text, spaced=lines[last].spaced))
+        skip.update(range(i + 1, last + 1))
+    return out
+
+
+def _next_text(lines: list[Line], i: int) -> int | None:
+    """The next non-blank line after line `i`, across at most one blank (a column break)."""
+    j = i + 1 if i + 1 < len(lines) and lines[i + 1].text else i + 2
+    return j if j < len(lines) and lines[j].text else None
+
+
+def _opens_byline(lines: list[Line], i: int) -> bool:
+    """Whether a byline cut by a wrap may open in line `i`: an open bracket, names after the line's last
+    sentence end, or a line of names (with blanks between) under a line that ends a sentence."""
+    text = lines[i].text
+    if text.rfind("（") > text.rfind("）") or names_after_sentence(text):
+        return True
+    return " " in text and BYLINE_PIECE.fullmatch(text) is not None and (i == 0 or ends_sentence(lines[i - 1].text))
+
+
+def names_after_sentence(text: str) -> bool:
+    """Whether `text` ends in names after its last sentence end (活动。张三 李四), a byline to look for."""
+    return NAMES_AFTER_SENTENCE.search(text) is not None
+
+
+def _byline_run(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """(the joined text, the last line joined) of the longest byline opening in line `i` and running
+    on over the next lines; None if none does."""
+    text = lines[i].text
+    if not text or not _opens_byline(lines, i):
+        return None
+    bracket = text.rfind("（") > text.rfind("）")
+    best, joins, last = None, [text], i
+    for _ in range(BYLINE_RUN_LINES - 1):
+        nxt = _next_text(lines, last)
+        if nxt is None or not BYLINE_PIECE.fullmatch(lines[nxt].text):
+            break
+        # Inside brackets a wrap falls between two names or inside one: both are tried, the layer's
+        # blanks first. Names alone are told apart by the layer's blanks only.
+        spaced = lines[last].spaced or lines[nxt].indented
+        glues = (" ", "") if spaced else ("", " ") if bracket else ("",)
+        joins = [joined + glue + lines[nxt].text for joined in joins for glue in glues]
+        last = nxt
+        for joined in joins:
+            found = byline_at_end(joined)
+            if found and found[0] < len(text):
+                best = (joined, last)
+                break
+    return best

@@ -80,6 +80,7 @@ class Line(NamedTuple):
     start: int  # offset of text[0] in the document
     indented: bool = False
     blank_before: bool = False
+    spaced: bool = False  # blanks end the source line: a space of the text that the wrap kept
 
 
 def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> tuple[str, list[tuple[int, int]]]:
@@ -88,8 +89,10 @@ def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> 
     A break is a paragraph break when the line before ends a sentence and is
     shorter than the column `width` or is followed by a blank or an indented
     line, or when a line well short of the width (a subheading) is followed by
-    a blank; otherwise it is a wrap and is joined. `blank_breaks`: every blank
-    line is a paragraph break (clean files have no column breaks).
+    a blank; otherwise it is a wrap and is joined — with one space where the
+    text had blanks at the wrap (记者 张三 / 李四), so names stay apart.
+    `blank_breaks`: every blank line is a paragraph break (clean files have no
+    column breaks).
 
     >>> join_lines([Line("甲乙丙丁戊", 0), Line("己。", 6), Line("庚辛", 9, blank_before=True)], 5)[0]
     '甲乙丙丁戊己。\\n庚辛'
@@ -104,6 +107,9 @@ def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> 
                     or before[-1] in SENTENCE_TAIL and ends_sentence(before) and (line.blank_before or line.indented or len(before) < width)
                     or (line.blank_before or line.indented) and len(before) <= width * 2 // 3):
                 parts.append("\n")
+                position += 1
+            elif (line.indented or lines[i - 1].spaced) and not line.blank_before:
+                parts.append(" ")
                 position += 1
         anchors.append((position, line.start))
         parts.append(line.text)
@@ -144,7 +150,8 @@ def raw_lines(text: str) -> list[Line]:
         previous = stripped
         page_head = page_head and not stripped
         lead = raw.find(stripped[:1]) if stripped else 0
-        append(Line(stripped, offset + lead, lead > 0, blank_before))
+        append(Line(stripped, offset + lead, lead > 0, blank_before,
+                    bool(stripped) and raw.rstrip("\r\n")[-1:] in " \t\u3000"))
         blank_before = not stripped
         offset += len(raw)
     return out

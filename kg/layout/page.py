@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kg.chars import CJK
-from kg.layout.bylines import byline_at_end, closing_byline, dateline_initials, starts_article
+from kg.layout.bylines import (
+    NAMES_AFTER_SENTENCE,
+    byline_at_end,
+    closing_byline,
+    end_mark,
+    opens_with_date,
+    rejoin_cut_bylines,
+    starts_article,
+)
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
 
+LEAD_CHARS = 120  # an article's first sentences, which its headline sums up
+LEAD_SHARED_MIN = 3  # character pairs a headline shares with its lead: one or two in common is chance
+CJK_CHAR = re.compile(rf"[{CJK}]{{2}}")
+CLAUSE_MARK = re.compile(r"[，,；;：:。！？]")
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
-# The rest of a byline cut by a wrap: a few names and the closing bracket.
-CUT_BYLINE_TAIL = re.compile(rf"[{CJK}·、：: \t\u3000]{{1,20}}[）)]")
 
 
 @dataclass
@@ -29,6 +40,7 @@ class _Block:
     lines: list[Line]
     opens: bool = False  # its first line opens with a dateline
     reporters: tuple[str, ...] = ()  # its last line closes with this byline
+    closed: bool = False  # a byline or an end mark (（完）) closes it: the article ends there
     headline_like: bool = False
 
 
@@ -46,83 +58,88 @@ def _headline_above_blank(lines: list[Line], i: int) -> bool:
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
-    """Runs of non-blank lines, also cut after a byline and before a dateline."""
-    lines = _rejoin_cut_bylines(lines)
+    """Runs of non-blank lines, also cut after a byline or an end mark and before an article's opening."""
+    lines = rejoin_cut_bylines(lines)
     blocks: list[_Block] = []
     current: _Block | None = None
-    initials = dateline_initials()  # most lines cannot open an article: no regex for them
     last = -1  # the last non-blank line before this one
-    # A page whose every indented line follows a blank indents only each article's first line;
-    # one that indents a line right under another indents paragraphs.
-    indent_opens = not any(line.indented and not line.blank_before for line in lines)
+    indent_opens, indents_after_blank = _indents(lines)
     for i, line in enumerate(lines):
         text = line.text
         if not text:
             current = None
             continue
         opens = False
-        if text[0] in initials and starts_article(text):
+        if starts_article(text):  # (a paper by its name too: 汕尾日报讯)
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
-        elif indent_opens and line.indented and line.blank_before and last >= 0:
+        elif line.blank_before and last >= 0 and (indent_opens and line.indented or not indents_after_blank
+                                                  and opens_with_date(text)):
             opens = _closes_before(lines, last)
         last = i
         if current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
-        byline = byline_at_end(text) if text[-1] in "）)" or closing_byline().match(text) else None
+        mark = end_mark(text)
+        if mark:
+            text = text[: -len(mark)].rstrip(" \t\u3000")
+            line = line._replace(text=text)
+        byline = byline_at_end(text) if text and (text[-1] in "）)" or closing_byline().match(text)
+                                                  or NAMES_AFTER_SENTENCE.search(text)) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
-        if byline and (byline[0] == 0 or following is None or not following.text or following.indented
+        closes = bool(mark)
+        if byline and (mark or byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
-            cut, names = byline
-            kept = text[:cut].rstrip(" \t\u3000")
-            if kept:
-                current.lines.append(Line(kept, line.start, line.indented, line.blank_before))
-            current.reporters = names
+            cut, current.reporters = byline
+            text = text[:cut].rstrip(" \t\u3000")
+            line = Line(text, line.start, line.indented, line.blank_before)
+            closes = True
+        if text:
+            current.lines.append(line)
+        if closes:
+            current.closed = True
             current = None
-            continue
-        current.lines.append(line)
     blocks = _split_glued_headlines(blocks)
     for block in blocks:
-        block.headline_like = bool(block.lines) and not block.opens and not block.reporters and _headline_like(
+        block.headline_like = bool(block.lines) and not block.opens and not block.closed and _headline_like(
             block.lines)
     return blocks
 
 
+def _indents(lines: list[Line]) -> tuple[bool, bool]:
+    """Whether the page indents only each article's first line (after a blank), not its paragraphs;
+    and whether it indents any line after a blank (where it does, a lead it does not indent — 5月9日上午，
+    after a column break — continues the article; a page that indents nothing opens one there).
+
+    A page that indents paragraphs indents lines right under a paragraph's short last line. A line
+    indented under a longer one is no such sign: a space the text kept (。 会议指出) wrapped to the
+    head of the next line, which the space shortens.
+    """
+    openers, paragraphs = int(bool(lines) and lines[0].indented), 0
+    for above, line in pairwise(lines):
+        if line.indented:
+            if line.blank_before:
+                openers += 1
+            elif len(above.text) < len(line.text):
+                paragraphs += 1
+    return paragraphs * 3 <= openers, openers > int(bool(lines) and lines[0].indented)
+
+
 def _closes_before(lines: list[Line], last: int) -> bool:
     """Whether line `last` ends what stands before an indented line after a blank: the end of a
-    sentence, a byline, or a headline line alone between blanks (a page that indents only the
-    first line of each article, where the text has no dateline to open it)."""
+    sentence, a byline, or a headline alone between blanks — or a headline with its kicker, with no
+    clause mark in them (a column's tail cut from a sentence, 要抓好 / 工作，确保, is none) — on a page
+    that indents only the first line of each article, where the text has no dateline to open it."""
     text = lines[last].text
-    return (ends_sentence(text) or byline_at_end(text) is not None
-            or lines[last].blank_before and _headline_like([lines[last]]))
-
-
-def _rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
-    """A byline in brackets cut by the column's wrap or a column break (（记者：张三 / 李四）) as one line."""
-    out: list[Line] = []
-    skip: set[int] = set()
-    for i, line in enumerate(lines):
-        if i in skip:
-            continue
-        text = line.text
-        rest = i + 1 if i + 1 < len(lines) and lines[i + 1].text else i + 2
-        if (text and rest < len(lines) and text.rfind("（") > text.rfind("）")
-                and CUT_BYLINE_TAIL.fullmatch(lines[rest].text)):
-            spaced = lines[rest].start - line.start - len(text) > rest - i  # blanks beside the break
-            for glue in (" ", "") if spaced else ("", " "):  # between two names, or a wrap inside one
-                joined = text + glue + lines[rest].text
-                found = byline_at_end(joined)
-                if found and found[0] < len(text):
-                    out.append(line._replace(text=joined))
-                    skip.update(range(i + 1, rest + 1))
-                    break
-            else:
-                out.append(line)
-            continue
-        out.append(line)
-    return out
+    if ends_sentence(text) or byline_at_end(text) is not None:
+        return True
+    top = last
+    while top > 0 and not lines[top].blank_before and last - top < HEADLINE_RUN_MAX:
+        top -= 1
+    run = lines[top: last + 1]
+    return lines[top].blank_before and _headline_like(run) and (
+        len(run) == 1 or not any(CLAUSE_MARK.search(line.text) for line in run))
 
 
 def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
@@ -134,11 +151,11 @@ def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
     for i, block in enumerate(blocks):
         after = i + 1
         while (after < len(blocks) and after - i <= HEADLINE_RUN_MAX and not blocks[after].opens
-               and not blocks[after].reporters and _headline_like(blocks[after].lines)):
+               and not blocks[after].closed and _headline_like(blocks[after].lines)):
             after += 1
         before_article = after == len(blocks) or blocks[after].opens
         tail = 0
-        if before_article and not block.reporters:
+        if before_article and not block.closed:
             while (tail < 2 and tail + 1 < len(block.lines) and _headline_like(block.lines[-tail - 1:])
                    and ends_sentence(block.lines[-tail - 2].text)):
                 tail += 1
@@ -151,11 +168,16 @@ def _split_glued_headlines(blocks: list[_Block]) -> list[_Block]:
 
 
 def _ends_paragraph(block: _Block) -> bool:
-    return bool(block.reporters) or (bool(block.lines) and ends_sentence(block.lines[-1].text))
+    return block.closed or (bool(block.lines) and ends_sentence(block.lines[-1].text))
 
 
 def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
-    """Start → end (exclusive) of each run of headline blocks standing between articles."""
+    """Start → end (exclusive) of each run of headline blocks standing between articles.
+
+    A run stands between articles when an article opens after it (a dateline, an indented lead), when
+    it opens the page or follows a byline — or, with no such sign, when no clause mark stands in it:
+    a column's first line cut from a sentence (强调，为人民幸) is no headline.
+    """
     runs: dict[int, int] = {}
     i = 0
     while i < len(blocks):
@@ -163,7 +185,8 @@ def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
             j = i + 1
             while j < len(blocks) and blocks[j].headline_like and j - i < HEADLINE_RUN_MAX:
                 j += 1
-            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].reporters:
+            if j == len(blocks) or blocks[j].opens or i == 0 or blocks[i - 1].closed or not any(
+                    CLAUSE_MARK.search(line.text) for block in blocks[i:j] for line in block.lines):
                 runs[i] = j
                 i = j
                 continue
@@ -171,12 +194,52 @@ def _headline_runs(blocks: list[_Block]) -> dict[int, int]:
     return runs
 
 
+def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
+    """Whether the page prints headlines before their articles.
+
+    It does if it opens with a headline and does not end with one, and not if it ends with one and
+    does not open with one. Where every headline stands between two articles (the first article or
+    the last has none), the headlines tell: a headline repeats words of its own article's lead, so
+    the page prints them first when they share more with the leads after them (and a few words at
+    least) than with the leads of the articles before them.
+    """
+    opens, ends = 0 in runs, len(blocks) in runs.values()
+    if opens != ends:
+        return opens
+    if opens:
+        return False
+    before = after = 0
+    run_ends = set(runs.values())
+    for i, j in runs.items():
+        words = _bigrams("".join(line.text for block in blocks[i:j] for line in block.lines))
+        start = i - 1  # where the article the run follows begins
+        while start > 0 and not blocks[start].opens and not blocks[start - 1].closed and start not in run_ends:
+            start -= 1
+        before += len(words & _bigrams(_lead(blocks, start, i)))
+        after += len(words & _bigrams(_lead(blocks, j, len(blocks))))
+    return after > before and after >= LEAD_SHARED_MIN
+
+
+def _lead(blocks: list[_Block], start: int, stop: int) -> str:
+    """The first LEAD_CHARS characters of the text in blocks[start:stop]."""
+    text = ""
+    for block in blocks[start:stop]:
+        for line in block.lines:
+            text += line.text
+            if len(text) >= LEAD_CHARS:
+                return text[:LEAD_CHARS]
+    return text
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1) if CJK_CHAR.fullmatch(text[k:k + 2])}
+
+
 def segment_page(text: str | list[Line]) -> list[Segment]:
     """The articles of a page (its text or its lines), in order, each with its lines, headline lines and byline."""
     blocks = _blocks(raw_lines(text) if isinstance(text, str) else text)
     runs = _headline_runs(blocks)
-    # The page prints headlines before their articles if it opens with one and does not end with one.
-    headline_first = 0 in runs and len(blocks) not in runs.values()
+    headline_first = _headlines_first(blocks, runs)
     segments: list[Segment] = []
     pending: list[str] = []
     current: Segment | None = None
@@ -196,7 +259,7 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
             pending = []
             segments.append(current)
         current.lines.extend(block.lines)
-        if block.reporters:
+        if block.closed:
             current.reporters = block.reporters
             current = None
         i += 1

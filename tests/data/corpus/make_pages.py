@@ -12,7 +12,7 @@ placement of headlines change, never a character of the articles.
 What a PDF text layer of a Chinese newspaper page looks like, and what this imitates: lines cut at
 a fixed number of characters whatever the punctuation, a blank line where a column ends, a
 paragraph starting on a new line, the headline printed after its article (or not at all), and a
-single space before the first line of an article.
+single space before the first line of an article (`Page.indent`: a page can be laid out without it).
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Page:
     width: int
     column_lines: int
     articles: tuple[PlacedArticle, ...]
+    indent: bool = True  # a space before each article's first line, as most text layers give it
 
 
 def wrap(paragraph: str, width: int) -> list[str]:
@@ -63,7 +64,7 @@ def lay_out(page: Page, src: Path) -> str:
         body_lines: list[str] = []
         for n, para in enumerate(paragraphs):
             wrapped = wrap(para, page.width)
-            if n == 0:
+            if n == 0 and page.indent:
                 wrapped[0] = " " + wrapped[0]
             body_lines.extend(wrapped)
         heading = [h for h in (art.headline, art.kicker) if h]
