@@ -1,0 +1,50 @@
+"""Roles, third round of issue 16: kinds of construction that local reports use to say who spoke or
+attended. Sentences written for these tests, not copied from any article; each kind has a near miss
+that must keep its old reading."""
+
+from tests.extract.helpers import extract, roles
+
+
+def test_officials_who_report_at_the_event_spoke():
+    x = extract("在随后召开的座谈会上，县委书记方立群、县长史文涛分别作了汇报。")
+    assert roles(x) == {"方立群": {"spokeAt"}, "史文涛": {"spokeAt"}}
+
+
+def test_the_official_who_hears_the_report_did_not_give_it():
+    x = extract("副省长甘秋实听取了全县防汛工作汇报。")
+    assert "spokeAt" not in roles(x).get("甘秋实", set())
+
+
+def test_a_report_show_is_no_report_given():
+    x = extract("区长闵浩然出席汇报演出。")
+    assert roles(x) == {"闵浩然": {"attended"}}
+
+
+def test_those_seated_on_the_rostrum_attended():
+    x = extract("市人大常委会主任俞秉文，市政协主席柯晓岚等在主席台就座。")
+    assert roles(x) == {"俞秉文": {"attended"}, "柯晓岚": {"attended"}}
+
+
+def test_leaders_together_with_the_public_attended_and_accompanied_nobody():
+    x = extract("县委书记蒋一鸣、县长裘丽华与干部群众一起挥锹铲土、扶苗培土。")
+    assert roles(x) == {"蒋一鸣": {"attended"}, "裘丽华": {"attended"}}
+
+
+def test_officials_together_on_a_visit_accompanied():
+    x = extract("县委常委、副县长裘丽华一同调研。")
+    assert roles(x) == {"裘丽华": {"accompanied"}}
+
+
+def test_a_list_speaking_in_turn_clauses_later_spoke():
+    x = extract("座谈会上，县一中校长邝永年、县二中校长阙晓梅相继结合本校实际，围绕课后服务，提出了意见和建议。")
+    assert roles(x) == {"邝永年": {"spokeAt"}, "阙晓梅": {"spokeAt"}}
+
+
+def test_a_list_going_in_turn_to_places_is_not_speaking():
+    x = extract("校长邝永年、副校长阙晓梅先后来到实验室和图书馆，察看了设备更新情况。")
+    assert roles(x) == {"邝永年": {"led"}, "阙晓梅": {"led"}}
+
+
+def test_a_list_in_turn_that_heard_a_speech_did_not_give_it():
+    x = extract("县一中校长邝永年、县二中校长阙晓梅先后走进教室，认真听取了学生代表的发言。")
+    assert "spokeAt" not in roles(x).get("邝永年", set())
