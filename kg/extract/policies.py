@@ -53,12 +53,14 @@ PLENUM = re.compile(r"(?=[党一二三四五六七八九十])(?:党的)?(?:[一�
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
 NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施战略性…项目: an adjective, not a strategy
+ACTION_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:提升行动|攻坚行动|专项行动|三年行动|行动计划|行动|工程)")  # …改革深化提升行动
+PROJECT = "项目"
 LIST_END = "等"  # …建设等重要举措: the list ended before the policy word
 GOVERNED = "领导下的"  # 党委领导下的校长负责制: 的 inside the name of a system of leadership
 NUMERAL = "一二三四五六七八九十两"
 NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
-NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”: a counted formulation (not “一把手”)
+NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}双]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”“双减”: a counted formulation (not “一把手”)
 PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “比贡献、争一流”: parts of one length
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
@@ -130,6 +132,31 @@ def _event_subject(body: str, end: int) -> bool:
     return match is not None and not any(w in match["between"] for w in HONOUR_CEREMONY)
 
 
+FIGURE_TAGS = ("n", "l", "v", "i", "a", "b")  # 一盘棋 n, 开门红 l, 升级版 v: what jieba's dictionary knows as a common word
+
+
+def _figurative(content: str) -> bool:
+    """A quoted common word is a figure of speech (实现“开门红”, 坚持“一盘棋”, 当好“店小二”), not a named
+    policy: coined slogans (“放管服”, “双减”) and counted formulations are in no general dictionary. Only a
+    suffix makes it a name (“领头雁”工程)."""
+    tag = word_tag(content)
+    return tag.startswith(FIGURE_TAGS) and not tag.startswith("nz")
+
+
+FORMULATION_PREFIX = 6  # characters of a national formulation that may stand before its quoted part
+
+
+def _formulation_before(body: str, start: int, content: str) -> str | None:
+    """The national formulation a quote completes with the words right before it (新时代“枫桥经验”)."""
+    known = word_set("national_formulations.txt")
+    for reach in range(1, FORMULATION_PREFIX + 1):
+        if start - reach < 0 or body[start - reach] in P.PUNCT:
+            break
+        if body[start - reach:start] + content in known:
+            return body[start - reach:start] + content
+    return None
+
+
 def quoted_policies(body: str) -> list[PolicyHit]:
     out: list[PolicyHit] = []
     previous_end = -10
@@ -143,9 +170,11 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
         parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1
         holiday = content.endswith(("会", "节")) or (len(content) <= 2 and not content.strip(NUMERAL))  # “两会”, “五一”
-        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday
-        is_policy = suffix or internal or counted or parallel or _event_subject(body, match.end()) or (
-            len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
+        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday and not _figurative(content)
+        named = suffix or internal or _event_subject(body, match.end())
+        is_policy = named or counted or parallel or (
+            len(content) >= MIN_QUOTED and not _figurative(content)
+            and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
             continue
         label, start, end = content, match.start(), match.end()
@@ -154,6 +183,8 @@ def quoted_policies(body: str) -> list[PolicyHit]:
             if not re.search(f"[{CJK}]", content) and suffix in longest_first("policy_suffixes.txt"):
                 prefix = _prefix_words(body, match.start())
                 label, start = prefix + label, match.start() - len(prefix)
+        if not suffix and (whole := _formulation_before(body, start, content)):
+            label, start = whole, start - (len(whole) - len(content))  # 新时代“枫桥经验”: the formulation's own label
         out.append(PolicyHit(canonical(label), start, end))
         previous_end = match.end()
     return out
@@ -208,6 +239,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         if not match:
             continue
         phrase, end = longest_head(body, match.group(), match.end())
+        if action := ACTION_AFTER.match(body, end):  # 国企改革|深化提升行动: the action is the name
+            phrase, end = phrase + action.group(), action.end()
         if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
         text, dropped = _strip_qualifiers(phrase)
@@ -223,6 +256,8 @@ def named_policies(body: str) -> list[PolicyHit]:
             cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
             text, dropped = text[cut_at:], dropped + cut_at
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
+        if text.endswith(PROJECT) and text[:-len(PROJECT)].endswith(tuple(longest_first("policy_site_words.txt"))):
+            continue  # 污水处理厂提标改造项目: works being built, not a programme
         if len(text) < 4 or (is_weak and stem < 4) or text in word_set("policy_suffixes.txt"):  # 开展…的专项行动
             continue
         out.append(PolicyHit(canonical(text), match.start() + dropped, end))
@@ -249,7 +284,7 @@ def formulations(body: str) -> list[PolicyHit]:
         if not _word_starts(body, match.start(), match.end()):
             continue  # 创新发展理念: 创新 is the verb, not 新发展理念
         label, end = match.group(), match.end()
-        for suffix in ("国家战略", "战略", "工程", "行动"):
+        for suffix in ("国家战略", "战略", "工程", "行动", "专项斗争", "斗争"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
                 label, end = label + suffix, end + len(suffix)
         out.append(PolicyHit(canonical(label), match.start(), end))
