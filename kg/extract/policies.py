@@ -55,6 +55,13 @@ ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectiv
 NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施战略性…项目: an adjective, not a strategy
 ACTION_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:提升行动|攻坚行动|专项行动|三年行动|行动计划|行动|工程)")  # …改革深化提升行动
 PROJECT = "项目"
+COORDINATED = ("和", "与", "及")  # …体系和…能力现代化: a weak ending coordinated with what follows
+LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "区级")  # 国家级示范区: a rank, not a name
+
+
+def _level_word(text: str) -> str:
+    return next((w for w in LEVEL_WORDS if text.startswith(w)), "")
+
 LIST_END = "等"  # …建设等重要举措: the list ended before the policy word
 GOVERNED = "领导下的"  # 党委领导下的校长负责制: 的 inside the name of a system of leadership
 NUMERAL = "一二三四五六七八九十两"
@@ -250,6 +257,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         if body.startswith("部署", end) and text.endswith("战略"):
             text = text.removesuffix("战略")  # 加快县域振兴战略部署: the strategy deployed is 加快县域振兴
         is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
+        if is_weak and body.startswith(COORDINATED, end):
+            continue  # 推进基层治理体系和治理能力现代化: the head of the phrase comes after the joiner
         if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
             if is_weak:
                 continue
@@ -258,7 +267,7 @@ def named_policies(body: str) -> list[PolicyHit]:
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
         if text.endswith(PROJECT) and text[:-len(PROJECT)].endswith(tuple(longest_first("policy_site_words.txt"))):
             continue  # 污水处理厂提标改造项目: works being built, not a programme
-        if len(text) < 4 or (is_weak and stem < 4) or text in word_set("policy_suffixes.txt"):  # 开展…的专项行动
+        if len(text) < 4 or (is_weak and stem < 4) or text.removeprefix(_level_word(text)) in word_set("policy_suffixes.txt"):  # 开展…的专项行动, 打造国家级示范区
             continue
         out.append(PolicyHit(canonical(text), match.start() + dropped, end))
         reached = end

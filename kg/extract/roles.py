@@ -112,6 +112,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     out.extend(_delegation_heads(body, agents))
     out.extend(_sequenced_speakers(body, agents))
     out.extend(_group_heads(body, agents))
+    out = _hosts_along(body, out)
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
 
@@ -142,6 +143,20 @@ def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
 
 
 DELEGATION = "一行"
+VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)")  # 来我县调研: a visitor
+INSPECTING = ("调研", "考察", "视察", "检查", "督查")  # verbs a visitor and the hosts going along share
+
+
+def _hosts_along(body: str, found: list[RoleHit]) -> list[RoleHit]:
+    """When a visitor came to 我县 and led, the local officials said in a later sentence to 调研/考察 too
+    (县长甲…及相关单位负责人调研) went along with the visitor: accompanied, not led."""
+    led = [r for r in found if r.role is Role.LED]
+    if not led or not VISITING_HERE.search(body, sentence_start(body, led[0].start), led[0].end + 30):
+        return found
+    visitors = {r.person for r in found if r.role is Role.LED and sentence_start(body, r.start) == sentence_start(body, led[0].start)}
+    return [RoleHit(r.person, Role.ACCOMPANIED, r.start, r.end)
+            if r.role is Role.LED and r.person not in visitors and body[r.start:r.end] in INSPECTING
+            and sentence_start(body, r.start) > sentence_start(body, led[0].start) else r for r in found]
 IN_TURN = ("相继", "先后", "分别", "依次", "逐一", "纷纷")  # 甲、乙、丙相继…发言: each of the list in turn
 SPOKEN_WORDS = ("发言", "建议", "体会", "汇报", "讲话", "意见")  # what the ones in turn gave, clauses later
 

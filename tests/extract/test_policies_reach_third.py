@@ -79,3 +79,23 @@ def test_the_second_spirit_of_a_list_has_no_joiner_in_its_label():
 def test_a_campaign_named_as_a_battle_is_a_campaign():
     x = extract("会议强调，要坚决打好碧水保卫战，确保国考断面水质稳定达标。")
     assert "碧水保卫战" in policies(x)
+
+
+def test_a_weak_ending_coordinated_with_what_follows_is_a_fragment():
+    x = extract("会议强调，要推进基层治理体系和治理能力现代化。")
+    assert policies(x) == set()
+
+
+def test_a_weak_ending_closing_its_clause_is_a_name():
+    x = extract("会议强调，要落实“三重一大”决策制度，规范权力运行。")
+    assert policies(x) == {"三重一大决策制度"}
+
+
+def test_a_rank_before_a_bare_policy_word_is_no_name():
+    x = extract("他要求，要全力打造国家级示范区。")
+    assert policies(x) == set()
+
+
+def test_a_named_zone_with_its_rank_stays_a_policy():
+    x = extract("他要求，要全力打造国家级绿色低碳示范区。")
+    assert policies(x) == {"国家级绿色低碳示范区"}

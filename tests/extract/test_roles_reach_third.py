@@ -48,3 +48,13 @@ def test_a_list_going_in_turn_to_places_is_not_speaking():
 def test_a_list_in_turn_that_heard_a_speech_did_not_give_it():
     x = extract("县一中校长邝永年、县二中校长阙晓梅先后走进教室，认真听取了学生代表的发言。")
     assert "spokeAt" not in roles(x).get("邝永年", set())
+
+
+def test_hosts_going_along_on_a_visitors_inspection_accompanied():
+    x = extract("5月6日，市委常委、副市长戚明远带领市直部门负责人来我县调研。县委副书记、县长盛文杰及相关单位负责人调研。")
+    assert roles(x) == {"戚明远": {"led"}, "盛文杰": {"accompanied"}}
+
+
+def test_two_local_leaders_inspecting_on_their_own_both_led():
+    x = extract("5月6日，县委书记戚明远到城关镇调研。5月8日，县长盛文杰到工业园区检查安全生产工作。")
+    assert roles(x) == {"戚明远": {"led"}, "盛文杰": {"led"}}
