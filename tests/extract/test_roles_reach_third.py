@@ -58,3 +58,19 @@ def test_hosts_going_along_on_a_visitors_inspection_accompanied():
 def test_two_local_leaders_inspecting_on_their_own_both_led():
     x = extract("5月6日，县委书记戚明远到城关镇调研。5月8日，县长盛文杰到工业园区检查安全生产工作。")
     assert roles(x) == {"戚明远": {"led"}, "盛文杰": {"led"}}
+
+
+def test_speaking_acts_of_meetings_and_study_sessions_are_speaking():
+    x = extract("会上，市委常委、组织部部长甘小雨对各单位述职情况逐一点评，县委党校常务副校长宁国华作专题辅导。"
+                "校党委副书记邵文清领学了党章。县委书记龚立平对下一步工作作出安排部署。")
+    assert roles(x) == {"甘小雨": {"spokeAt"}, "宁国华": {"spokeAt"}, "邵文清": {"spokeAt"}, "龚立平": {"spokeAt"}}
+
+
+def test_careful_deployment_without_a_name_gives_no_speaker():
+    x = extract("全县各单位要把此项工作作为政治任务，周密安排部署，精心组织实施。")
+    assert roles(x) == {}
+
+
+def test_handing_out_awards_attends():
+    x = extract("会上，县长季平安为获奖单位颁奖。")
+    assert roles(x) == {"季平安": {"attended"}}
