@@ -111,6 +111,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))
     out.extend(_delegation_heads(body, agents))
     out.extend(_sequenced_speakers(body, agents))
+    out.extend(_heard_speakers(body, agents))
     out.extend(_group_heads(body, agents))
     out = _hosts_along(body, out)
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
@@ -143,6 +144,23 @@ def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
 
 
 DELEGATION = "一行"
+HEARD_SPEECHES = ("汇报", "发言", "介绍", "讲话", "报告")  # 听取了甲关于…的汇报: what 甲 gave
+
+
+def _heard_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """The persons named between 听取 and the report it heard (听取了县长甲、乙关于…的汇报) gave the
+    report: they spoke. The verb rule sees only the hearer's clause."""
+    out: list[RoleHit] = []
+    for hit in agents:
+        clause = clause_start(body, hit.span_start)
+        heard_at = max(body.rfind(w, clause, hit.span_start) for w in HEARD[:2])  # 听取, 聆听
+        if heard_at < 0:
+            continue
+        stop = next((i for i in range(hit.end, len(body)) if body[i] in CLAUSE_BREAKS or body[i] in SENTENCE_ENDS), len(body))
+        spoken = min((i for w in HEARD_SPEECHES if (i := body.find(w, hit.end, stop)) >= 0), default=-1)
+        if spoken >= 0:
+            out.append(RoleHit(hit.name, Role.SPOKE, spoken, spoken + 2))
+    return out
 VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)")  # 来我县调研: a visitor
 INSPECTING = ("调研", "考察", "视察", "检查", "督查")  # verbs a visitor and the hosts going along share
 

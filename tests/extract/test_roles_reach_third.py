@@ -74,3 +74,14 @@ def test_careful_deployment_without_a_name_gives_no_speaker():
 def test_handing_out_awards_attends():
     x = extract("会上，县长季平安为获奖单位颁奖。")
     assert roles(x) == {"季平安": {"attended"}}
+
+
+def test_the_persons_whose_report_was_heard_spoke():
+    x = extract("座谈会上，市委书记常建华认真听取了县委书记柏文涛、县长鲁明远关于全县工作的汇报。")
+    assert roles(x)["柏文涛"] == {"spokeAt"} and roles(x)["鲁明远"] == {"spokeAt"}
+    assert "spokeAt" not in roles(x).get("常建华", set())
+
+
+def test_a_person_heard_about_without_a_report_did_not_speak():
+    x = extract("会议听取了关于县长鲁明远履职情况的评议意见。")
+    assert "spokeAt" not in roles(x).get("鲁明远", set())
