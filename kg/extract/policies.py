@@ -55,6 +55,7 @@ ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectiv
 NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施战略性…项目: an adjective, not a strategy
 ACTION_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:提升行动|攻坚行动|专项行动|三年行动|行动计划|行动|工程)")  # …改革深化提升行动
 PROJECT = "项目"
+PARTY, SPIRIT_WORD = "党的", "精神"  # 党的…全会精神: the meeting's own name lies between
 COORDINATED = ("和", "与", "及")  # …体系和…能力现代化: a weak ending coordinated with what follows
 LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "区级")  # 国家级示范区: a rank, not a name
 
@@ -320,7 +321,14 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
     known by the longer one (the shorter is kept as a variant, an altLabel, by the caller)."""
     labels = {h.canonical for h in hits}
     longer = {}
-    for label in labels:
+    by_core: dict[str, list[str]] = {}
+    for label in labels:  # 党的二十届三中全会精神 / 二十届三中全会: a meeting and its spirit, with or without 党的
+        by_core.setdefault(label.removeprefix(PARTY).removesuffix(SPIRIT_WORD), []).append(label)
+    for group in by_core.values():
+        if len(group) > 1:
+            full = max(group, key=len)
+            longer.update({label: full for label in group if label != full})
+    for label in labels - set(longer):
         for tail in VARIANT_TAILS:
             if label + tail in labels:
                 longer[label] = label + tail
@@ -329,7 +337,16 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
             titled = [t for t in labels if t.endswith(label) and 0 < len(t) - len(label) <= VARIANT_HEAD and len(label) >= 6]
             if titled:
                 longer[label] = max(titled, key=len)
-    return [PolicyHit(longer.get(h.canonical, h.canonical), h.start, h.end) for h in hits]
+    return [PolicyHit(_followed(longer, h.canonical), h.start, h.end) for h in hits]
+
+
+def _followed(longer: dict[str, str], label: str) -> str:
+    """The label a variant ends up under when the longer label is itself a variant of another."""
+    seen = {label}
+    while label in longer and longer[label] not in seen:
+        label = longer[label]
+        seen.add(label)
+    return label
 
 
 def _honour(body: str, hit: PolicyHit) -> bool:

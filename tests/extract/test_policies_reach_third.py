@@ -99,3 +99,13 @@ def test_a_rank_before_a_bare_policy_word_is_no_name():
 def test_a_named_zone_with_its_rank_stays_a_policy():
     x = extract("他要求，要全力打造国家级绿色低碳示范区。")
     assert policies(x) == {"国家级绿色低碳示范区"}
+
+
+def test_a_plenum_and_its_spirit_are_one_policy():
+    x = extract("会议传达学习了党的二十届三中全会精神。会议强调，要把学习贯彻二十届三中全会作为首要政治任务。")
+    assert policies(x) == {"党的二十届三中全会精神"}
+
+
+def test_two_different_plenums_stay_two_policies():
+    x = extract("会议传达学习了党的二十届三中全会精神。会议强调，要学习贯彻省委十四届五次全会精神。")
+    assert policies(x) == {"党的二十届三中全会精神", "省委十四届五次全会精神"}
