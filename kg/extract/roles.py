@@ -119,12 +119,15 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
 
 
 TOGETHER_JOINERS = "与同和跟"  # 甲与干部群众一起…: the partner of 一起/一同
+OFFICIAL_GROUPS = ("负责人", "负责同志", "领导", "同志")  # 甲和有关部门负责人一同调研: officials going along
 
 
 def _together_with_group(body: str, last_name_end: int, verb_at: int) -> bool:
     """Whether the persons did it together with an unnamed group (与干部群众一起): a joiner stands between
     the last name and the verb and no name follows it; 甲陪同乙, 甲、乙一同调研 stay accompanied."""
-    return body[verb_at:verb_at + 2] in ("一起", "一同") and any(c in TOGETHER_JOINERS for c in body[last_name_end:verb_at])
+    between = body[last_name_end:verb_at]
+    return (body[verb_at:verb_at + 2] in ("一起", "一同") and any(c in TOGETHER_JOINERS for c in between)
+            and not between.endswith(OFFICIAL_GROUPS))
 
 
 def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:

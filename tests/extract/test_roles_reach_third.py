@@ -85,3 +85,8 @@ def test_the_persons_whose_report_was_heard_spoke():
 def test_a_person_heard_about_without_a_report_did_not_speak():
     x = extract("会议听取了关于县长鲁明远履职情况的评议意见。")
     assert "spokeAt" not in roles(x).get("鲁明远", set())
+
+
+def test_officials_together_with_department_heads_still_accompanied():
+    x = extract("县委常委、副县长裘丽华和县直有关部门负责人一同调研。")
+    assert roles(x) == {"裘丽华": {"accompanied"}}
