@@ -154,6 +154,8 @@ def _heard_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
     """The persons named between 听取 and the report it heard (听取了县长甲、乙关于…的汇报) gave the
     report: they spoke. The verb rule sees only the hearer's clause."""
     out: list[RoleHit] = []
+    if not any(w in body for w in HEARD[:2]):
+        return out
     for hit in agents:
         clause = clause_start(body, hit.span_start)
         heard_at = max(body.rfind(w, clause, hit.span_start) for w in HEARD[:2])  # 听取, 聆听
@@ -187,6 +189,8 @@ def _sequenced_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
     (甲、乙相继结合工作实际，就…，提出了意见和建议): each of them spoke. The role verb rule sees only the
     last clause, whose subject is not named."""
     out: list[RoleHit] = []
+    if not any(w in body for w in IN_TURN):
+        return out
     ordered = sorted(agents, key=lambda h: h.start)
     for index, hit in enumerate(ordered):
         if not body.startswith(IN_TURN, hit.end):
