@@ -53,12 +53,22 @@ PLENUM = re.compile(r"(?=[党一二三四五六七八九十])(?:党的)?(?:[一�
 PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
 NOT_A_NAME_AFTER = ("性", "型", "式")  # 实施战略性…项目: an adjective, not a strategy
+ACTION_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:提升行动|攻坚行动|专项行动|三年行动|行动计划|行动|工程)")  # …改革深化提升行动
+PROJECT = "项目"
+PARTY, SPIRIT_WORD = "党的", "精神"  # 党的…全会精神: the meeting's own name lies between
+COORDINATED = ("和", "与", "及")  # …体系和…能力现代化: a weak ending coordinated with what follows
+LEVEL_WORDS = ("国家级", "省级", "市级", "县级", "区级")  # 国家级示范区: a rank, not a name
+
+
+def _level_word(text: str) -> str:
+    return next((w for w in LEVEL_WORDS if text.startswith(w)), "")
+
 LIST_END = "等"  # …建设等重要举措: the list ended before the policy word
 GOVERNED = "领导下的"  # 党委领导下的校长负责制: 的 inside the name of a system of leadership
 NUMERAL = "一二三四五六七八九十两"
 NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is mostly "a"  # 三个务必, 五个必须, 两个确保
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
-NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”: a counted formulation (not “一把手”)
+NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}双]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”“双减”: a counted formulation (not “一把手”)
 PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “比贡献、争一流”: parts of one length
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
@@ -130,6 +140,31 @@ def _event_subject(body: str, end: int) -> bool:
     return match is not None and not any(w in match["between"] for w in HONOUR_CEREMONY)
 
 
+FIGURE_TAGS = ("n", "l", "v", "i", "a", "b")  # 一盘棋 n, 开门红 l, 升级版 v: what jieba's dictionary knows as a common word
+
+
+def _figurative(content: str) -> bool:
+    """A quoted common word is a figure of speech (实现“开门红”, 坚持“一盘棋”, 当好“店小二”), not a named
+    policy: coined slogans (“放管服”, “双减”) and counted formulations are in no general dictionary. Only a
+    suffix makes it a name (“领头雁”工程)."""
+    tag = word_tag(content)
+    return tag.startswith(FIGURE_TAGS) and not tag.startswith("nz")
+
+
+FORMULATION_PREFIX = 6  # characters of a national formulation that may stand before its quoted part
+
+
+def _formulation_before(body: str, start: int, content: str) -> str | None:
+    """The national formulation a quote completes with the words right before it (新时代“枫桥经验”)."""
+    known = word_set("national_formulations.txt")
+    for reach in range(1, FORMULATION_PREFIX + 1):
+        if start - reach < 0 or body[start - reach] in P.PUNCT:
+            break
+        if body[start - reach:start] + content in known:
+            return body[start - reach:start] + content
+    return None
+
+
 def quoted_policies(body: str) -> list[PolicyHit]:
     out: list[PolicyHit] = []
     previous_end = -10
@@ -143,9 +178,11 @@ def quoted_policies(body: str) -> list[PolicyHit]:
         paired = body.startswith("“", match.end()) and len(content) > MIN_QUOTED  # “甲乙丙丁”“戊己庚辛”: a list of slogans
         parallel = PARALLEL_QUOTE.fullmatch(content) is not None and len(set(map(len, re.split("[、，]", content)))) == 1
         holiday = content.endswith(("会", "节")) or (len(content) <= 2 and not content.strip(NUMERAL))  # “两会”, “五一”
-        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday
-        is_policy = suffix or internal or counted or parallel or _event_subject(body, match.end()) or (
-            len(content) >= MIN_QUOTED and (cue or listed or paired or _verb_before(body, match.start())))
+        counted = NUMBERED_QUOTE.fullmatch(content) is not None and not holiday and not _figurative(content)
+        named = suffix or internal or _event_subject(body, match.end())
+        is_policy = named or counted or parallel or (
+            len(content) >= MIN_QUOTED and not _figurative(content)
+            and (cue or listed or paired or _verb_before(body, match.start())))
         if not is_policy or content.endswith(ADJECTIVAL) or not PLAIN.search(content):
             continue
         label, start, end = content, match.start(), match.end()
@@ -154,6 +191,8 @@ def quoted_policies(body: str) -> list[PolicyHit]:
             if not re.search(f"[{CJK}]", content) and suffix in longest_first("policy_suffixes.txt"):
                 prefix = _prefix_words(body, match.start())
                 label, start = prefix + label, match.start() - len(prefix)
+        if not suffix and (whole := _formulation_before(body, start, content)):
+            label, start = whole, start - (len(whole) - len(content))  # 新时代“枫桥经验”: the formulation's own label
         out.append(PolicyHit(canonical(label), start, end))
         previous_end = match.end()
     return out
@@ -208,6 +247,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         if not match:
             continue
         phrase, end = longest_head(body, match.group(), match.end())
+        if action := ACTION_AFTER.match(body, end):  # 国企改革|深化提升行动: the action is the name
+            phrase, end = phrase + action.group(), action.end()
         if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
         text, dropped = _strip_qualifiers(phrase)
@@ -217,13 +258,17 @@ def named_policies(body: str) -> list[PolicyHit]:
         if body.startswith("部署", end) and text.endswith("战略"):
             text = text.removesuffix("战略")  # 加快县域振兴战略部署: the strategy deployed is 加快县域振兴
         is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
+        if is_weak and body.startswith(COORDINATED, end):
+            continue  # 推进基层治理体系和治理能力现代化: the head of the phrase comes after the joiner
         if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
             if is_weak:
                 continue
             cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
             text, dropped = text[cut_at:], dropped + cut_at
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
-        if len(text) < 4 or (is_weak and stem < 4) or text in word_set("policy_suffixes.txt"):  # 开展…的专项行动
+        if text.endswith(PROJECT) and text[:-len(PROJECT)].endswith(tuple(longest_first("policy_site_words.txt"))):
+            continue  # 污水处理厂提标改造项目: works being built, not a programme
+        if len(text) < 4 or (is_weak and stem < 4) or text.removeprefix(_level_word(text)) in word_set("policy_suffixes.txt"):  # 开展…的专项行动, 打造国家级示范区
             continue
         out.append(PolicyHit(canonical(text), match.start() + dropped, end))
         reached = end
@@ -249,7 +294,7 @@ def formulations(body: str) -> list[PolicyHit]:
         if not _word_starts(body, match.start(), match.end()):
             continue  # 创新发展理念: 创新 is the verb, not 新发展理念
         label, end = match.group(), match.end()
-        for suffix in ("国家战略", "战略", "工程", "行动"):
+        for suffix in ("国家战略", "战略", "工程", "行动", "专项斗争", "斗争"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
                 label, end = label + suffix, end + len(suffix)
         out.append(PolicyHit(canonical(label), match.start(), end))
@@ -276,7 +321,14 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
     known by the longer one (the shorter is kept as a variant, an altLabel, by the caller)."""
     labels = {h.canonical for h in hits}
     longer = {}
-    for label in labels:
+    by_core: dict[str, list[str]] = {}
+    for label in labels:  # 党的二十届三中全会精神 / 二十届三中全会: a meeting and its spirit, with or without 党的
+        by_core.setdefault(label.removeprefix(PARTY).removesuffix(SPIRIT_WORD), []).append(label)
+    for group in by_core.values():
+        if len(group) > 1:
+            full = max(group, key=len)
+            longer.update({label: full for label in group if label != full})
+    for label in labels - set(longer):
         for tail in VARIANT_TAILS:
             if label + tail in labels:
                 longer[label] = label + tail
@@ -285,7 +337,16 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
             titled = [t for t in labels if t.endswith(label) and 0 < len(t) - len(label) <= VARIANT_HEAD and len(label) >= 6]
             if titled:
                 longer[label] = max(titled, key=len)
-    return [PolicyHit(longer.get(h.canonical, h.canonical), h.start, h.end) for h in hits]
+    return [PolicyHit(_followed(longer, h.canonical), h.start, h.end) for h in hits]
+
+
+def _followed(longer: dict[str, str], label: str) -> str:
+    """The label a variant ends up under when the longer label is itself a variant of another."""
+    seen = {label}
+    while label in longer and longer[label] not in seen:
+        label = longer[label]
+        seen.add(label)
+    return label
 
 
 def _honour(body: str, hit: PolicyHit) -> bool:

@@ -25,7 +25,7 @@ PLURAL_PRONOUNS = ("他们", "她们")
 NAMED_SUBJECT_ONLY = ("传达",)  # 某某主持会议，传达学习…: the meeting relays; only 某某传达… is a speaker
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
 HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
-SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍")  # after 听取 anywhere in the clause: heard
+SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍", "汇报")  # after 听取 anywhere in the clause: heard
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 ACTIVITY = "活动"
@@ -91,7 +91,10 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             continue
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
-        subjects = [h.name for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
+        mine = [h for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
+        subjects = [h.name for h in mine]
+        if role is Role.ACCOMPANIED and mine and _together_with_group(body, mine[-1].end, start):
+            role = Role.ATTENDED  # 领导与干部群众一起植树: they joined the activity, accompanying no official
         if not subjects and role is not Role.SPOKE and body.startswith(PLURAL_PRONOUNS, seg):
             # 他们一同植树: the persons just listed (他们表示 after a visit is often the visited speaking)
             subjects = _previous_sentence_persons(body, seg, agents)
@@ -107,9 +110,24 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
             subjects += [h.name for h in agents if end <= h.span_start and h.end <= stop]
         out.extend(RoleHit(name, role, start, end) for name in dict.fromkeys(subjects))
     out.extend(_delegation_heads(body, agents))
+    out.extend(_sequenced_speakers(body, agents))
+    out.extend(_heard_speakers(body, agents))
     out.extend(_group_heads(body, agents))
+    out = _hosts_along(body, out)
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
+
+
+TOGETHER_JOINERS = "与同和跟"  # 甲与干部群众一起…: the partner of 一起/一同
+OFFICIAL_GROUPS = ("负责人", "负责同志", "领导", "同志")  # 甲和有关部门负责人一同调研: officials going along
+
+
+def _together_with_group(body: str, last_name_end: int, verb_at: int) -> bool:
+    """Whether the persons did it together with an unnamed group (与干部群众一起): a joiner stands between
+    the last name and the verb and no name follows it; 甲陪同乙, 甲、乙一同调研 stay accompanied."""
+    between = body[last_name_end:verb_at]
+    return (body[verb_at:verb_at + 2] in ("一起", "一同") and any(c in TOGETHER_JOINERS for c in between)
+            and not between.endswith(OFFICIAL_GROUPS))
 
 
 def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:
@@ -129,6 +147,67 @@ def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
 
 
 DELEGATION = "一行"
+HEARD_SPEECHES = ("汇报", "发言", "介绍", "讲话", "报告")  # 听取了甲关于…的汇报: what 甲 gave
+
+
+def _heard_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """The persons named between 听取 and the report it heard (听取了县长甲、乙关于…的汇报) gave the
+    report: they spoke. The verb rule sees only the hearer's clause."""
+    out: list[RoleHit] = []
+    if not any(w in body for w in HEARD[:2]):
+        return out
+    for hit in agents:
+        clause = clause_start(body, hit.span_start)
+        heard_at = max(body.rfind(w, clause, hit.span_start) for w in HEARD[:2])  # 听取, 聆听
+        if heard_at < 0:
+            continue
+        stop = next((i for i in range(hit.end, len(body)) if body[i] in CLAUSE_BREAKS or body[i] in SENTENCE_ENDS), len(body))
+        spoken = min((i for w in HEARD_SPEECHES if (i := body.find(w, hit.end, stop)) >= 0), default=-1)
+        if spoken >= 0:
+            out.append(RoleHit(hit.name, Role.SPOKE, spoken, spoken + 2))
+    return out
+VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)")  # 来我县调研: a visitor
+INSPECTING = ("调研", "考察", "视察", "检查", "督查")  # verbs a visitor and the hosts going along share
+
+
+def _hosts_along(body: str, found: list[RoleHit]) -> list[RoleHit]:
+    """When a visitor came to 我县 and led, the local officials said in a later sentence to 调研/考察 too
+    (县长甲…及相关单位负责人调研) went along with the visitor: accompanied, not led."""
+    led = [r for r in found if r.role is Role.LED]
+    if not led or not VISITING_HERE.search(body, sentence_start(body, led[0].start), led[0].end + 30):
+        return found
+    visitors = {r.person for r in found if r.role is Role.LED and sentence_start(body, r.start) == sentence_start(body, led[0].start)}
+    return [RoleHit(r.person, Role.ACCOMPANIED, r.start, r.end)
+            if r.role is Role.LED and r.person not in visitors and body[r.start:r.end] in INSPECTING
+            and sentence_start(body, r.start) > sentence_start(body, led[0].start) else r for r in found]
+IN_TURN = ("相继", "先后", "分别", "依次", "逐一", "纷纷")  # 甲、乙、丙相继…发言: each of the list in turn
+SPOKEN_WORDS = ("发言", "建议", "体会", "汇报", "讲话", "意见")  # what the ones in turn gave, clauses later
+
+
+def _sequenced_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
+    """A list of names followed by 相继/分别… whose speech comes clauses later in the sentence
+    (甲、乙相继结合工作实际，就…，提出了意见和建议): each of them spoke. The role verb rule sees only the
+    last clause, whose subject is not named."""
+    out: list[RoleHit] = []
+    if not any(w in body for w in IN_TURN):
+        return out
+    ordered = sorted(agents, key=lambda h: h.start)
+    for index, hit in enumerate(ordered):
+        if not body.startswith(IN_TURN, hit.end):
+            continue
+        stop = next((i for i in range(hit.end, len(body)) if body[i] in SENTENCE_ENDS), len(body))
+        sentence = body[hit.end:stop]
+        spoken = min((sentence.find(w) for w in SPOKEN_WORDS if w in sentence), default=-1)
+        if spoken < 0 or any(w in sentence[:spoken] for w in HEARD) or "，" not in sentence[:spoken]:
+            continue  # in one clause the role verb rule already reads it
+        heads = [hit]
+        for previous in reversed(ordered[:index]):
+            if body[previous.end:heads[-1].span_start] not in ("、", "和", "，"):
+                break
+            heads.append(previous)
+        at = hit.end + spoken
+        out.extend(RoleHit(h.name, Role.SPOKE, at, at + 2) for h in reversed(heads))
+    return out
 
 
 def _delegation_heads(body: str, agents: list[NameHit]) -> list[RoleHit]:

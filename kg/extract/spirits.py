@@ -54,6 +54,8 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
         phrase, start = match["phrase"], match.start("phrase")
         if phrase.startswith("、") and P.policy_verb_re().match(phrase, 1):
             continue  # …精神、推进…的重要指示精神: a clause of the first spirit's topic, not a second spirit
+        opening = next((j for j in SPIRIT_JOINERS if phrase.startswith(j)), "")  # 甲精神|、乙会议精神: the joiner of the list
+        phrase, start = phrase[len(opening):], start + len(opening)
         topic = min((phrase.find(t) for t in TOPIC_MARKERS if t in phrase), default=len(phrase))
         verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]  # 关于深化…: the topic's verb stays
         if verbs:

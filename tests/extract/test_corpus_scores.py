@@ -26,10 +26,11 @@ PARTS = ("dev", "blind", "fresh")  # dev is tuned on; blind and fresh are held o
 # blind 0.716, tests/data/corpus/BASELINE.md) minus a margin of about 0.03 (0.1 on the small title facet);
 # the dev persons, attendance, roles and positions floors (and overall) after the persons-roles round, minus 0.02;
 # dev policies after the second round on policies, minus 0.02 (issue 16: 0.881 measured after the reader-facets merge).
+# dev attendance, roles and policies after the third round on roles and policies (0.988, 0.981, 0.926), minus about 0.02.
 FLOORS = {
     # the reader facets (segmentation, title, reporters, dates) and overall: the reader-facets round, minus 0.02
     "dev": {"overall": 0.92, "segmentation": 0.94, "title": 0.98, "reporters": 0.98, "persons": 0.89,
-            "attendance": 0.88, "roles": 0.86, "dates": 0.95, "policies": 0.86, "positions": 0.94},
+            "attendance": 0.96, "roles": 0.96, "dates": 0.95, "policies": 0.90, "positions": 0.94},
     # blind: scored by the lead after the 1 December merges (overall 0.826), minus about 0.03
     "blind": {"overall": 0.80, "segmentation": 0.85, "title": 0.97, "reporters": 0.69, "persons": 0.79,
               "attendance": 0.76, "roles": 0.66, "dates": 0.80, "policies": 0.56, "positions": 0.89},
