@@ -28,9 +28,11 @@ PARTS = ("dev", "blind", "fresh")  # dev is tuned on; blind and fresh are held o
 # dev policies after the second round on policies, minus 0.02 (issue 16: 0.881 measured after the reader-facets merge).
 # dev attendance, roles and policies after the third round on roles and policies (0.988, 0.981, 0.926), minus about 0.02.
 FLOORS = {
-    # the reader facets (segmentation, title, reporters, dates) and overall: the reader-facets round, minus 0.02
-    "dev": {"overall": 0.92, "segmentation": 0.94, "title": 0.98, "reporters": 0.98, "persons": 0.89,
-            "attendance": 0.96, "roles": 0.96, "dates": 0.95, "policies": 0.90, "positions": 0.94},
+    # Lowered on purpose when dev grew from 42 to 65 articles (d27-d40, annotated before they were first scored):
+    # the new articles are text no rule was tuned on, so whole-dev fell from 0.979 to 0.906 (persons 0.921,
+    # attendance 0.910, roles 0.893, dates 0.923, policies 0.800); floors are those figures minus about 0.02.
+    "dev": {"overall": 0.88, "segmentation": 0.93, "title": 0.98, "reporters": 0.96, "persons": 0.90,
+            "attendance": 0.89, "roles": 0.87, "dates": 0.90, "policies": 0.78, "positions": 0.93},
     # blind: scored by the lead after the session-6 merges (overall 0.867), minus about 0.03
     "blind": {"overall": 0.84, "segmentation": 0.93, "title": 0.97, "reporters": 0.74, "persons": 0.85,
               "attendance": 0.81, "roles": 0.71, "dates": 0.87, "policies": 0.63, "positions": 0.89},
