@@ -16,7 +16,8 @@ standing formulations of the genre, each under one canonical label.
   starts (not 创新发展理念), unless inside a longer policy already found.
 - Spirits being studied (kg.extract.spirits); campaigns, studied meetings and
   parallel slogans (kg.extract.policy_phrases); counted formulations (三个务必, 八项规定).
-- Honours won (荣获…称号) are background and dropped.
+- Chief systems (田长制) and paired-place cooperation (沪苏合作) by their shape (kg.extract.policy_structures).
+- Honours won (荣获…称号) are background and dropped; so are projects sized by a quantity (年产…项目).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from kg.extract.policy_names import (
 )
 from kg.extract.policy_phrases import campaigns, guiding_ideas, parallel_slogans, studied_meetings
 from kg.extract.policy_quotes import PolicyHit, canonical, quoted_policies
+from kg.extract.policy_structures import chief_systems, place_pairs, sized_project
 from kg.extract.spirits import spirits, studied_speeches
 from kg.lexicon import longest_first
 
@@ -97,10 +99,11 @@ def find_policies(body: str) -> list[PolicyHit]:
                for name, dropped in [strip_qualifiers(label)]]  # 全市|…专项整治 (a meeting's 市委… is its name)
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
+    phrased += chief_systems(body) + place_pairs(body)
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
-    kept = [h for h in ruled + found if not _honour(body, h)
+    kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical)
             and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)]
     spans = _merge_variants(kept)
     return sorted(spans, key=lambda h: (h.start, -h.end))

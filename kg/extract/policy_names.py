@@ -118,7 +118,7 @@ def named_policies(body: str) -> list[PolicyHit]:
     return out
 
 
-def _word_starts(body: str, start: int, end: int) -> bool:
+def word_starts(body: str, start: int, end: int) -> bool:
     """Whether a word starts at `start` when the few characters before it are cut into words with it."""
     if not word_tag(body[max(start - 1, 0):start + 1]):
         return True  # no word spans the border: the cut is not needed
@@ -134,7 +134,7 @@ def formulations(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     for match in P.formulation_re().finditer(body):
-        if not _word_starts(body, match.start(), match.end()):
+        if not word_starts(body, match.start(), match.end()):
             continue  # 创新发展理念: 创新 is the verb, not 新发展理念
         label, end = match.group(), match.end()
         for suffix in ("国家战略", "战略", "工程", "行动", "专项斗争", "斗争"):

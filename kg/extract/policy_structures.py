@@ -1,0 +1,91 @@
+"""Policies recognised by their shape rather than by a verb before them (kg.extract.policies gathers them):
+
+- chief systems, a noun and 长制 (河长制, 田长制, 河湖长制: a named official answers for each field), wherever
+  they stand;
+- cooperation between places named by their short names (沪苏合作, 苏陕协作, 宁镇扬一体化): the programme a
+  visit or a meeting between the places is held for; each pair of a list (沪苏、浙皖合作) is one programme;
+- and a filter: a project sized by a quantity (年产10万吨…项目, 200兆瓦…项目) is works being built, not a policy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.chars import CJK
+from kg.extract.policy_names import word_starts
+from kg.extract.policy_quotes import PolicyHit
+from kg.extract.segmenter import word_tag
+from kg.lexicon import longest_first, table
+
+CHIEF = "长制"
+NOT_A_SYSTEM_AFTER = ("度", "约", "造", "定", "作", "品")  # 增长|制约, 延长|制度: 制 opens another word
+NOUN_TAGS = ("n", "ns", "j")  # 田 n, 河湖 ns: the field a chief answers for
+DIRECTIONS = "东南西北中"  # 南北合作, 东西部协作: directions, not the short names of cities that start with them
+PLACE_PAIR_TAGS = ("", "ns", "j", "nr")  # 常安 ns, 宁镇扬 nr: what jieba calls a pair of short names; not 达成 v
+PROJECT = "项目"
+SIZED_OPENINGS = ("年产", "装机", "总投资", "占地")  # 年产…项目: sized, whatever number follows
+
+
+def chief_systems(body: str) -> list[PolicyHit]:
+    """河长制, 田长制, 河湖长制: the noun right before 长制 (two characters when a word starts there, else one)."""
+    out = []
+    at = body.find(CHIEF)
+    while at >= 0:
+        end = at + len(CHIEF)
+        if not body.startswith(NOT_A_SYSTEM_AFTER, end):
+            for size in (2, 1):
+                start = at - size
+                noun = body[start:at] if start >= 0 else ""
+                if (re.fullmatch(f"[{CJK}]+", noun) and word_tag(noun).startswith(NOUN_TAGS)
+                        and word_starts(body, start, end)):
+                    out.append(PolicyHit(noun + CHIEF, start, end))
+                    break
+        at = body.find(CHIEF, end)
+    return out
+
+
+@cache
+def _place_chars() -> str:
+    """The short-name characters of provinces (沪, 苏) and the first characters of prefecture-level cities
+    (常 of 常州), but not directions."""
+    chars = {c for row in table("province_abbreviations.tsv") for c in row[1:] if c}
+    chars |= {row[2][0] for row in table("divisions.tsv") if row[3] == "市" and row[2]}
+    return "".join(sorted(chars - set(DIRECTIONS)))
+
+
+@cache
+def _pairs_re() -> re.Pattern[str]:
+    chars, heads = _place_chars(), "|".join(longest_first("policy_cooperation_heads.txt"))
+    return re.compile(rf"(?P<pairs>[{chars}]{{2,3}}(?:、[{chars}]{{2,3}})*)(?P<head>{heads})")
+
+
+def _is_pair(pair: str) -> bool:
+    return len(set(pair)) == len(pair) and word_tag(pair) in PLACE_PAIR_TAGS
+
+
+def place_pairs(body: str) -> list[PolicyHit]:
+    """沪苏合作, 苏陕协作, 常安协作; 沪苏、浙皖合作 is 沪苏合作 and 浙皖合作."""
+    out = []
+    for match in _pairs_re().finditer(body):
+        pairs, start = match["pairs"].split("、"), match.start()
+        if len(pairs[0]) == 3 and not word_starts(body, start, start + 3):
+            pairs[0], start = pairs[0][1:], start + 1  # 延|苏陕协作: a verb's last character is no place
+        if not all(_is_pair(p) for p in pairs) or not word_starts(body, start, start + len(pairs[0])):
+            continue
+        at = start
+        for pair in pairs:
+            out.append(PolicyHit(pair + match["head"], at, match.end() if pair is pairs[-1] else at + len(pair)))
+            at += len(pair) + 1
+    return out
+
+
+@cache
+def _quantity_re() -> re.Pattern[str]:
+    units = "|".join(longest_first("quantity_units.txt"))
+    return re.compile(rf"[0-9０-９.]+[万亿千百]?(?:{units})")
+
+
+def sized_project(label: str) -> bool:
+    """年产10万吨锂电池材料项目, 200兆瓦光伏发电项目: a project sized by a quantity is works, not a policy."""
+    return label.endswith(PROJECT) and (label.startswith(SIZED_OPENINGS) or _quantity_re().search(label) is not None)

@@ -1,0 +1,35 @@
+"""Policies recognised by their shape (kg.extract.policy_structures), issue 16's fourth round on policies:
+chief systems, paired-place cooperation, and projects sized by a quantity. Sentences written for these
+tests, not copied from any article; each kind has a near miss."""
+
+from tests.extract.helpers import extract, policies
+
+
+def test_a_chief_system_of_any_field_is_a_policy():
+    x = extract("今年以来，该县全面推行田长制，同步落实路长制和河湖长制。")
+    assert {"田长制", "路长制", "河湖长制"} <= policies(x)
+
+
+def test_zhang_zhi_opening_another_word_is_no_system():
+    x = extract("要克服经济增长制约因素，延长制度有效期限。")
+    assert policies(x) == set()
+
+
+def test_paired_short_names_before_cooperation_are_a_programme():
+    x = extract("双方将深化苏陕协作，推动沪苏、浙皖合作走深走实，加快宁镇扬一体化。")
+    assert {"苏陕协作", "沪苏合作", "浙皖合作", "宁镇扬一体化"} <= policies(x)
+
+
+def test_a_word_or_directions_before_cooperation_are_no_pair():
+    x = extract("两地达成合作意向，将推动南北合作和广泛合作。")
+    assert policies(x) == set()
+
+
+def test_a_project_sized_by_a_quantity_is_works_not_a_policy():
+    x = extract("会上，要加快推进年产10万吨锂电池材料项目，开工建设200兆瓦光伏发电项目。")
+    assert not {p for p in policies(x) if p.endswith("项目")}
+
+
+def test_a_programme_named_project_without_a_size_stays():
+    x = extract("会议要求，要深入实施乡村教师素质提升项目。")
+    assert "乡村教师素质提升项目" in policies(x)
