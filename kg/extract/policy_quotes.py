@@ -10,7 +10,7 @@ from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.segmenter import word_tag
+from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, word_set
 
 NUMERAL = "一二三四五六七八九十两"
@@ -110,6 +110,26 @@ def _formulation_before(body: str, start: int, content: str) -> str | None:
     return None
 
 
+MIN_NAMED_ITEM = 4  # 美食之都: shorter items (稳就业, 识险) are the duties of one slogan
+
+
+def _named_items(content: str) -> list[str]:
+    """The items of a quote that each name a thing (“美食之都、购物天堂”, “创新高地、花园之城”: two goals), or []
+    when the quote is one slogan: its items open with a one-character verb or a numeral (“学查改、促提升”,
+    “四个注重选拔、四个坚决不用”), or the whole is a formulation of the lexicon (人民至上、生命至上). An item names
+    a thing when a noun opens or ends it (美食|之都, 创新|高地)."""
+    items = content.split("、")
+    if len(items) < 2 or content in word_set("national_formulations.txt"):
+        return []
+    for item in items:
+        words = cut(item)
+        if len(item) < MIN_NAMED_ITEM or len(words[0]) < 2 or item[0] in NUMERAL:
+            return []
+        if not (word_tag(words[0]).startswith("n") or word_tag(words[-1]).startswith("n")):
+            return []
+    return items
+
+
 def quoted_policies(body: str) -> list[PolicyHit]:
     out: list[PolicyHit] = []
     previous_end = -10
@@ -138,6 +158,12 @@ def quoted_policies(body: str) -> list[PolicyHit]:
                 label, start = prefix + label, match.start() - len(prefix)
         if not suffix and (whole := _formulation_before(body, start, content)):
             label, start = whole, start - (len(whole) - len(content))  # 新时代“枫桥经验”: the formulation's own label
-        out.append(PolicyHit(canonical(label), start, end))
+        if items := ([] if suffix else _named_items(content)):
+            at = match.start() + 1
+            for item in items:  # “美食之都、购物天堂”: two policies, each with its own span
+                out.append(PolicyHit(canonical(item), at, at + len(item)))
+                at += len(item) + 1
+        else:
+            out.append(PolicyHit(canonical(label), start, end))
         previous_end = match.end()
     return out

@@ -33,3 +33,29 @@ def test_a_project_sized_by_a_quantity_is_works_not_a_policy():
 def test_a_programme_named_project_without_a_size_stays():
     x = extract("会议要求，要深入实施乡村教师素质提升项目。")
     assert "乡村教师素质提升项目" in policies(x)
+
+
+def test_a_quote_of_named_goals_joined_by_a_comma_is_one_policy_each():
+    x = extract("会议提出，要加快打造“花园之城、创新高地”，提升城市能级。")
+    assert {"花园之城", "创新高地"} <= policies(x)
+    assert "花园之城、创新高地" not in policies(x)
+
+
+def test_a_quoted_slogan_of_duties_joined_by_a_comma_stays_one():
+    x = extract("全局扎实开展“查短板、促发展”专项行动。")
+    assert policies(x) == {"查短板、促发展专项行动"}
+
+
+def test_a_named_corridor_or_channel_after_a_verb_is_a_policy():
+    x = extract("会议要求，加快建设沿江绿色物流走廊，共同推进东部陆海联运新通道。")
+    assert {"沿江绿色物流走廊", "东部陆海联运新通道"} <= policies(x)
+
+
+def test_a_short_channel_is_a_common_noun():
+    x = extract("会议要求，为重点企业开辟绿色通道。")
+    assert policies(x) == set()
+
+
+def test_paired_assistance_between_regions_is_a_national_formulation():
+    x = extract("两地签署对口合作框架协议，共同深化东西部协作和定点帮扶。")
+    assert {"对口合作", "东西部协作", "定点帮扶"} <= policies(x)
