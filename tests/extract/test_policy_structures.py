@@ -59,3 +59,13 @@ def test_a_short_channel_is_a_common_noun():
 def test_paired_assistance_between_regions_is_a_national_formulation():
     x = extract("两地签署对口合作框架协议，共同深化东西部协作和定点帮扶。")
     assert {"对口合作", "东西部协作", "定点帮扶"} <= policies(x)
+
+
+def test_a_strategy_served_or_a_mechanism_set_up_is_a_policy():
+    x = extract("要主动服务长江经济带发展战略，双方商定建立两地干部交流互派机制。")
+    assert {"长江经济带发展战略", "干部交流互派机制"} <= policies(x)
+
+
+def test_serving_or_setting_up_a_common_noun_is_none():
+    x = extract("他指出，要聚焦主责主业，服务群众，健全工作机制。")
+    assert policies(x) == set()
