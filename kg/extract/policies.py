@@ -34,7 +34,7 @@ from kg.extract.policy_names import (
 )
 from kg.extract.policy_phrases import campaigns, guiding_ideas, parallel_slogans, studied_meetings
 from kg.extract.policy_quotes import PolicyHit, canonical, quoted_policies
-from kg.extract.policy_structures import chief_systems, place_pairs, sized_project
+from kg.extract.policy_structures import chief_systems, place_pairs, shuang_formulations, sized_project
 from kg.extract.spirits import spirits, studied_speeches
 from kg.lexicon import longest_first
 
@@ -99,7 +99,7 @@ def find_policies(body: str) -> list[PolicyHit]:
                for name, dropped in [strip_qualifiers(label)]]  # 全市|…专项整治 (a meeting's 市委… is its name)
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
-    phrased += chief_systems(body) + place_pairs(body)
+    phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body)
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic

@@ -41,6 +41,13 @@ def _level_word(text: str) -> str:
     return next((w for w in LEVEL_WORDS if text.startswith(w)), "")
 
 
+def _verb_and_qualifier(text: str) -> int:
+    """The length of a verb and a qualifier opening `text` (拓展|各项|改革), or 0."""
+    lead = cut(text)[0]
+    qualifier = next((q for q in longest_first("policy_drop_prefixes.txt") if text.startswith(q, len(lead))), "")
+    return len(lead) + len(qualifier) if qualifier and word_tag(lead).startswith("v") else 0
+
+
 def titled_documents(body: str) -> list[PolicyHit]:
     """Rules, plans and opinions named in 《》 (not books or papers: the ending decides)."""
     endings = tuple(longest_first("policy_document_suffixes.txt"))
@@ -95,6 +102,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
         text, dropped = strip_qualifiers(phrase)
+        if skip := _verb_and_qualifier(text):  # 深化|拓展各项|改革: a second verb and a qualifier open no name
+            text, dropped = text[skip:], dropped + skip
         if "关于" in text:  # 某会议关于加快…: the policy is the topic
             cut_at = text.rindex("关于") + 2
             text, dropped = text[cut_at:], dropped + cut_at

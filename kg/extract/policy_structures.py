@@ -4,6 +4,7 @@
   they stand;
 - cooperation between places named by their short names (沪苏合作, 苏陕协作, 宁镇扬一体化): the programme a
   visit or a meeting between the places is held for; each pair of a list (沪苏、浙皖合作) is one programme;
+- coined 双 formulations unquoted (双减, 双创, 双招双引): 双 standing alone before a one-character verb;
 - and a filter: a project sized by a quantity (年产10万吨…项目, 200兆瓦…项目) is works being built, not a policy.
 """
 
@@ -15,7 +16,7 @@ from functools import cache
 from kg.chars import CJK
 from kg.extract.policy_names import word_starts
 from kg.extract.policy_quotes import PolicyHit
-from kg.extract.segmenter import word_tag
+from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, table
 
 CHIEF = "长制"
@@ -23,6 +24,9 @@ NOT_A_SYSTEM_AFTER = ("度", "约", "造", "定", "作", "品")  # 增长|制约
 NOUN_TAGS = ("n", "ns", "j")  # 田 n, 河湖 ns: the field a chief answers for
 DIRECTIONS = "东南西北中"  # 南北合作, 东西部协作: directions, not the short names of cities that start with them
 PLACE_PAIR_TAGS = ("", "ns", "j", "nr")  # 常安 ns, 宁镇扬 nr: what jieba calls a pair of short names; not 达成 v
+SHUANG = "双"
+SHUANG_TAGS = ("v", "n", "a")  # 双|减 v, 双|创 n: what jieba calls a lone character it cannot join to 双
+SHUANG_WINDOW = 3  # characters before 双 cut with it, so that 双 is known to start a word
 PROJECT = "项目"
 SIZED_OPENINGS = ("年产", "装机", "总投资", "占地")  # 年产…项目: sized, whatever number follows
 
@@ -77,6 +81,34 @@ def place_pairs(body: str) -> list[PolicyHit]:
         for pair in pairs:
             out.append(PolicyHit(pair + match["head"], at, match.end() if pair is pairs[-1] else at + len(pair)))
             at += len(pair) + 1
+    return out
+
+
+def _tokens_at(body: str, at: int, size: int) -> list[str] | None:
+    """The words of body[at:at+size] when a word starts at `at` (cut with a few characters before it)."""
+    start = max(at - SHUANG_WINDOW, 0)
+    tokens, pos = cut(body[start:at + size]), start
+    for i, token in enumerate(tokens):
+        if pos == at:
+            return tokens[i:]
+        pos += len(token)
+    return None
+
+
+def shuang_formulations(body: str) -> list[PolicyHit]:
+    """双减, 双创, 双招双引: 双 that jieba cuts off as a word of its own, before a one-character verb (双方, 双向,
+    双赢 are words of the dictionary; 双提升 counts an outcome: its verb has two characters)."""
+    out: list[PolicyHit] = []
+    at = body.find(SHUANG)
+    while at >= 0:
+        tokens = _tokens_at(body, at, 6)
+        if tokens and len(tokens) > 1 and tokens[0] == SHUANG and len(tokens[1]) == 1 and word_tag(tokens[1]).startswith(SHUANG_TAGS):
+            label = SHUANG + tokens[1]
+            if tokens[2:4] and tokens[2] == SHUANG and len(tokens[3]) == 1 and word_tag(tokens[3]).startswith(SHUANG_TAGS):
+                label += SHUANG + tokens[3]  # 双招双引: one formulation of two pairs
+            out.append(PolicyHit(label, at, at + len(label)))
+            at += len(label) - 1
+        at = body.find(SHUANG, at + 1)
     return out
 
 

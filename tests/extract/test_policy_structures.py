@@ -69,3 +69,28 @@ def test_a_strategy_served_or_a_mechanism_set_up_is_a_policy():
 def test_serving_or_setting_up_a_common_noun_is_none():
     x = extract("他指出，要聚焦主责主业，服务群众，健全工作机制。")
     assert policies(x) == set()
+
+
+def test_a_coined_shuang_formulation_unquoted_is_a_policy():
+    x = extract("会议要求，要持续推进双招双引，深化双创示范。")
+    assert {"双招双引", "双创"} <= policies(x)
+
+
+def test_shuang_words_of_the_dictionary_and_counted_outcomes_are_none():
+    x = extract("双方实现双赢，推动营收利润双提升，来到双流区。")
+    assert policies(x) == set()
+
+
+def test_a_second_verb_and_a_qualifier_open_no_name():
+    x = extract("会议强调，要深化拓展各项改革，全面落实安全生产责任制。")
+    assert policies(x) == {"安全生产责任制"}
+
+
+def test_a_verb_that_is_part_of_the_name_stays():
+    x = extract("会议强调，要深入实施创新驱动发展战略。")
+    assert policies(x) == {"创新驱动发展战略"}
+
+
+def test_a_title_approved_or_recognised_is_background():
+    x = extract("该区先后获批“国家级生态文明建设示范区”，被认定为“省级现代农业示范区”。")
+    assert policies(x) == set()
