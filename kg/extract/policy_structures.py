@@ -84,7 +84,7 @@ def place_pairs(body: str) -> list[PolicyHit]:
     return out
 
 
-def _tokens_at(body: str, at: int, size: int) -> list[str] | None:
+def _tokens_at(body: str, at: int, size: int) -> tuple[str, ...] | None:
     """The words of body[at:at+size] when a word starts at `at` (cut with a few characters before it)."""
     start = max(at - SHUANG_WINDOW, 0)
     tokens, pos = cut(body[start:at + size]), start
