@@ -24,7 +24,10 @@ NUMERAL = "一二三四五六七八九十"
 MEETING = re.compile(
     rf"(?:党的)?[{NUMERAL}]+届[{NUMERAL}]+中全会"  # 党的二十届三中全会
     rf"|[省市县区]委[{NUMERAL}]+届[{NUMERAL}]+次(?:全体会议|全会)"  # 省委七届三次全会
-    rf"|(?:中央|全国|全省|全市|全县|全区)[{CJK}]{{2,8}}?工作会议")  # 中央农村工作会议
+    rf"|(?:中央|全国|全省|全市|全县|全区)[{CJK}]{{2,8}}?工作会议"  # 中央农村工作会议
+    rf"|(?:党的|[省市县区])?第[{NUMERAL}]+次(?:党代会|党员代表大会)"  # 省第十五次党代会
+    r"|全国两会")
+MEETING_WORDS = ("全会", "工作会议", "代会", "代表大会", "两会")  # without one, MEETING cannot match
 MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精神 is a spirit; 在…上, 召开: the meeting as a setting
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
@@ -110,7 +113,7 @@ def _studied(body: str, start: int) -> bool:
 
 def studied_meetings(body: str) -> list[tuple[str, int, int]]:
     """Named meetings whose decisions the clause studies or carries out, written without 精神."""
-    if "全会" not in body and "工作会议" not in body:
+    if not any(word in body for word in MEETING_WORDS):
         return []  # the regex would be tried at every position for nothing
     return [(m.group(), m.start(), m.end()) for m in MEETING.finditer(body)
             if not body.startswith(MEETING_NOT_STUDIED, m.end()) and _studied(body, m.start())]

@@ -94,3 +94,23 @@ def test_a_verb_that_is_part_of_the_name_stays():
 def test_a_title_approved_or_recognised_is_background():
     x = extract("该区先后获批“国家级生态文明建设示范区”，被认定为“省级现代农业示范区”。")
     assert policies(x) == set()
+
+
+def test_a_party_congress_studied_without_jingshen_is_a_policy():
+    x = extract("会议传达学习了市第十三次党代会，研究贯彻落实举措。")
+    assert "市第十三次党代会" in policies(x)
+
+
+def test_a_congress_as_a_setting_is_none():
+    x = extract("出席全国两会期间，他参加了代表团审议。")
+    assert policies(x) == set()
+
+
+def test_concentrated_and_hundred_day_drives_are_campaigns():
+    x = extract("全县开展电动车安全集中整治，部署校园周边隐患大排查大整治，打好冬季扬尘治理百日攻坚。")
+    assert {"电动车安全集中整治", "校园周边隐患大排查大整治", "冬季扬尘治理百日攻坚"} <= policies(x)
+
+
+def test_the_class_noun_closing_a_list_is_no_part_of_the_campaign():
+    x = extract("要做好商场、学校等领域消防隐患大排查大整治。")
+    assert policies(x) == {"消防隐患大排查大整治"}
