@@ -32,7 +32,13 @@ from kg.extract.policy_names import (
     strip_qualifiers,
     titled_documents,
 )
-from kg.extract.policy_phrases import campaigns, guiding_ideas, parallel_slogans, studied_meetings
+from kg.extract.policy_phrases import (
+    campaigns,
+    guiding_ideas,
+    headed_names,
+    parallel_slogans,
+    studied_meetings,
+)
 from kg.extract.policy_quotes import PolicyHit, canonical, quoted_policies
 from kg.extract.policy_structures import chief_systems, place_pairs, shuang_formulations, sized_project
 from kg.extract.spirits import spirits, studied_speeches
@@ -95,7 +101,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
     found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body)
+    phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body) + headed_names(body)
                for name, dropped in [strip_qualifiers(label)]]  # 全市|…专项整治 (a meeting's 市委… is its name)
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]

@@ -4,6 +4,8 @@
   back to the clause's last verb, preposition or joiner;
 - named meetings studied or carried out without 精神 (学习贯彻省委…全会, 把握…工作会议的重大部署);
 - the idea 以…为统领/指导 puts at the head of the work;
+- strategies, reforms and zones by their head noun wherever they stand (长三角一体化发展国家战略的实施), named as
+  campaigns are;
 - parallel slogans a policy verb deploys, items of three characters led by one character
   (统筹推进稳A、稳B、稳C): one formulation.
 """
@@ -29,6 +31,10 @@ MEETING = re.compile(
     r"|全国两会")
 MEETING_WORDS = ("全会", "工作会议", "代会", "代表大会", "两会")  # without one, MEETING cannot match
 MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精神 is a spirit; 在…上, 召开: the meeting as a setting
+HEAD_TURNED_BY = ("合作", "性", "部署", "意义", "高度", "地位", "眼光", "布局", "机遇", "定力", "支点", "目标", "任务",
+                  "思维", "重点", "方向", "伙伴", "投资", "新兴", "开放", "发展", "创新", "举措", "成果", "红利", "措施", "任务",
+                  "攻坚", "协议", "框架", "规划", "研究", "咨询", "联盟", "科学")  # 战略|合作, 改革|开放: another word
+MIN_HEADED = 4  # 机构改革, 发展战略: shorter names before a head are common nouns
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
 OPENING_TAGS = ("d", "ad", "p", "c", "r", "u")  # adverbs, prepositions, pronouns, particles: no name starts so
@@ -102,6 +108,24 @@ def campaigns(body: str) -> list[tuple[str, int, int]]:
         if len(P.HAN.findall(name)) >= 2 and _is_name(name):
             label, end = longest_head(body, name + head.group(), head.end())  # …专项整治|三年行动
             out.append((label, start, end))
+    return out
+
+
+@cache
+def name_head_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in longest_first("policy_name_heads.txt")))
+
+
+def headed_names(body: str) -> list[tuple[str, int, int]]:
+    """Strategies, reforms and zones by their head noun (教育综合改革取得…, 某某科创走廊):
+    the name before the head as for campaigns, unless what follows makes the head another word."""
+    out = []
+    for head in name_head_re().finditer(body):
+        if body.startswith(HEAD_TURNED_BY, head.end()):
+            continue
+        name, start = _name_before(body, head.start())
+        if len(P.HAN.findall(name)) >= MIN_HEADED and _is_name(name):
+            out.append((name + head.group(), start, head.end()))
     return out
 
 

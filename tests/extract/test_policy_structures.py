@@ -114,3 +114,13 @@ def test_concentrated_and_hundred_day_drives_are_campaigns():
 def test_the_class_noun_closing_a_list_is_no_part_of_the_campaign():
     x = extract("要做好商场、学校等领域消防隐患大排查大整治。")
     assert policies(x) == {"消防隐患大排查大整治"}
+
+
+def test_a_reform_or_zone_named_by_its_head_needs_no_verb():
+    x = extract("去年以来，医疗服务价格综合改革取得新突破，沿江绿色发展示范区成效初显。")
+    assert {"医疗服务价格综合改革", "沿江绿色发展示范区"} <= policies(x)
+
+
+def test_a_head_turned_into_another_word_or_a_short_name_is_none():
+    x = extract("双方坚持改革开放，这次机构改革成效明显，企业发展战略清晰。")
+    assert policies(x) == set()
