@@ -101,8 +101,11 @@ def find_policies(body: str) -> list[PolicyHit]:
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
     found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
-    phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body) + headed_names(body)
+    phrased = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in campaigns(body)
                for name, dropped in [strip_qualifiers(label)]]  # 全市|…专项整治 (a meeting's 市委… is its name)
+    headed = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in headed_names(body)
+              for name, dropped in [strip_qualifiers(label)]]
+    phrased += [h for h in headed if not any(r.start < h.end and h.start < r.end for r in ruled + found)]  # the surer name
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
     phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body)
