@@ -36,6 +36,7 @@ from kg.extract.policy_phrases import (
     campaigns,
     guiding_ideas,
     headed_names,
+    mobilised_work,
     parallel_slogans,
     studied_meetings,
 )
@@ -110,6 +111,9 @@ def find_policies(body: str) -> list[PolicyHit]:
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
     phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body)
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
+    launched = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in mobilised_work(body)
+                for name, dropped in [strip_qualifiers(label)]]
+    found += [h for h in launched if not any(r.start <= h.start and h.end <= r.end for r in ruled)]  # inside a spirit too
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
     kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical)

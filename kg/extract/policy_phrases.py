@@ -6,6 +6,7 @@
 - the idea 以…为统领/指导 puts at the head of the work;
 - strategies, reforms and zones by their head noun wherever they stand (长三角一体化发展国家战略的实施), named as
   campaigns are;
+- the work a mobilisation meeting launches (…交叉巡察工作动员会议: 交叉巡察), a campaign being started;
 - parallel slogans a policy verb deploys, items of three characters led by one character
   (统筹推进稳A、稳B、稳C): one formulation.
 """
@@ -34,6 +35,7 @@ MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精�
 HEAD_TURNED_BY = ("合作", "性", "部署", "意义", "高度", "地位", "眼光", "布局", "机遇", "定力", "支点", "目标", "任务",
                   "思维", "重点", "方向", "伙伴", "投资", "新兴", "开放", "发展", "创新", "举措", "成果", "红利", "措施", "任务",
                   "攻坚", "协议", "框架", "规划", "研究", "咨询", "联盟", "科学")  # 战略|合作, 改革|开放: another word
+MOBILISATION = re.compile(r"工作(?:动员部署|动员)(?:会议|大会|会)")  # …巡察工作动员部署会议: the work is being launched
 MIN_HEADED = 4  # 机构改革, 发展战略: shorter names before a head are common nouns
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
@@ -126,6 +128,18 @@ def headed_names(body: str) -> list[tuple[str, int, int]]:
         name, start = _name_before(body, head.start())
         if len(P.HAN.findall(name)) >= MIN_HEADED and _is_name(name):
             out.append((name + head.group(), start, head.end()))
+    return out
+
+
+def mobilised_work(body: str) -> list[tuple[str, int, int]]:
+    """The work a mobilisation meeting launches (召开…巡察工作动员部署会议): the name before 工作."""
+    if "动员" not in body:
+        return []
+    out = []
+    for meeting in MOBILISATION.finditer(body):
+        name, start = _name_before(body, meeting.start())
+        if len(P.HAN.findall(name)) >= 2 and _is_name(name):
+            out.append((name, start, meeting.start()))
     return out
 
 

@@ -124,3 +124,13 @@ def test_a_reform_or_zone_named_by_its_head_needs_no_verb():
 def test_a_head_turned_into_another_word_or_a_short_name_is_none():
     x = extract("双方坚持改革开放，这次机构改革成效明显，企业发展战略清晰。")
     assert policies(x) == set()
+
+
+def test_the_work_a_mobilisation_meeting_launches_is_a_policy():
+    x = extract("我区召开第三轮巡察工作动员部署会议，传达全省市县交叉巡察工作动员会议精神。")
+    assert {"第三轮巡察", "市县交叉巡察"} <= policies(x)
+
+
+def test_an_ordinary_work_meeting_launches_nothing():
+    x = extract("全区召开安全生产工作会议，部署节日期间各项工作。")
+    assert policies(x) == set()
