@@ -27,10 +27,12 @@ PARTS = ("dev", "blind", "fresh")  # dev is tuned on; blind and fresh are held o
 # the dev persons, attendance, roles and positions floors (and overall) after the persons-roles round, minus 0.02;
 # dev policies after the second round on policies, minus 0.02 (issue 16: 0.881 measured after the reader-facets merge).
 # dev attendance, roles and policies after the third round on roles and policies (0.988, 0.981, 0.926), minus about 0.02.
+# dev policies after the fourth round on policies (kinds by shape: chief systems, paired places, 双X, mobilised work;
+# 0.950), minus 0.02.
 FLOORS = {
     # the reader facets (segmentation, title, reporters, dates) and overall: the reader-facets round, minus 0.02
     "dev": {"overall": 0.92, "segmentation": 0.94, "title": 0.98, "reporters": 0.98, "persons": 0.89,
-            "attendance": 0.96, "roles": 0.96, "dates": 0.95, "policies": 0.90, "positions": 0.94},
+            "attendance": 0.96, "roles": 0.96, "dates": 0.95, "policies": 0.93, "positions": 0.94},
     # blind: scored by the lead after the session-6 merges (overall 0.867), minus about 0.03
     "blind": {"overall": 0.84, "segmentation": 0.93, "title": 0.97, "reporters": 0.74, "persons": 0.85,
               "attendance": 0.81, "roles": 0.71, "dates": 0.87, "policies": 0.63, "positions": 0.89},
