@@ -36,6 +36,8 @@ HEAD_TURNED_BY = ("合作", "性", "部署", "意义", "高度", "地位", "眼�
                   "思维", "重点", "方向", "伙伴", "投资", "新兴", "开放", "发展", "创新", "举措", "成果", "红利", "措施", "任务",
                   "攻坚", "协议", "框架", "规划", "研究", "咨询", "联盟", "科学")  # 战略|合作, 改革|开放: another word
 MOBILISATION = re.compile(r"工作(?:动员部署|动员)(?:会议|大会|会)")  # …巡察工作动员部署会议: the work is being launched
+VERBAL_HEADS = ("创建",)  # heads that are verbs too: a noun only before 工作/活动 (创建全国文明城市 is the verb)
+VERBAL_HEAD_NOUNS = ("工作", "活动")
 MIN_HEADED = 4  # 机构改革, 发展战略: shorter names before a head are common nouns
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
@@ -123,7 +125,8 @@ def headed_names(body: str) -> list[tuple[str, int, int]]:
     the name before the head as for campaigns, unless what follows makes the head another word."""
     out = []
     for head in name_head_re().finditer(body):
-        if body.startswith(HEAD_TURNED_BY, head.end()):
+        if body.startswith(HEAD_TURNED_BY, head.end()) or (
+                head.group() in VERBAL_HEADS and not body.startswith(VERBAL_HEAD_NOUNS, head.end())):
             continue
         name, start = _name_before(body, head.start())
         if len(P.HAN.findall(name)) >= MIN_HEADED and _is_name(name):

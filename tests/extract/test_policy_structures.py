@@ -134,3 +134,13 @@ def test_the_work_a_mobilisation_meeting_launches_is_a_policy():
 def test_an_ordinary_work_meeting_launches_nothing():
     x = extract("全区召开安全生产工作会议，部署节日期间各项工作。")
     assert policies(x) == set()
+
+
+def test_a_title_being_won_as_a_noun_is_a_policy():
+    x = extract("会议要求，要扎实推进国家园林城市创建工作。")
+    assert "国家园林城市创建" in policies(x)
+
+
+def test_creating_as_a_verb_is_not_a_head():
+    x = extract("去年，我市成功创建全国园林城市。")
+    assert not {p for p in policies(x) if p.endswith("创建")}
