@@ -120,7 +120,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
         if text.endswith(PROJECT) and text[:-len(PROJECT)].endswith(tuple(longest_first("policy_site_words.txt"))):
             continue  # 污水处理厂提标改造项目: works being built, not a programme
-        if len(text) < 4 or (is_weak and stem < 4) or text.removeprefix(_level_word(text)) in word_set("policy_suffixes.txt"):  # 开展…的专项行动, 打造国家级示范区
+        bare = strip_leading(text.removeprefix(_level_word(text)), "policy_drop_prefixes.txt", keep=0)[0]  # 各项|改革
+        if len(text) < 4 or (is_weak and stem < 4) or bare in word_set("policy_suffixes.txt"):  # 开展…的专项行动, 打造国家级示范区
             continue
         out.append(PolicyHit(canonical(text), match.start() + dropped, end))
         reached = end

@@ -144,3 +144,13 @@ def test_a_title_being_won_as_a_noun_is_a_policy():
 def test_creating_as_a_verb_is_not_a_head():
     x = extract("去年，我市成功创建全国园林城市。")
     assert not {p for p in policies(x) if p.endswith("创建")}
+
+
+def test_a_qualifier_before_a_bare_head_names_nothing():
+    x = extract("会议要求，要以钉钉子精神推动各项改革任务落地见效。")
+    assert policies(x) == set()
+
+
+def test_what_a_place_is_is_background():
+    x = extract("该区是国家级经济技术开发区，也是省级现代农业产业示范区。")
+    assert policies(x) == set()
