@@ -16,7 +16,7 @@ from functools import cache
 from kg.chars import CJK
 from kg.extract.policy_names import word_starts
 from kg.extract.policy_quotes import PolicyHit
-from kg.extract.segmenter import cut, word_tag
+from kg.extract.segmenter import cut, tokenizer, word_tag
 from kg.lexicon import longest_first, table
 
 CHIEF = "长制"
@@ -24,6 +24,7 @@ NOT_A_SYSTEM_AFTER = ("度", "约", "造", "定", "作", "品")  # 增长|制约
 NOUN_TAGS = ("n", "ns", "j")  # 田 n, 河湖 ns: the field a chief answers for
 DIRECTIONS = "东南西北中"  # 南北合作, 东西部协作: directions, not the short names of cities that start with them
 PLACE_PAIR_TAGS = ("", "ns", "j", "nr")  # 常安 ns, 宁镇扬 nr: what jieba calls a pair of short names; not 达成 v
+PAIR_MAX_FREQ = 50  # 上海|合作组织, 长江, 日本: a frequent dictionary word is one place or a word, not a pair (京津冀 36)
 SHUANG = "双"
 SHUANG_TAGS = ("v", "n", "a")  # 双|减 v, 双|创 n: what jieba calls a lone character it cannot join to 双
 SHUANG_WINDOW = 3  # characters before 双 cut with it, so that 双 is known to start a word
@@ -65,7 +66,8 @@ def _pairs_re() -> re.Pattern[str]:
 
 
 def _is_pair(pair: str) -> bool:
-    return len(set(pair)) == len(pair) and word_tag(pair) in PLACE_PAIR_TAGS
+    frequent = (tokenizer().FREQ.get(pair) or 0) >= PAIR_MAX_FREQ
+    return len(set(pair)) == len(pair) and word_tag(pair) in PLACE_PAIR_TAGS and not frequent
 
 
 def place_pairs(body: str) -> list[PolicyHit]:

@@ -21,7 +21,7 @@ def test_paired_short_names_before_cooperation_are_a_programme():
 
 
 def test_a_word_or_directions_before_cooperation_are_no_pair():
-    x = extract("两地达成合作意向，将推动南北合作和广泛合作。")
+    x = extract("两地达成合作意向，将推动南北合作和广泛合作，加强与上海合作。")
     assert policies(x) == set()
 
 
