@@ -21,6 +21,7 @@ from kg.lexicon import longest_first, table
 
 CHIEF = "长制"
 NOT_A_SYSTEM_AFTER = ("度", "约", "造", "定", "作", "品")  # 增长|制约, 延长|制度: 制 opens another word
+CHIEF_MAX_FREQ = 50  # 家长|制, 校长|负责…: a frequent X长 is a common title, not a chief of a field (河长 0, 链长 3)
 NOUN_TAGS = ("n", "ns", "j")  # 田 n, 河湖 ns: the field a chief answers for
 DIRECTIONS = "东南西北中"  # 南北合作, 东西部协作: directions, not the short names of cities that start with them
 PLACE_PAIR_TAGS = ("", "ns", "j", "nr")  # 常安 ns, 宁镇扬 nr: what jieba calls a pair of short names; not 达成 v
@@ -43,7 +44,7 @@ def chief_systems(body: str) -> list[PolicyHit]:
                 start = at - size
                 noun = body[start:at] if start >= 0 else ""
                 if (re.fullmatch(f"[{CJK}]+", noun) and word_tag(noun).startswith(NOUN_TAGS)
-                        and word_starts(body, start, end)):
+                        and (tokenizer().FREQ.get(noun + "长") or 0) < CHIEF_MAX_FREQ and word_starts(body, start, end)):
                     out.append(PolicyHit(noun + CHIEF, start, end))
                     break
         at = body.find(CHIEF, end)

@@ -11,7 +11,7 @@ def test_a_chief_system_of_any_field_is_a_policy():
 
 
 def test_zhang_zhi_opening_another_word_is_no_system():
-    x = extract("要克服经济增长制约因素，延长制度有效期限。")
+    x = extract("要克服经济增长制约因素，延长制度有效期限，反对家长制作风和家长制。")
     assert policies(x) == set()
 
 
