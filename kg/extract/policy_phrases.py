@@ -4,6 +4,9 @@
   back to the clause's last verb, preposition or joiner;
 - named meetings studied or carried out without 精神 (学习贯彻省委…全会, 把握…工作会议的重大部署);
 - the idea 以…为统领/指导 puts at the head of the work;
+- strategies, reforms and zones by their head noun wherever they stand (长三角一体化发展国家战略的实施), named as
+  campaigns are;
+- the work a mobilisation meeting launches (…交叉巡察工作动员会议: 交叉巡察), a campaign being started;
 - parallel slogans a policy verb deploys, items of three characters led by one character
   (统筹推进稳A、稳B、稳C): one formulation.
 """
@@ -24,8 +27,19 @@ NUMERAL = "一二三四五六七八九十"
 MEETING = re.compile(
     rf"(?:党的)?[{NUMERAL}]+届[{NUMERAL}]+中全会"  # 党的二十届三中全会
     rf"|[省市县区]委[{NUMERAL}]+届[{NUMERAL}]+次(?:全体会议|全会)"  # 省委七届三次全会
-    rf"|(?:中央|全国|全省|全市|全县|全区)[{CJK}]{{2,8}}?工作会议")  # 中央农村工作会议
+    rf"|(?:中央|全国|全省|全市|全县|全区)[{CJK}]{{2,8}}?工作会议"  # 中央农村工作会议
+    rf"|(?:党的|[省市县区])?第[{NUMERAL}]+次(?:党代会|党员代表大会)"  # 省第十五次党代会
+    r"|全国两会")
+MEETING_WORDS = ("全会", "工作会议", "代会", "代表大会", "两会")  # without one, MEETING cannot match
 MEETING_NOT_STUDIED = ("精神", "上", "期间", "召开", "以来")  # …精神 is a spirit; 在…上, 召开: the meeting as a setting
+HEAD_TURNED_BY = ("合作", "性", "部署", "意义", "高度", "地位", "眼光", "布局", "机遇", "定力", "支点", "目标", "任务",
+                  "思维", "重点", "方向", "伙伴", "投资", "新兴", "开放", "发展", "创新", "举措", "成果", "红利", "措施", "任务",
+                  "攻坚", "协议", "框架", "规划", "研究", "咨询", "联盟", "科学")  # 战略|合作, 改革|开放: another word
+MOBILISATION = re.compile(r"工作(?:动员部署|动员)(?:会议|大会|会)")  # …巡察工作动员部署会议: the work is being launched
+VERBAL_HEADS = ("创建",)  # heads that are verbs too: a noun only before 工作/活动 (创建全国文明城市 is the verb)
+VERBAL_HEAD_NOUNS = ("工作", "活动")
+COPULA = "是"  # 该区是…示范区: what a place is, background, not what the event deployed
+MIN_HEADED = 4  # 机构改革, 发展战略: shorter names before a head are common nouns
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
 PARALLEL = re.compile(rf"(?P<lead>[{CJK}])[{CJK}]{{2}}(?:、(?P=lead)[{CJK}]{{2}}){{2,}}")  # 稳A、稳B、稳C
 OPENING_TAGS = ("d", "ad", "p", "c", "r", "u")  # adverbs, prepositions, pronouns, particles: no name starts so
@@ -102,6 +116,37 @@ def campaigns(body: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@cache
+def name_head_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in longest_first("policy_name_heads.txt")))
+
+
+def headed_names(body: str) -> list[tuple[str, int, int]]:
+    """Strategies, reforms and zones by their head noun (教育综合改革取得…, 某某科创走廊):
+    the name before the head as for campaigns, unless what follows makes the head another word."""
+    out = []
+    for head in name_head_re().finditer(body):
+        if body.startswith(HEAD_TURNED_BY, head.end()) or (
+                head.group() in VERBAL_HEADS and not body.startswith(VERBAL_HEAD_NOUNS, head.end())):
+            continue
+        name, start = _name_before(body, head.start())
+        if len(P.HAN.findall(name)) >= MIN_HEADED and _is_name(name) and not body.endswith(COPULA, 0, start):
+            out.append((name + head.group(), start, head.end()))
+    return out
+
+
+def mobilised_work(body: str) -> list[tuple[str, int, int]]:
+    """The work a mobilisation meeting launches (召开…巡察工作动员部署会议): the name before 工作."""
+    if "动员" not in body:
+        return []
+    out = []
+    for meeting in MOBILISATION.finditer(body):
+        name, start = _name_before(body, meeting.start())
+        if len(P.HAN.findall(name)) >= 2 and _is_name(name):
+            out.append((name, start, meeting.start()))
+    return out
+
+
 def _studied(body: str, start: int) -> bool:
     clause_start = max((m.end() for m in CLAUSE_END.finditer(body, max(start - 40, 0), start)), default=max(start - 40, 0))
     clause = body[clause_start:start]
@@ -110,7 +155,7 @@ def _studied(body: str, start: int) -> bool:
 
 def studied_meetings(body: str) -> list[tuple[str, int, int]]:
     """Named meetings whose decisions the clause studies or carries out, written without 精神."""
-    if "全会" not in body and "工作会议" not in body:
+    if not any(word in body for word in MEETING_WORDS):
         return []  # the regex would be tried at every position for nothing
     return [(m.group(), m.start(), m.end()) for m in MEETING.finditer(body)
             if not body.startswith(MEETING_NOT_STUDIED, m.end()) and _studied(body, m.start())]
