@@ -74,7 +74,7 @@ def error_response(request: Request, status: int, message: str, headers: dict[st
     return JSONResponse({"detail": message}, status_code=status, headers=headers)
 
 
-async def _kg_error(request: Request, error: Exception) -> Response:
+async def kg_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, KgError)
     headers = next((_HEADERS[cls] for cls in type(error).__mro__ if cls in _HEADERS), None)
     return error_response(request, status_of(error), str(error), headers)
@@ -94,7 +94,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return error_response(request, error.status_code, str(error.detail), getattr(error, "headers", None))
 
 
-async def _client_gone(request: Request, error: Exception) -> Response:
+async def client_gone(request: Request, error: Exception) -> Response:
     log.warning("%s %s: the client disconnected before sending the whole request", request.method, request.url.path)
     return Response(status_code=400)  # nobody is left to read it
 
@@ -126,8 +126,8 @@ def openapi(app: FastAPI) -> dict[str, Any]:
 
 
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(KgError, _kg_error)
+    app.add_exception_handler(KgError, kg_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
-    app.add_exception_handler(ClientDisconnect, _client_gone)
+    app.add_exception_handler(ClientDisconnect, client_gone)
     app.add_exception_handler(Exception, _unexpected)

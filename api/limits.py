@@ -12,6 +12,8 @@ import h11
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from api.coalesce import Coalescing
+
 log = logging.getLogger("kg.api")
 
 
@@ -93,6 +95,8 @@ def timed_protocol(header_timeout: float) -> type[H11Protocol]:
     class TimedH11Protocol(H11Protocol):
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # uvicorn narrows it too
             super().connection_made(transport)
+            # a response's head and body in one write (api.coalesce); uvicorn's calls are all Coalescing has
+            self.transport = Coalescing(transport, self.loop)  # type: ignore[assignment]
             self._header_timer: asyncio.TimerHandle | None = None
             self._arm()
 

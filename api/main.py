@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.explorer import STATIC
+from api.fast_sparql import SparqlFastPath
 from api.limits import SizeLimit
 from api.routers import ROUTERS
 from api.service import StoreService
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.openapi = lambda: errors.openapi(app)  # type: ignore[method-assign]  # FastAPI's documented way to customise it
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_middleware(SparqlFastPath, service=service)  # innermost: inside CORS and the size limit
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type"], expose_headers=["X-Results-Truncated", "X-Row-Limit", HEADER])

@@ -45,7 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from api import sandbox, snapshots
+from api import ipc, sandbox, snapshots
 from kg import errors
 from kg.errors import KgError, QueryError, QueryTimeout, StoreError
 from kg.stores import open_store
@@ -113,7 +113,7 @@ def _worker_main(conn: multiprocessing.connection.Connection, location: str, rea
             log.error("job %s failed: %s", getattr(fn, "__name__", fn), traceback.format_exc(limit=-3))
             outcome = ("error", "StoreError", f"internal error: {type(exc).__name__}")
         try:
-            conn.send(outcome)
+            ipc.send_whole(conn, outcome)
         except (OSError, ValueError):
             return
 
@@ -131,7 +131,7 @@ class _Worker:
 
     async def ready(self, limit: float = 120.0) -> None:
         """Wait until the worker has started; a worker that cannot open the store raises StoreError."""
-        outcome = await _receive(self, limit)
+        outcome = await ipc.receive(self.conn, limit)
         if outcome[0] != "ready":
             raise StoreError(f"a store worker could not start: {outcome[2]}")
 
@@ -262,7 +262,7 @@ class WorkerPool:
         try:
             worker.conn.send((fn, args, self.snapshot))
             worker.snapshot = self.snapshot if self.read_only else None
-            outcome = await _receive(worker, limit)
+            outcome = await ipc.receive(worker.conn, limit)
         except TimeoutError:
             self._replace(worker)
             raise QueryTimeout(f"the query ran past the {limit:g} s time limit and was cancelled") from None
@@ -318,26 +318,3 @@ class WorkerPool:
         task = asyncio.get_running_loop().create_task(job)
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
-
-
-async def _receive(worker: _Worker, limit: float) -> tuple:
-    """The worker's next message, without blocking the event loop while it works; TimeoutError past `limit`.
-
-    A future woken by the pipe's readiness and one timer: no task per job (`asyncio.wait_for` wraps each
-    wait in one, a few loop turns per request)."""
-    loop = asyncio.get_running_loop()
-    ready: asyncio.Future[None] = loop.create_future()
-    fd = worker.conn.fileno()
-
-    def settle(outcome: BaseException | None) -> None:
-        if not ready.done():
-            ready.set_exception(outcome) if outcome else ready.set_result(None)
-
-    loop.add_reader(fd, settle, None)
-    timer = loop.call_later(max(limit, 0.001), settle, TimeoutError())
-    try:
-        await ready
-    finally:
-        timer.cancel()
-        loop.remove_reader(fd)
-    return worker.conn.recv()

@@ -75,7 +75,7 @@ def _description(request: Request, service: StoreService) -> Response:
     return Response(rdf_bytes(triples, RDF_MEDIA_TYPES[media]), media_type=media)
 
 
-async def _query(request: Request, service: StoreService, params: Params, query: str) -> Response:
+async def answer_query(request: Request, service: StoreService, params: Params, query: str) -> Response:
     settings = service.settings
     dataset = replace(params.dataset(), base=_base(request))
     if params.one("union-default-graph") == "false":
@@ -94,10 +94,31 @@ async def _update(request: Request, service: StoreService, params: Params, updat
     return Response(status_code=204)
 
 
+def posted_query(media: str, charset: str | None, params: Params, body: bytes) -> tuple[Params, str] | None:
+    """The one query a POST to /sparql carries, with its parameters (the query string's and the form's);
+    None when it is anything else (an update, a query beside an update, no query): `_post` answers those."""
+    if media == FORM:
+        params = Params(params.pairs + parse_params(body, "form"))
+        if params.all("update"):
+            return None
+        query = params.one("query")
+        return None if query is None else (params, query)
+    if media == QUERY and not params.all("query") and not params.all("update"):
+        return params, text_body(body, charset)
+    return None
+
+
+def got_query(params: Params) -> str | None:
+    """The query of a GET /sparql; None for a bare GET (the service description) or an update (refused)."""
+    return None if params.all("update") else params.one("query")
+
+
 async def _post(request: Request, service: StoreService, *, updates_only: bool) -> Response:
     media, charset = media_type(request)
     params = query_string_params(request)
     body = await request.body()
+    if not updates_only and (found := posted_query(media, charset, params, body)) is not None:
+        return await answer_query(request, service, *found)
     if media == FORM:
         params = Params(params.pairs + parse_params(body, "form"))
         query, update = params.one("query"), params.one("update")
@@ -105,13 +126,9 @@ async def _post(request: Request, service: StoreService, *, updates_only: bool) 
             raise BadInput("give either a query or an update, not both")
         if update is not None:
             return await _update(request, service, params, update)
-        if query is not None and not updates_only:
-            return await _query(request, service, params, query)
         raise BadInput(f"the form has no {'update' if updates_only else 'query or update'} parameter")
-    if media == QUERY and not updates_only:
-        if params.all("query") or params.all("update"):
-            raise BadInput("a query in the body cannot also have query or update parameters")
-        return await _query(request, service, params, text_body(body, charset))
+    if media == QUERY and not updates_only:  # with query or update parameters besides (posted_query took the rest)
+        raise BadInput("a query in the body cannot also have query or update parameters")
     if media == UPDATE:
         return await _update(request, service, params, text_body(body, charset))
     accepted = f"{FORM} or {UPDATE}" if updates_only else f"{FORM}, {QUERY} or {UPDATE}"
@@ -121,12 +138,12 @@ async def _post(request: Request, service: StoreService, *, updates_only: bool) 
 @router.get("/sparql", response_class=Response, responses=_ANSWERS, summary="SPARQL query by GET (a bare GET gives the service description)")
 async def sparql_get(request: Request, service: Service) -> Response:
     params = query_string_params(request)
+    query = got_query(params)
+    if query is not None:
+        return await answer_query(request, service, params, query)
     if params.all("update"):
         raise MethodNotAllowed("a SPARQL Update must be sent by POST")
-    query = params.one("query")
-    if query is None:
-        return _description(request, service)
-    return await _query(request, service, params, query)
+    return _description(request, service)
 
 
 @router.post("/sparql", response_class=Response, responses={**_ANSWERS, **NO_BODY}, summary="SPARQL query or update by POST (form, sparql-query or sparql-update body)")
