@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 from kg.errors import BadInput
 from kg.layout.bylines import byline_at_end, split_dateline, starts_article
-from kg.layout.lines import Line, ends_sentence, opens_brief
+from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief
 from kg.layout.page import page_articles
 from kg.layout.parts import ArticleParts, finish
 from kg.model import Article
@@ -72,7 +72,8 @@ def _opens(block: Block) -> bool:
 
 def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     """The region's lines in reading order, and the jump notes taken out of them; `indented`: set in from
-    its column's left edge, `blank_before`: the line before stopped short of its column's right edge."""
+    its column's left edge, `short`: the line before stopped short of its column's right edge (what
+    `kg.layout.lines.join_lines` reads instead of line lengths), `spaced`: a space ends the line."""
     lines: list[Line] = []
     # a note may wrap over two lines, even from one column into the next
     texts, notes = strip_notes([line.text for column in region.columns for line in column.lines])
@@ -82,31 +83,18 @@ def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     for column in region.columns:
         left, right = column.x0, column.x1
         for line in column.lines:
-            cleaned = next(cleaned_texts).strip("\r\n")  # a space at a wrap is the text's
-            if cleaned.strip():
-                lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
+            cleaned = next(cleaned_texts).strip("\r\n")
+            kept = cleaned.strip()
+            if kept:
+                start = text.add(cleaned) + cleaned.index(kept[0])
+                # a space at a wrap is the text's (names apart): the join puts it back
+                lines.append(Line(kept, start, line.x0 - left > 0.9 * line.size, spaced=cleaned[-1:].isspace(),
+                                  short=short))
                 short = right - line.x1 > 0.9 * line.size
         # a line standing alone (reporters), or two in a block narrower than the article's columns, end a paragraph
         short = short or len(column.lines) == 1 or len(column.lines) == 2 and (
             column.x1 - column.x0 < widest - 0.9 * column.lines[0].size)
     return lines, notes
-
-
-def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
-    """Lines joined into paragraphs: a break where a line ends a sentence (or a subheading) short of the
-    column's edge, or the next line is indented; `(position, source offset)` of each line."""
-    parts: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    position = 0
-    for i, line in enumerate(lines):
-        if i and (line.blank_before and line.indented
-                  or ends_sentence(lines[i - 1].text) and (line.blank_before or line.indented)):
-            parts.append("\n")
-            position += 1
-        anchors.append((position, line.start))
-        parts.append(line.text)
-        position += len(line.text)
-    return "".join(parts), anchors
 
 
 def _split(lines: list[Line]) -> list[list[Line]]:
@@ -158,7 +146,7 @@ def _headline(block: Block | None) -> tuple[str | None, str | None]:
 
 
 def _finish_lines(lines: list[Line], title: str | None, subtitle: str | None) -> ArticleParts | None:
-    joined, anchors = _join(lines)
+    joined, anchors = join_lines(lines, 0)  # every line's `short` is set: no width is needed
     joined, reporters = _closing_byline(joined)
     return finish(joined, anchors, title=title, subtitle=subtitle, reporters=reporters)
 
