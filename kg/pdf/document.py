@@ -16,8 +16,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from kg.errors import BadInput
-from kg.layout.bylines import byline_at_end, split_dateline, starts_article
-from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief
+from kg.layout.bylines import byline_at_end, starts_article
+from kg.layout.lines import Line, join_lines, opens_brief
 from kg.layout.page import page_articles
 from kg.layout.parts import ArticleParts, finish
 from kg.model import Article
@@ -37,6 +37,7 @@ from kg.pdf.jumps import (
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
+from kg.pdf.stories import is_section_head, only_dateline, split_stories
 from kg.sentences import split_sentences
 
 FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -97,21 +98,6 @@ def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     return lines, notes
 
 
-def _split(lines: list[Line]) -> list[list[Line]]:
-    """An article region's lines cut before each dateline that opens a new article (after a sentence end)."""
-    out: list[list[Line]] = [[]]
-    for line in lines:
-        before = out[-1][-1].text.rstrip() if out[-1] else ""
-        opening = line.text.lstrip()
-        if before and opens_brief(opening) and (before[-1] in "）)" or ends_sentence(before)):
-            out.append([])  # a column of briefs: each opens with a marker
-        elif before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
-                starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
-            out.append([])
-        out[-1].append(line)
-    return [part for part in out if part]
-
-
 def _closing_byline(joined: str) -> tuple[str, tuple[str, ...]]:
     """The text without the byline closing its last paragraph (wrapped over lines or not), and its names."""
     start = joined.rfind("\n") + 1
@@ -166,7 +152,10 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
         for way, page_label in found:
             notes.setdefault((index, way), page_label)
         title, subtitle = _headline(region.heading)
-        split = _split(lines)
+        bare = region.heading is None or is_section_head(title)
+        if bare:  # a section head (简讯) is no story's title
+            title = subtitle = None
+        split = split_stories(lines, bare)
         for number_in_region, part in enumerate(split):
             first = number_in_region == 0
             parts = _finish_lines(part, title if first else None, subtitle if first else None)
@@ -174,14 +163,9 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
                 out.append(Piece(parts, label, tuple(part), goes_to=notes.get((index, "to")) if part is split[-1]
                                  else None, comes_from=notes.get((index, "from")) if first else None,
                                  folio=folio is not None))
-            elif region.heading is None and all(_only_dateline(line.text) for line in part):
+            elif region.heading is None and all(only_dateline(line.text) for line in part):
                 carried = part
     return out, reading.masthead
-
-
-def _only_dateline(text: str) -> bool:
-    dateline = split_dateline(text)
-    return dateline is not None and not text[dateline.end:].strip(" \t\u3000：:")
 
 
 def _usable(page: PageGeometry) -> bool:
