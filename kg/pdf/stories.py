@@ -4,7 +4,8 @@ A region holds more than one story where a paper runs short stories on in a
 column: briefs each opening with a marker (■ ◆), datelines, a closing byline
 or end mark followed by an indented paragraph, and — in a region with no
 headline of its own (none, or a section head such as 简讯) — a paragraph
-leading with a date other than its item's after a sentence end. The signs are
+leading with a date other than its item's after a sentence end, or opening
+after a blank line that a sentence end stands over. The signs are
 the text reader's (`kg.layout`); this module only applies them to a PDF
 region's lines.
 """
@@ -34,12 +35,13 @@ def only_dateline(text: str) -> bool:
 
 def _closed(part: list[Line]) -> bool:
     """Whether a byline or an end mark closes the story so far: a byline in brackets after a sentence end, or
-    names on a line of their own after a sentence end (not a reporters' line over the text)."""
+    names on a line of their own after a sentence end or another credit (not a reporters' line over the text)."""
     text = part[-1].text.rstrip()
     if end_mark(text):
         return True
     found = byline_at_end(text)
-    return found is not None and (found[0] > 0 or len(part) > 1 and ends_sentence(part[-2].text))
+    return found is not None and (found[0] > 0 or len(part) > 1 and (
+        ends_sentence(part[-2].text) or _credit(part[-2].text.strip())))
 
 
 def _credit(text: str) -> bool:
@@ -66,7 +68,8 @@ def split_stories(lines: list[Line], bare: bool) -> list[list[Line]]:
                 or starts_article(opening) and not all(only_dateline(done.text) for done in part) and (
                     finished or starts_article(opening, strong_only=True))
                 or line.indented and _closed(part) and not _credit(opening)  # a byline closed the story above
-                or bare and line.indented and opens_dated_item(part[0].text, before, opening)):
+                or bare and line.indented and (line.blank_before and finished  # a blank, then a paragraph
+                                               or opens_dated_item(part[0].text, before, opening))):
             out.append([])
         out[-1].append(line)
     return [part for part in out if part]
