@@ -11,10 +11,9 @@ from bench.pdf_pages import Story
 from bench.pdf_press import LAYOUTS, typeset_press
 from kg.layout.lines import Line
 from kg.model import Article
-from kg.pdf.document import _blank_at_foot
 from kg.pdf.page import TextLine
 from kg.pdf.reading import Block
-from kg.pdf.stories import is_section_head, split_stories
+from kg.pdf.stories import blank_at_foot, is_section_head, split_stories
 from kg.read import read_path
 
 RUN_ON = LAYOUTS[4]  # briefs under a section head, no blank line between them
@@ -79,6 +78,6 @@ def _block(x0: float, top: float, rows: int, last: str) -> Block:
 
 
 def test_a_column_left_short_after_a_sentence_held_a_blank_line_at_its_foot() -> None:
-    assert _blank_at_foot(_block(0, 100, 9, "工作。"), _block(120, 100, 10, "甲"))
-    assert not _blank_at_foot(_block(0, 100, 10, "工作。"), _block(120, 100, 10, "甲"))  # level feet
-    assert not _blank_at_foot(_block(0, 100, 9, "抓好"), _block(120, 100, 10, "甲"))  # no sentence end
+    assert blank_at_foot(_block(0, 100, 9, "工作。"), _block(120, 100, 10, "甲"))
+    assert not blank_at_foot(_block(0, 100, 10, "工作。"), _block(120, 100, 10, "甲"))  # level feet
+    assert not blank_at_foot(_block(0, 100, 9, "抓好"), _block(120, 100, 10, "甲"))  # no sentence end

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 from kg.errors import BadInput
 from kg.layout.bylines import byline_at_end, starts_article
-from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief
+from kg.layout.lines import Line, join_lines, opens_brief
 from kg.layout.page import page_articles
 from kg.layout.parts import ArticleParts, finish
 from kg.model import Article
@@ -37,7 +37,7 @@ from kg.pdf.jumps import (
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
-from kg.pdf.stories import is_section_head, only_dateline, split_stories
+from kg.pdf.stories import blank_at_foot, is_section_head, only_dateline, split_stories
 from kg.sentences import split_sentences
 
 FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -71,19 +71,11 @@ def _opens(block: Block) -> bool:
             or first.startswith(("（", "(")) and (note_in(first[:12]) or ("",))[0] == "from")
 
 
-def _blank_at_foot(above: Block, column: Block) -> bool:
-    """Whether the text before `column` (the foot of the column on its left) ended a sentence a line or more
-    above where `column` ends: a layout fills one column before the next, so a column left short held a
-    blank line at its foot (stories without headline one under the other; no blank heads a column)."""
-    return (column.x0 >= above.x1 - 2 and column.bottom - above.bottom > above.lines[-1].size
-            and ends_sentence(above.lines[-1].text))
-
-
 def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     """The region's lines in reading order, and the jump notes taken out of them; `indented`: set in from
     its column's left edge, `short`: the line before stopped short of its column's right edge (what
     `kg.layout.lines.join_lines` reads instead of line lengths), `spaced`: a space ends the line,
-    `blank_before`: a blank line at the foot of the column before (`_blank_at_foot`)."""
+    `blank_before`: a blank line at the foot of the column before (`kg.pdf.stories.blank_at_foot`)."""
     lines: list[Line] = []
     # a note may wrap over two lines, even from one column into the next
     texts, notes = strip_notes([line.text for column in region.columns for line in column.lines])
@@ -93,7 +85,7 @@ def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     previous: Block | None = None
     for column in region.columns:
         left, right = column.x0, column.x1
-        blank = previous is not None and _blank_at_foot(previous, column)
+        blank = previous is not None and blank_at_foot(previous, column)
         previous = column
         for line in column.lines:
             cleaned = next(cleaned_texts).strip("\r\n")
@@ -101,8 +93,9 @@ def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
             if kept:
                 start = text.add(cleaned) + cleaned.index(kept[0])
                 # a space at a wrap is the text's (names apart): the join puts it back
-                lines.append(Line(kept, start, line.x0 - left > 0.9 * line.size, blank, cleaned[-1:].isspace(),
-                                  short))
+                indented = line.x0 - left > 0.9 * line.size
+                # a blank counts before an indented line only: the join then breaks the paragraph as it did
+                lines.append(Line(kept, start, indented, blank and indented, cleaned[-1:].isspace(), short))
                 blank = False
                 short = right - line.x1 > 0.9 * line.size
         # a line standing alone (reporters), or two in a block narrower than the article's columns, end a paragraph

@@ -18,6 +18,7 @@ from kg import lexicon
 from kg.layout.bylines import byline_at_end, end_mark, split_dateline, starts_article
 from kg.layout.clean import opens_dated_item
 from kg.layout.lines import CREDIT_LINE_MAX, Line, ends_sentence, opens_brief
+from kg.pdf.reading import Block
 
 SECTION_HEADS = "layout_section_heads.txt"
 CREDIT_LABEL = re.compile(r"([^：:\s]{1,6})\s*[：:]")  # 图片：…, 文字：… opening a credit line
@@ -73,3 +74,11 @@ def split_stories(lines: list[Line], bare: bool) -> list[list[Line]]:
             out.append([])
         out[-1].append(line)
     return [part for part in out if part]
+
+
+def blank_at_foot(above: Block, column: Block) -> bool:
+    """Whether the text before `column` (the foot of the column on its left) ended a sentence a line or more
+    above where `column` ends: a layout fills one column before the next, so a column left short held a
+    blank line at its foot (stories without headline one under the other; no blank heads a column)."""
+    return (column.x0 >= above.x1 - 2 and column.bottom - above.bottom > above.lines[-1].size
+            and ends_sentence(above.lines[-1].text))
