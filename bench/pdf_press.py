@@ -59,6 +59,8 @@ class Press:
     photo: bool = False  # a photo box with a caption in the lead's first columns
     reverse: bool = False  # drawn bottom-up, right to left: the text layer's order is not the reading order
     jumped: bool = False  # the lead broken off and continued on page 2
+    spaced_briefs: bool = True  # a blank line between two stories without headline, else they run on
+    digests: int = 1  # stories without headline split over this many modules side by side (a digest)
 
 
 LAYOUTS = (
@@ -66,6 +68,10 @@ LAYOUTS = (
     Press("5 col, framed modules 2+3 / 1+2+2, flush left", 5, ((2, 3), (1, 2, 2)), centred=False, framed=True),
     Press("4 col, rows 2+2 / 1+3, drawn in reverse", 4, ((2, 2), (1, 3)), reverse=True),
     Press("3 col, rows 1+2 / 3, lead jumped to page 2", 3, ((1, 2), (3,)), centred=False, jumped=True),
+    # harder: stories without headline one right under the other, only a paragraph's indent opening each
+    Press("4 col, rows 2+2 / 1+3, briefs run on", 4, ((2, 2), (1, 3)), spaced_briefs=False),
+    Press("5 col, rows 3+2 / 2+3, briefs run on in digests side by side", 5, ((3, 2), (2, 3)), centred=False,
+          spaced_briefs=False, digests=2),
 )
 
 
@@ -75,14 +81,14 @@ def _byline(paragraph: str) -> bool:
     return len(text) <= 24 and text[:1] in "（(" and text[-1:] in "）)"
 
 
-def _body_lines(stories: list[Story], width: float) -> list[tuple[str, float, bool] | None]:
+def _body_lines(stories: list[Story], width: float, spaced: bool = True) -> list[tuple[str, float, bool] | None]:
     """(text, indent, flush right) for each line of the stories' paragraphs; None: a blank line between two."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     body_font, _ = fonts()
     lines: list[tuple[str, float, bool] | None] = []
     for n, story in enumerate(stories):
-        if n:
+        if n and spaced:
             lines.append(None)
         for i, paragraph in enumerate(story.paragraphs):
             if i and i == len(story.paragraphs) - 1 and _byline(paragraph):
@@ -125,7 +131,7 @@ def _module(stories: list[Story], x: float, span: int, top: float, press: Press,
         y += size * 0.3
     if box.heading:
         y += BODY * 0.8
-    lines = _body_lines(stories, col_w)
+    lines = _body_lines(stories, col_w, press.spaced_briefs)
     offsets = [PHOTO_LINES if photo and c < 2 else 0 for c in range(span)]
     per_column = _per_column(len(lines), offsets)
     if photo and per_column < PHOTO_LINES + 6:  # too short a lead to hold a photo
@@ -160,14 +166,16 @@ def _photo(page: _Page, x: float, top: float, col_w: float) -> None:
     page.canvas.setFillGray(0)
 
 
-def _modules(stories: list[Story]) -> list[tuple[list[Story], str | None]]:
+def _modules(stories: list[Story], digests: int = 1) -> list[tuple[list[Story], str | None]]:
     """Stories with a headline one module each; those without, briefs in one module under a section head
-    (a lone one stands without it)."""
+    (a lone one stands without it), or in `digests` modules, the first under the section head."""
     headed = [([s], None) for s in stories if s.title]
     bare = [s for s in stories if not s.title]
     if len(bare) == 1:
         return [([bare[0]], None), *headed] if not headed else [*headed, ([bare[0]], None)]
-    return headed + ([(bare, SECTION_HEAD)] if bare else [])
+    size = max(1, math.ceil(len(bare) / digests))
+    chunks = [bare[i:i + size] for i in range(0, len(bare), size)]
+    return headed + [(chunk, SECTION_HEAD if i == 0 else None) for i, chunk in enumerate(chunks)]
 
 
 def _rows(count: int, press: Press) -> list[tuple[int, ...]]:
@@ -244,7 +252,7 @@ def typeset_press(stories: list[Story], out: Path, press: Press, *, issued: dt.d
         return _Page(canvas, page.number + 1, issued, source, press.reverse)
 
     page = _Page(canvas, 1, issued, source, press.reverse)
-    modules = _modules(stories)
+    modules = _modules(stories, press.digests)
     rest = None
     if press.jumped and modules and modules[0][1] is None and modules[0][0][0].title:
         first, rest = jump(modules[0][0][0], share=0.5, page=1, to_page=2)

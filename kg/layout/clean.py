@@ -28,16 +28,24 @@ def _opens_next(lines: list[Line], i: int) -> bool:
 
 
 def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text: str) -> bool:
-    """Whether paragraph `text` opens the next of a run of items with no headlines: it leads with a
-    date of its own (4月14日至17日上午，…) other than the one its item opened with, and the
-    paragraph before it closed a sentence."""
     headlines, body, _ = group
-    if headlines or not body or not ends_sentence(body[-1].text):
+    return not headlines and bool(body) and opens_dated_item(body[0].text, body[-1].text, text)
+
+
+def opens_dated_item(opening: str, before: str, text: str) -> bool:
+    """Whether paragraph `text` opens the next of a run of items with no headlines: it leads with a
+    date of its own (4月14日至17日上午，…) other than the one its item opened with (`opening`: the
+    item's first line), and the line before it (`before`) closed a sentence.
+
+    >>> opens_dated_item("3月21日，甲。", "乙。", "4月14日上午，丙"), opens_dated_item("3月21日，甲。", "乙。", "3月21日上午，丙")
+    (True, False)
+    """
+    if not ends_sentence(before):
         return False
     lede = DATE_LEDE.match(text)
     if lede is None:
         return False
-    opened = MONTH_DAY.search(body[0].text)
+    opened = MONTH_DAY.search(opening)
     return opened is not None and opened.groups() != lede.groups()
 
 

@@ -81,6 +81,9 @@ class Line(NamedTuple):
     indented: bool = False
     blank_before: bool = False
     spaced: bool = False  # blanks end the source line: a space of the text that the wrap kept
+    # the line before stops short of its column's right edge, where a page's geometry tells (PDF); None: judged
+    # by its length against the column width, as a text layer gives no positions
+    short: bool | None = None
 
 
 def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> tuple[str, list[tuple[int, int]]]:
@@ -89,10 +92,11 @@ def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> 
     A break is a paragraph break when the line before ends a sentence and is
     shorter than the column `width` or is followed by a blank or an indented
     line, or when a line well short of the width (a subheading) is followed by
-    a blank; otherwise it is a wrap and is joined — with one space where the
+    a blank or an indented line; otherwise it is a wrap and is joined — with one space where the
     text had blanks at the wrap (记者 张三 / 李四), so names stay apart.
     `blank_breaks`: every blank line is a paragraph break (clean files have no
-    column breaks).
+    column breaks). A line whose `short` is set (a PDF page's, from where the
+    line before ends in its column) is judged by it instead of by lengths.
 
     >>> join_lines([Line("甲乙丙丁戊", 0), Line("己。", 6), Line("庚辛", 9, blank_before=True)], 5)[0]
     '甲乙丙丁戊己。\\n庚辛'
@@ -103,9 +107,11 @@ def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> 
     for i, line in enumerate(lines):
         if i:
             before = lines[i - 1].text
+            short = len(before) < width if line.short is None else line.short
+            well_short = len(before) <= width * 2 // 3 if line.short is None else line.short
             if (blank_breaks and line.blank_before
-                    or before[-1] in SENTENCE_TAIL and ends_sentence(before) and (line.blank_before or line.indented or len(before) < width)
-                    or (line.blank_before or line.indented) and len(before) <= width * 2 // 3):
+                    or before[-1] in SENTENCE_TAIL and ends_sentence(before) and (line.blank_before or line.indented or short)
+                    or (line.blank_before or line.indented) and well_short):
                 parts.append("\n")
                 position += 1
             elif (line.indented or lines[i - 1].spaced) and not line.blank_before:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from kg.errors import BadInput
-from kg.layout.bylines import byline_at_end, split_dateline, starts_article
-from kg.layout.lines import Line, ends_sentence, opens_brief
+from kg.layout.bylines import byline_at_end, starts_article
+from kg.layout.lines import Line, join_lines, opens_brief
 from kg.layout.page import page_articles
 from kg.layout.parts import ArticleParts, finish
 from kg.model import Article
@@ -37,6 +37,7 @@ from kg.pdf.jumps import (
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
+from kg.pdf.stories import blank_at_foot, is_section_head, only_dateline, split_stories
 from kg.sentences import split_sentences
 
 FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -72,56 +73,35 @@ def _opens(block: Block) -> bool:
 
 def _region_lines(region: Region, text: _Text) -> tuple[list[Line], list[Note]]:
     """The region's lines in reading order, and the jump notes taken out of them; `indented`: set in from
-    its column's left edge, `blank_before`: the line before stopped short of its column's right edge."""
+    its column's left edge, `short`: the line before stopped short of its column's right edge (what
+    `kg.layout.lines.join_lines` reads instead of line lengths), `spaced`: a space ends the line,
+    `blank_before`: a blank line at the foot of the column before (`kg.pdf.stories.blank_at_foot`)."""
     lines: list[Line] = []
     # a note may wrap over two lines, even from one column into the next
     texts, notes = strip_notes([line.text for column in region.columns for line in column.lines])
     cleaned_texts = iter(texts)
     short = True  # nothing stands before a region's first line
     widest = max(column.x1 - column.x0 for column in region.columns)
+    previous: Block | None = None
     for column in region.columns:
         left, right = column.x0, column.x1
+        blank = previous is not None and blank_at_foot(previous, column)
+        previous = column
         for line in column.lines:
-            cleaned = next(cleaned_texts).strip("\r\n")  # a space at a wrap is the text's
-            if cleaned.strip():
-                lines.append(Line(cleaned, text.add(cleaned), line.x0 - left > 0.9 * line.size, short))
+            cleaned = next(cleaned_texts).strip("\r\n")
+            kept = cleaned.strip()
+            if kept:
+                start = text.add(cleaned) + cleaned.index(kept[0])
+                # a space at a wrap is the text's (names apart): the join puts it back
+                indented = line.x0 - left > 0.9 * line.size
+                # a blank counts before an indented line only: the join then breaks the paragraph as it did
+                lines.append(Line(kept, start, indented, blank and indented, cleaned[-1:].isspace(), short))
+                blank = False
                 short = right - line.x1 > 0.9 * line.size
         # a line standing alone (reporters), or two in a block narrower than the article's columns, end a paragraph
         short = short or len(column.lines) == 1 or len(column.lines) == 2 and (
             column.x1 - column.x0 < widest - 0.9 * column.lines[0].size)
     return lines, notes
-
-
-def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
-    """Lines joined into paragraphs: a break where a line ends a sentence (or a subheading) short of the
-    column's edge, or the next line is indented; `(position, source offset)` of each line."""
-    parts: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    position = 0
-    for i, line in enumerate(lines):
-        if i and (line.blank_before and line.indented
-                  or ends_sentence(lines[i - 1].text) and (line.blank_before or line.indented)):
-            parts.append("\n")
-            position += 1
-        anchors.append((position, line.start))
-        parts.append(line.text)
-        position += len(line.text)
-    return "".join(parts), anchors
-
-
-def _split(lines: list[Line]) -> list[list[Line]]:
-    """An article region's lines cut before each dateline that opens a new article (after a sentence end)."""
-    out: list[list[Line]] = [[]]
-    for line in lines:
-        before = out[-1][-1].text.rstrip() if out[-1] else ""
-        opening = line.text.lstrip()
-        if before and opens_brief(opening) and (before[-1] in "）)" or ends_sentence(before)):
-            out.append([])  # a column of briefs: each opens with a marker
-        elif before and starts_article(opening) and not all(_only_dateline(done.text) for done in out[-1]) and (
-                starts_article(opening, strong_only=True) or before[-1] in "）)" or ends_sentence(before)):
-            out.append([])
-        out[-1].append(line)
-    return [part for part in out if part]
 
 
 def _closing_byline(joined: str) -> tuple[str, tuple[str, ...]]:
@@ -158,7 +138,7 @@ def _headline(block: Block | None) -> tuple[str | None, str | None]:
 
 
 def _finish_lines(lines: list[Line], title: str | None, subtitle: str | None) -> ArticleParts | None:
-    joined, anchors = _join(lines)
+    joined, anchors = join_lines(lines, 0)  # every line's `short` is set: no width is needed
     joined, reporters = _closing_byline(joined)
     return finish(joined, anchors, title=title, subtitle=subtitle, reporters=reporters)
 
@@ -178,7 +158,10 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
         for way, page_label in found:
             notes.setdefault((index, way), page_label)
         title, subtitle = _headline(region.heading)
-        split = _split(lines)
+        bare = region.heading is None or is_section_head(title)
+        if bare:  # a section head (简讯) is no story's title
+            title = subtitle = None
+        split = split_stories(lines, bare)
         for number_in_region, part in enumerate(split):
             first = number_in_region == 0
             parts = _finish_lines(part, title if first else None, subtitle if first else None)
@@ -186,14 +169,9 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
                 out.append(Piece(parts, label, tuple(part), goes_to=notes.get((index, "to")) if part is split[-1]
                                  else None, comes_from=notes.get((index, "from")) if first else None,
                                  folio=folio is not None))
-            elif region.heading is None and all(_only_dateline(line.text) for line in part):
+            elif region.heading is None and all(only_dateline(line.text) for line in part):
                 carried = part
     return out, reading.masthead
-
-
-def _only_dateline(text: str) -> bool:
-    dateline = split_dateline(text)
-    return dateline is not None and not text[dateline.end:].strip(" \t\u3000：:")
 
 
 def _usable(page: PageGeometry) -> bool:

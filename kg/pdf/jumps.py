@@ -194,7 +194,7 @@ def join_jumps(pieces: list[Piece], finish_lines: FinishLines, elsewhere: list[P
         if not tail:
             continue
         # the continued text goes on where it broke off: a new paragraph only where the rest opens indented
-        opening = tail[0]._replace(blank_before=tail[0].indented)
+        opening = tail[0]._replace(short=tail[0].indented)
         parts = finish_lines([*piece.lines, opening, *tail[1:]], piece.parts.title, piece.parts.subtitle)
         if parts is not None:
             joined[index] = parts
