@@ -41,6 +41,12 @@ def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text
     return opened is not None and opened.groups() != lede.groups()
 
 
+def _closed(group: tuple[list[str], list[Line], tuple[str, ...]]) -> bool:
+    """Whether a byline closed the article: one under its headline, before any body (全县部署春耕 / 记者
+    甲 乙 报道), opens it instead."""
+    return bool(group[2]) and bool(group[1])
+
+
 def article_file_articles(text: str) -> list[ArticleParts]:
     """Clean article files: headline (and subtitle) lines, then body paragraphs; articles one after another.
 
@@ -62,7 +68,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
             groups.append(([line.text], [], ()))
         else:
-            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
+            if not groups or _closed(groups[-1]) or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
                     groups[-1], line.text):
                 groups.append(([], [], ()))
             byline = byline_at_end(line.text)
@@ -74,7 +80,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups[-1] = (groups[-1][0], groups[-1][1], byline[1])
             else:
                 groups[-1][1].append(line)
-        after_break = bool(groups and groups[-1][2])
+        after_break = bool(groups and _closed(groups[-1]))
     out = []
     for headlines, body_lines, reporters in groups:
         if not body_lines:
