@@ -61,6 +61,9 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
         # blanked, not cut: offsets into the reflowed text stay offsets into the source
         title, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
     title = title.lstrip(HEADLINE_MARKS + " \t\u3000") or None if title else title
+    under = split_dateline(subtitle) if subtitle else None
+    if subtitle and under and under.reporters and not subtitle[under.end:].strip():
+        subtitle, reporters = None, _union(under.reporters, reporters)  # a byline under the headline (本报记者 甲)
     datelines, start = _datelines(text)
     body = remove_layout_spaces(text[start:]).rstrip()
     if not body:

@@ -8,6 +8,7 @@ import datetime as dt
 
 from kg.dates import find_dates
 from kg.layout.clean import article_file_articles, body_article
+from kg.layout.page import page_articles
 
 LEAD = "5月8日，县委书记钱卫东主持召开县委常委会议，传达学习上级会议精神。会议强调，要狠抓落实。"
 HEAD = "全县部署春耕生产工作"
@@ -59,3 +60,19 @@ def test_dates_after_a_year_or_month_named_relative_to_the_issue() -> None:
     assert found("今年 5 月 6 日至 8 日，考察团赴外地") == ["2024-05-06/2024-05-08"]
     # near miss: a year with no day, and 本月 before no date
     assert found("今年5月，全县开展整治") == [] and found("本月以来，全县开展整治") == []
+
+
+COLUMN = "5月8日，县委书记钱卫东主\n持召开县委常委会议，传达\n学习上级会议精神。会议强\n调，要狠抓落实。\n"
+NEXT = "\n城南镇开展环境整治\n\n5月9日上午，镇长李红带队\n检查城南镇环境整治工作。\n"
+
+
+def test_a_page_byline_under_the_headline_or_alone_after_the_article() -> None:
+    (article,) = page_articles(f"{HEAD}\n本报记者 周凯 孙雨\n\n{COLUMN}")
+    assert (article.title, article.subtitle, article.reporters) == (HEAD, None, ("周凯", "孙雨"))
+    (article,) = page_articles(f"{HEAD}\n\n记者 周凯 孙雨 报道\n\n{COLUMN}")
+    assert (article.title, article.reporters) == (HEAD, ("周凯", "孙雨"))
+    first, second = page_articles(f"{HEAD}\n\n{COLUMN}通讯员 孙雨\n{NEXT}")
+    assert first.reporters == ("孙雨",) and second.reporters == () and second.title == "城南镇开展环境整治"
+    # near miss: a subtitle under the headline stays the subtitle
+    (article,) = page_articles(f"{HEAD}\n——钱卫东主持会议并讲话\n\n{COLUMN}")
+    assert article.subtitle == "——钱卫东主持会议并讲话" and article.reporters == ()
