@@ -41,6 +41,8 @@ DATE_EXPRESSION = re.compile(
     rf"(?<![\d年月.])(?:{_date('a')})(?:{RANGE_JOINER}(?:{_date('b')}))?"
     r"(?![ \t]*(?:以内|之内|内|以上|左右))"
 )
+TRIP_DAYS_MAX = 14  # days: a trip's stops dated one by one fall within two weeks of its start
+STOP_DATE_FOLLOWS = re.compile(r"[上下中午晚早间夜]{0,2}[，,]")  # 5月7日下午，…: the date leads its sentence
 # Days named relative to the issue (昨天 in an issue of 4月10日 is 4月9日). 今天 is left out: it is
 # as often "nowadays" as the issue day.
 SCENE_SETTER = 20  # characters: a first sentence this short may set the scene before the dated one
@@ -195,6 +197,26 @@ def _lead_sentences(article: Article) -> list[str]:
     return [first.text, second[0].text]
 
 
+def _trip_end(article: Article, lead: DateRange, sentence: str) -> DateRange:
+    """`lead` stretched to the last stop of a trip dated stop by stop: sentences after the lead that open
+    with a later date (5月7日至8日，考察团在…), within TRIP_DAYS_MAX of its start and not after the issue."""
+    if not any(word in sentence for word in lexicon.words("date_trip_words.txt")):
+        return lead
+    end = lead.end
+    for later in article.sentences[1:]:
+        text = later.text.lstrip()
+        if not text[:1].isdigit():
+            continue
+        found = find_dates(text, article.issued)
+        if not found or found[0][1] != 0 or not STOP_DATE_FOLLOWS.match(text, found[0][2]):
+            continue
+        stop = found[0][0]
+        latest = lead.start + dt.timedelta(days=TRIP_DAYS_MAX)
+        if end < stop.end <= latest and (article.issued is None or stop.end <= article.issued):
+            end = stop.end
+    return lead if end == lead.end else DateRange(lead.start, end)
+
+
 def lead_date(article: Article) -> DateRange | None:
     """The date of the event the article reports: the lead's first date, else the dateline's.
 
@@ -206,7 +228,7 @@ def lead_date(article: Article) -> DateRange | None:
         if _vague_before(sentence, dates[0][1] if dates else len(sentence)):
             return None
         if dates:
-            return dates[0][0]
+            return _trip_end(article, dates[0][0], sentence)
     if article.dateline:
         in_dateline = find_dates(article.dateline, article.issued)
         if in_dateline:

@@ -9,6 +9,7 @@ import datetime as dt
 from kg.dates import find_dates
 from kg.layout.clean import article_file_articles, body_article
 from kg.layout.page import page_articles
+from tests.extract.helpers import extract
 
 LEAD = "5月8日，县委书记钱卫东主持召开县委常委会议，传达学习上级会议精神。会议强调，要狠抓落实。"
 HEAD = "全县部署春耕生产工作"
@@ -76,3 +77,15 @@ def test_a_page_byline_under_the_headline_or_alone_after_the_article() -> None:
     # near miss: a subtitle under the headline stays the subtitle
     (article,) = page_articles(f"{HEAD}\n——钱卫东主持会议并讲话\n\n{COLUMN}")
     assert article.subtitle == "——钱卫东主持会议并讲话" and article.reporters == ()
+
+
+def test_a_trip_dated_stop_by_stop_is_one_ranged_event() -> None:
+    trip = ("5月6日，县委书记钱卫东率团赴外省考察。在甲市，考察团参观了科技园区。"
+            "5月7日至8日，考察团在乙市考察。5月9日上午，考察团来到丙市。")
+    (event,) = extract(trip, issued=dt.date(2024, 5, 10)).events[:1]
+    assert (str(event.date.start), str(event.date.end)) == ("2024-05-06", "2024-05-09")
+    # near miss: a meeting that mentions a later date is no trip; a trip's later date after the issue is a plan
+    meeting = "5月6日，县委书记钱卫东主持召开县委常委会议。5月9日，全县将开展集中整治。"
+    assert str(extract(meeting, issued=dt.date(2024, 5, 10)).events[0].date.end) == "2024-05-06"
+    plan = "5月6日，县委书记钱卫东赴乙市考察。5月20日，两地将签署合作协议。"
+    assert str(extract(plan, issued=dt.date(2024, 5, 10)).events[0].date.end) == "2024-05-06"
