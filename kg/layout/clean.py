@@ -11,6 +11,9 @@ from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish
 # A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  # a lead opening with its date
+# A lead whose subject comes before its date (国务院副总理某某4月30日上午参观了…): the date in the
+# first clause, its first 30 characters.
+SUBJECT_DATE_LEDE = re.compile(r"[^，。；：“”\d]{2,30}?(\d{1,2})月(\d{1,2})日")
 ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
@@ -34,7 +37,7 @@ def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text
     headlines, body, _ = group
     if headlines or not body or not ends_sentence(body[-1].text):
         return False
-    lede = DATE_LEDE.match(text)
+    lede = DATE_LEDE.match(text) or SUBJECT_DATE_LEDE.match(text)
     if lede is None:
         return False
     opened = MONTH_DAY.search(body[0].text)

@@ -89,3 +89,12 @@ def test_a_trip_dated_stop_by_stop_is_one_ranged_event() -> None:
     assert str(extract(meeting, issued=dt.date(2024, 5, 10)).events[0].date.end) == "2024-05-06"
     plan = "5月6日，县委书记钱卫东赴乙市考察。5月20日，两地将签署合作协议。"
     assert str(extract(plan, issued=dt.date(2024, 5, 10)).events[0].date.end) == "2024-05-06"
+
+
+def test_items_with_no_headlines_whose_lead_names_its_subject_before_the_date() -> None:
+    items = ("5月8日，县委书记钱卫东主持召开县委常委会议。\n"
+             "县委副书记、县长李红5月9日上午到城南镇调研环境整治。\n")
+    assert [a.body[:6] for a in article_file_articles(items)] == ["5月8日，县", "县委副书记、"]
+    # near miss: under a headline it is one article; on the item's own date it is the same item
+    assert len(article_file_articles(f"{HEAD}\n\n{items}")) == 1
+    assert len(article_file_articles(items.replace("5月9日", "5月8日"))) == 1
