@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg import lexicon
@@ -40,6 +41,8 @@ DATE_EXPRESSION = re.compile(
     rf"(?<![\d年月.])(?:{_date('a')})(?:{RANGE_JOINER}(?:{_date('b')}))?"
     r"(?![ \t]*(?:以内|之内|内|以上|左右))"
 )
+TRIP_DAYS_MAX = 14  # days: a trip's stops dated one by one fall within two weeks of its start
+STOP_DATE_FOLLOWS = re.compile(r"[上下中午晚早间夜]{0,2}[，,]")  # 5月7日下午，…: the date leads its sentence
 # Days named relative to the issue (昨天 in an issue of 4月10日 is 4月9日). 今天 is left out: it is
 # as often "nowadays" as the issue day.
 SCENE_SETTER = 20  # characters: a first sentence this short may set the scene before the dated one
@@ -51,6 +54,12 @@ WEEKDAYS = {name: index for index, name in enumerate("一二三四五六日")} |
 # not the event the article reports.
 VAGUE_ATTRIBUTIVE = re.compile(r"[^，,。；;：:、的]{1,6}的")
 RELATIVE_EXPRESSION = re.compile(r"(昨天|昨日|昨晚|前天|前日)(?!黄花)")
+# A year or month named relative to the issue before a date (今年5月8日, 去年12月3日, 本月8日, 上月28日):
+# how many years back, or months back when the date gives no month of its own.
+YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+MONTHS_BACK = {"本月": 0, "当月": 0, "上月": 1, "上个月": 1}
+RELATIVE_PERIOD = re.compile(rf"(?:{'|'.join(YEARS_BACK)})(?=[ \t]*\d{{1,2}}[ \t]*月)"
+                             rf"|(?:{'|'.join(MONTHS_BACK)})(?=[ \t]*\d{{1,2}}[ \t]*[日号])")
 
 
 def _fold(text: str) -> str:
@@ -107,7 +116,10 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
     ['2024-04-05']
     """
     out: list[tuple[DateRange, int, int]] = []
+    relative = list(_after_relative_period(_fold(text), issued)) if issued is not None else []
     for match in DATE_EXPRESSION.finditer(_fold(text)):
+        if any(start <= match.start() < end for _, start, end in relative):
+            continue  # 今年 5 月 8 日: read with its 今年
         g = match.groupdict()
         if g["ay"] and not g["am"]:
             continue  # 2024年9日 is no date
@@ -121,6 +133,7 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
                 end = start
         out.append((DateRange(start, end), match.start(), match.end()))
     if issued is not None:
+        out.extend(relative)
         for match in RELATIVE_EXPRESSION.finditer(text):
             day = issued - dt.timedelta(days=RELATIVE_DAYS[match.group(1)])
             out.append((DateRange(day, day), match.start(), match.end()))
@@ -130,6 +143,31 @@ def find_dates(text: str, issued: dt.date | None) -> list[tuple[DateRange, int, 
             out.append((DateRange(day, day), match.start(), match.end()))
         out.sort(key=lambda found: found[1])
     return out
+
+
+def _after_relative_period(text: str, issued: dt.date) -> Iterator[tuple[DateRange, int, int]]:
+    """Dates after 今年, 去年, 本月, 上月 (which `DATE_EXPRESSION` leaves: its year or month is no digit).
+
+    >>> [(str(r.start), str(r.end)) for r, _, _ in _after_relative_period("去年12月3日至5日，上月28日", dt.date(2024, 5, 10))]
+    [('2023-12-03', '2023-12-05'), ('2024-04-28', '2024-04-28')]
+    """
+    for period in RELATIVE_PERIOD.finditer(text):
+        rest = text[period.end():]
+        match = DATE_EXPRESSION.match(rest, len(rest) - len(rest.lstrip(" \t")))
+        if match is None or match.group("ay"):
+            continue
+        g = match.groupdict()
+        if period.group() in YEARS_BACK:
+            year, month = issued.year - YEARS_BACK[period.group()], int(g["am"])
+        else:
+            year, month = issued.year, issued.month
+            for _ in range(MONTHS_BACK[period.group()]):
+                year, month = _previous_month(year, month)
+        start = _safe(year, month, int(g["ad"]))
+        if start is None:
+            continue
+        end = (_resolve(g["by"], g["bm"], g["bd"], issued, anchor=start) or start) if g["bd"] else start
+        yield DateRange(start, max(start, end)), period.start(), period.end() + match.end()
 
 
 def _vague_before(sentence: str, position: int) -> bool:
@@ -159,6 +197,26 @@ def _lead_sentences(article: Article) -> list[str]:
     return [first.text, second[0].text]
 
 
+def _trip_end(article: Article, lead: DateRange, sentence: str) -> DateRange:
+    """`lead` stretched to the last stop of a trip dated stop by stop: sentences after the lead that open
+    with a later date (5月7日至8日，考察团在…), within TRIP_DAYS_MAX of its start and not after the issue."""
+    if not any(word in sentence for word in lexicon.words("date_trip_words.txt")):
+        return lead
+    end = lead.end
+    for later in article.sentences[1:]:
+        text = later.text.lstrip()
+        if not text[:1].isdigit():
+            continue
+        found = find_dates(text, article.issued)
+        if not found or found[0][1] != 0 or not STOP_DATE_FOLLOWS.match(text, found[0][2]):
+            continue
+        stop = found[0][0]
+        latest = lead.start + dt.timedelta(days=TRIP_DAYS_MAX)
+        if end < stop.end <= latest and (article.issued is None or stop.end <= article.issued):
+            end = stop.end
+    return lead if end == lead.end else DateRange(lead.start, end)
+
+
 def lead_date(article: Article) -> DateRange | None:
     """The date of the event the article reports: the lead's first date, else the dateline's.
 
@@ -170,7 +228,7 @@ def lead_date(article: Article) -> DateRange | None:
         if _vague_before(sentence, dates[0][1] if dates else len(sentence)):
             return None
         if dates:
-            return dates[0][0]
+            return _trip_end(article, dates[0][0], sentence)
     if article.dateline:
         in_dateline = find_dates(article.dateline, article.issued)
         if in_dateline:

@@ -52,7 +52,7 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _non_writer_roles() -> tuple[str, ...]:
-    return lexicon.words("byline_non_writer_roles.txt")
+    return lexicon.longest_first("byline_non_writer_roles.txt")
 
 
 def reporter_names(group: str) -> tuple[str, ...] | None:
@@ -60,16 +60,29 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
 
     >>> reporter_names("记者 邓慧敏 胡洋"), reporter_names("上海市精神卫生中心")
     (('邓慧敏', '胡洋'), None)
-    >>> reporter_names("撰稿：邓慧敏；审核：胡洋")
-    ('邓慧敏',)
+    >>> reporter_names("撰稿：邓慧敏；审核：胡洋"), reporter_names("记者 邓慧敏 编辑 胡洋 校对 王静")
+    (('邓慧敏',), ('邓慧敏',))
     """
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
     # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
     credits = [part for part in CREDIT_SEPARATOR.split(group.strip())
                if not part.strip().startswith(_non_writer_roles())]
+    writing = True  # （记者 甲 编辑 乙 校对 丙）: names after a non-writer's role, up to a writer's, are no reporters
     for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
         token = token.split("/")[0]  # 某某/文、图
+        non_writer = next((r for r in _non_writer_roles() if token.startswith(r)), None)
+        if non_writer is not None:
+            writing = False
+            token = token[len(non_writer):]
+            if token and not NAME_TOKEN.fullmatch(token):
+                return None
+            continue
+        if not writing and not token.startswith(roles):
+            if not NAME_TOKEN.fullmatch(token):
+                return None
+            continue
+        writing = True
         if any(token.endswith(r) and token[: -len(r)].endswith(paper_endings()) for r in roles):
             continue  # 德阳日报记者: the paper and the role, no name
         stripped = True

@@ -11,6 +11,9 @@ from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish
 # A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  # a lead opening with its date
+# A lead whose subject comes before its date (国务院副总理某某4月30日上午参观了…): the date in the
+# first clause, its first 30 characters.
+SUBJECT_DATE_LEDE = re.compile(r"[^，。；：“”\d]{2,30}?(\d{1,2})月(\d{1,2})日")
 ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
@@ -42,11 +45,17 @@ def opens_dated_item(opening: str, before: str, text: str) -> bool:
     """
     if not ends_sentence(before):
         return False
-    lede = DATE_LEDE.match(text)
+    lede = DATE_LEDE.match(text) or SUBJECT_DATE_LEDE.match(text)
     if lede is None:
         return False
     opened = MONTH_DAY.search(opening)
     return opened is not None and opened.groups() != lede.groups()
+
+
+def _closed(group: tuple[list[str], list[Line], tuple[str, ...]]) -> bool:
+    """Whether a byline closed the article: one under its headline, before any body (全县部署春耕 / 记者
+    甲 乙 报道), opens it instead."""
+    return bool(group[2]) and bool(group[1])
 
 
 def article_file_articles(text: str) -> list[ArticleParts]:
@@ -70,7 +79,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
             groups.append(([line.text], [], ()))
         else:
-            if not groups or groups[-1][2] or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
+            if not groups or _closed(groups[-1]) or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
                     groups[-1], line.text):
                 groups.append(([], [], ()))
             byline = byline_at_end(line.text)
@@ -82,7 +91,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups[-1] = (groups[-1][0], groups[-1][1], byline[1])
             else:
                 groups[-1][1].append(line)
-        after_break = bool(groups and groups[-1][2])
+        after_break = bool(groups and _closed(groups[-1]))
     out = []
     for headlines, body_lines, reporters in groups:
         if not body_lines:

@@ -29,6 +29,9 @@ PAPER_NAME_MAX = 8
 CREDIT_LINE_MAX = 24  # characters of a credit line (县委宣传部 县融媒体中心 供稿)
 NOT_A_CREDIT = re.compile(r"[，,。；;：:！？、]")  # a sentence that ends in 供稿 is no credit line
 
+# Names after a credit's role word: 甲, 甲 乙, 甲、乙 (a name with · for minorities and foreigners).
+CREDIT_NAMES = rf"(?:[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}})(?:[ \t\u3000、，,]+[{CJK}]{{2,4}})*"
+
 BRIEF_MARKERS = "◆◇■□●○▲△★☆▶►"  # a column of briefs opens each one with a marker (◆9月23日，…)
 
 
@@ -153,6 +156,8 @@ def raw_lines(text: str) -> list[Line]:
         elif stripped and stripped[-1] in _credit_finals() and (blank_before or ends_sentence(previous)) and \
                 _is_credit(stripped):
             stripped = ""  # 区政府办 供稿: a unit credited on a paragraph of its own, no reporter named
+        elif stripped and stripped[-1] in "）)" or stripped[:1] in _non_writer_initials():
+            stripped = _without_non_writer_credit(stripped)
         previous = stripped
         page_head = page_head and not stripped
         lead = raw.find(stripped[:1]) if stripped else 0
@@ -161,6 +166,37 @@ def raw_lines(text: str) -> list[Line]:
         blank_before = not stripped
         offset += len(raw)
     return out
+
+
+@cache
+def _non_writer_credit() -> re.Pattern[str]:
+    """A credit naming only people who did not write the text — 责任编辑：甲, 编辑 甲 校对 乙, （编辑：甲）:
+    no reporter and no person of the article, so neither byline nor body."""
+    roles = "|".join(re.escape(w) for w in lexicon.longest_first("byline_non_writer_roles.txt"))
+    credit = rf"(?:{roles})(?:[ \t\u3000]*[：:][ \t\u3000]*|[ \t\u3000]+){CREDIT_NAMES}"
+    return re.compile(rf"[（(]?{credit}(?:[ \t\u3000；;，,]+{credit})*[）)]?")
+
+
+@cache
+def _non_writer_initials() -> frozenset[str]:
+    return frozenset(word[0] for word in lexicon.words("byline_non_writer_roles.txt"))
+
+
+def _without_non_writer_credit(line: str) -> str:
+    """`line` without a non-writers' credit that is all of it or its closing bracket (会议召开。（编辑 甲））.
+
+    >>> _without_non_writer_credit("责任编辑：孙雨"), _without_non_writer_credit("会议召开。（编辑 孙雨 校对 李红）")
+    ('', '会议召开。')
+    >>> _without_non_writer_credit("统筹推进经济社会发展")
+    '统筹推进经济社会发展'
+    """
+    credit = _non_writer_credit()
+    if credit.fullmatch(line):
+        return ""
+    bracket = max(line.rfind("（"), line.rfind("("))
+    if bracket > 0 and line[-1] in "）)" and credit.fullmatch(line, bracket):
+        return line[:bracket].rstrip(" \t\u3000")
+    return line
 
 
 def _is_credit(line: str) -> bool:

@@ -242,6 +242,7 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
     headline_first = _headlines_first(blocks, runs)
     segments: list[Segment] = []
     pending: list[str] = []
+    byline: tuple[str, ...] = ()
     current: Segment | None = None
     i = 0
     while i < len(blocks):
@@ -254,13 +255,21 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
             current, i = None, runs[i]
             continue
         block = blocks[i]
+        if block.closed and not block.lines:  # a byline alone: under a headline (记者 甲 报道), or opening the
+            # text after it (本报记者 甲), or closing the article above (通讯员 甲, then the next headline)
+            if current is None or block.opens and i + 1 < len(blocks) and i + 1 not in runs:
+                byline = block.reporters
+            else:
+                current.reporters = tuple(dict.fromkeys(current.reporters + block.reporters))
+            current, i = None, i + 1
+            continue
         if current is None or block.opens:
-            current = Segment(headlines=pending if headline_first else [])
-            pending = []
+            current = Segment(headlines=pending if headline_first else [], reporters=byline)
+            pending, byline = [], ()
             segments.append(current)
         current.lines.extend(block.lines)
         if block.closed:
-            current.reporters = block.reporters
+            current.reporters = tuple(dict.fromkeys(current.reporters + block.reporters))
             current = None
         i += 1
     return segments

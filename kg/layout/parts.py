@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.chars import TERMINATORS
 from kg.layout.bylines import Dateline, split_dateline
-from kg.layout.lines import BLANKS, remove_layout_spaces, source_offset
+from kg.layout.lines import BLANKS, ends_sentence, remove_layout_spaces, source_offset
 
 NO_HEADLINE_END = TERMINATORS + "，,；;：:、"
 
 HEADLINE_MIN = 4  # characters: 要闻, A1 and other page furniture are shorter
 
 HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a clean file
+
+HEADLINE_MARKS = "◆◇■□●○▲△★☆▶►"  # a digest's marker before its headline (■全县部署春耕) is no part of it
+
+# A digest's headline in lenticular brackets opening its body (【全县部署春耕生产】5月8日，…).
+BRACKET_HEADLINE = re.compile(rf"【([^【】\n]{{{HEADLINE_MIN},{HEADLINE_MAX}}})】[ \t\u3000]*(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,13 @@ def _datelines(text: str) -> tuple[list[Dateline], int]:
 def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
            reporters: tuple[str, ...] = ()) -> ArticleParts | None:
     """An article from its reflowed text: datelines off the start, layout spaces out; None if no body."""
+    if title is None and (bracketed := BRACKET_HEADLINE.match(text)) and not ends_sentence(bracketed.group(1)):
+        # blanked, not cut: offsets into the reflowed text stay offsets into the source
+        title, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
+    title = title.lstrip(HEADLINE_MARKS + " \t\u3000") or None if title else title
+    under = split_dateline(subtitle) if subtitle else None
+    if subtitle and under and under.reporters and not subtitle[under.end:].strip():
+        subtitle, reporters = None, _union(under.reporters, reporters)  # a byline under the headline (本报记者 甲)
     datelines, start = _datelines(text)
     body = remove_layout_spaces(text[start:]).rstrip()
     if not body:
