@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from kg.extract import patterns as P
+from kg.extract.addressed import add_addressed_names
 from kg.extract.name_lists import add_listed_names, add_names_listed_after, list_after
 from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
@@ -46,6 +47,7 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
 
 CLAUSE_WORD_TAGS = ("p", "f", "ul", "uz", "ug")  # 活动以|市政协党组书记, 研讨班上|…, 传达了|校党委书记
 TITLE_JOINERS = ("和", "与", "及")
+MEETING_PLACE = ("会上", "会议上", "仪式上", "活动中")  # 座谈会上|副县长某某: the meeting where, no organisation
 
 
 def _clause_before_organisation(text: str) -> int:
@@ -54,7 +56,7 @@ def _clause_before_organisation(text: str) -> int:
     of it when a joiner comes right before the title word (主旨报告和|校长某某)."""
     if len(text) < 2:
         return 0
-    if text.endswith(TITLE_JOINERS):
+    if text.endswith(TITLE_JOINERS) or text.endswith(MEETING_PLACE):
         return len(text)
     words = cut(text)
     cut_at, at = 0, 0
@@ -125,6 +127,7 @@ def find_names(body: str) -> list[NameHit]:
         for listed in list_after(body, name_end, set(hits), hit.titles):
             add(listed)
     _add_names_before_titles(body, hits, add)
+    add_addressed_names(body, hits, add)
     verbs = [m.start() for m in P.role_verb_re().finditer(body)]
     add_listed_names(body, hits, add, verbs)
     add_names_listed_after(body, hits, add)
