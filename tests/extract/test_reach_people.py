@@ -45,3 +45,13 @@ def test_a_speech_made_by_a_name_and_a_meeting_where_a_post_was_spoken():
 def test_a_post_keeps_an_organisation_that_merely_contains_a_meeting_word():
     x = extract("青少年活动中心主任谭晓云出席。")
     assert posts(x) == {"谭晓云": ["青少年活动中心主任"]}
+
+
+def test_a_leadership_list_doing_something_together_with_no_leader_attended():
+    x = extract("市委书记屠建新，市委副书记、市长严雪松等市领导一同参加义务植树。")
+    assert roles(x) == {"屠建新": {"attended"}, "严雪松": {"attended"}}
+
+
+def test_together_after_a_leader_still_accompanies_him():
+    x = extract("市长屠建新到企业走访调研。副市长严雪松一同调研。")
+    assert roles(x) == {"屠建新": {"led"}, "严雪松": {"accompanied"}}
