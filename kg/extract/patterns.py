@@ -156,6 +156,14 @@ def after_name_re() -> re.Pattern[str]:
 
 
 @cache
+def address_re() -> re.Pattern[str]:
+    """A name (surname + one or two characters) followed by a title used as a form of address (某某书记)."""
+    titles = tuple(row[0] for row in table("address_titles.tsv"))
+    return re.compile(f"{_first_chars(surnames())}(?P<name>(?:{_alternation(surnames())})[{CJK}]{{1,2}}?)"
+                      f"(?P<title>{_alternation(titles)})")
+
+
+@cache
 def surnames() -> tuple[str, ...]:
     return longest_first("surnames.txt")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Set
 
 from kg.extract import patterns as P
+from kg.extract.addressed import add_addressed_names
+from kg.extract.name_lists import add_listed_names, add_names_listed_after, list_after
 from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set
@@ -17,7 +19,6 @@ __all__ = ["find_names"]
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
 PAIRED_JOINERS = "与和及同"
-LIST_JOINERS = "、和及"  # 市领导甲、乙和丙  # join two named persons, but also occur inside organisation names
 
 
 def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
@@ -46,6 +47,7 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
 
 CLAUSE_WORD_TAGS = ("p", "f", "ul", "uz", "ug")  # 活动以|市政协党组书记, 研讨班上|…, 传达了|校党委书记
 TITLE_JOINERS = ("和", "与", "及")
+MEETING_PLACE = ("会上", "会议上", "仪式上", "活动中")  # 座谈会上|副县长某某: the meeting where, no organisation
 
 
 def _clause_before_organisation(text: str) -> int:
@@ -54,7 +56,7 @@ def _clause_before_organisation(text: str) -> int:
     of it when a joiner comes right before the title word (主旨报告和|校长某某)."""
     if len(text) < 2:
         return 0
-    if text.endswith(TITLE_JOINERS):
+    if text.endswith(TITLE_JOINERS) or text.endswith(MEETING_PLACE):
         return len(text)
     words = cut(text)
     cut_at, at = 0, 0
@@ -96,23 +98,6 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
     return tuple(spans)
 
 
-def _list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, int], ...] = ()) -> list[NameHit]:
-    """Untitled names continuing a 、-list after the name ending at `end` (市领导甲、乙、丙). A title
-    written before the first name is shared by the names listed with 、 after it (全国政协副主席甲、乙、丙)."""
-    out = []
-    while end < len(body) and body[end] in LIST_JOINERS and end + 1 not in taken:
-        if P.title_re().match(body, end + 1) or P.label_re().match(body, end + 1):
-            break
-        got = read_name(body, end + 1, expected=True)
-        if not got or P.title_re().match(body, got[1]):
-            break  # 甲、乙书记: a title after the name is no list
-        out.append(NameHit(got[0], end + 1, got[1], titles=titles))  # 副院长甲、乙和丙: all three
-        if body[end] != "、":
-            titles = ()
-        end = got[1]
-    return out
-
-
 def find_names(body: str) -> list[NameHit]:
     """Every person mention of the body, in text order, without overlaps."""
     hits: dict[int, NameHit] = {}
@@ -139,12 +124,13 @@ def find_names(body: str) -> list[NameHit]:
         else:
             hit = NameHit(name, end, name_end, lead=start)
         add(hit)
-        for listed in _list_after(body, name_end, set(hits), hit.titles):
+        for listed in list_after(body, name_end, set(hits), hit.titles):
             add(listed)
     _add_names_before_titles(body, hits, add)
+    add_addressed_names(body, hits, add)
     verbs = [m.start() for m in P.role_verb_re().finditer(body)]
-    _add_listed_names(body, hits, add, verbs)
-    _add_names_listed_after(body, hits, add)
+    add_listed_names(body, hits, add, verbs)
+    add_names_listed_after(body, hits, add)
     _add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)
     if _add_clause_subjects(body, hits, verbs):
@@ -196,68 +182,6 @@ def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
             group.append(previous)
         for named in group:
             named.titles = (*named.titles, span)
-
-
-def _add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
-    """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
-    must follow the first name."""
-    for match in P.NAMES_LISTED_AFTER.finditer(body):
-        got = read_name(body, match.end(), expected=True)
-        if got is None or match.end() in hits or body[got[1]:got[1] + 1] not in LIST_ENDS:
-            continue
-        add(NameHit(got[0], match.end(), got[1]))
-        for listed in _list_after(body, got[1], set(hits)):
-            add(listed)
-
-
-LIST_ENDS = frozenset("、，。；等")
-
-
-def _add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
-    """Untitled names listed with 、 and closed by 等 and a count, or by a role verb (…基层委甲、乙、丙等5位老师,
-    甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
-    may be glued to the body that they belong to."""
-    closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
-    close = body.find("等")
-    while close >= 0:
-        if P.COUNTED_PERSONS.match(body, close):
-            closers.append(close)
-        close = body.find("等", close + 1)
-    read = {h.end for h in hits.values()}
-    for close in sorted(set(closers) - read):  # (a list whose last name is already read is read)
-        if body[close - 3:close - 2] != "、" and body[close - 4:close - 3] != "、":
-            continue  # the last item, right before the closer, is a name of 2 or 3 characters after 、
-        start = close
-        while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
-            start -= 1
-        for name_start, name in _whole_names(body, start, body[start:close].split("、")):
-            if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
-                add(NameHit(name, name_start, name_start + len(name)))
-
-
-def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str]]:
-    """The names of a 、-list starting at `start`, or [] unless every item after the first is exactly a
-    name and the first ends in one."""
-    if len(items) < 2:
-        return []
-    out: list[tuple[int, str]] = []
-    at = start + len(items[0]) + 1
-    first = items[0]
-    head = next((first[-n:] for n in (3, 2) if len(first) >= n and _is_name(body, at - 1 - n, at - 1)), None)
-    if head is None:
-        return []
-    out.append((at - 1 - len(head), head))
-    for item in items[1:]:
-        if not _is_name(body, at, at + len(item)):
-            return []
-        out.append((at, item))
-        at += len(item) + 1
-    return out
-
-
-def _is_name(body: str, start: int, end: int) -> bool:
-    got = read_name(body, start)
-    return got is not None and got[1] == end
 
 
 def _add_clause_subjects(body: str, hits: dict[int, NameHit], verbs: list[int]) -> bool:

@@ -114,8 +114,23 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     out.extend(_heard_speakers(body, agents))
     out.extend(_group_heads(body, agents))
     out = _hosts_along(body, out)
+    out = _together_without_principal(body, out)
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
+
+
+TOGETHER_WORDS = ("一同", "一起")
+JOINED_VERBS = ("参加", "出席", "参与")  # 一同参加植树: joined the activity; 一同调研 goes along with someone
+
+
+def _together_without_principal(body: str, out: list[RoleHit]) -> list[RoleHit]:
+    """甲，乙等市领导一同参加植树: where nobody led, those who joined an activity together accompanied
+    nobody; they attended (一同调研 still goes along with someone, named or not)."""
+    if any(r.role is Role.LED for r in out):
+        return out
+    return [RoleHit(r.person, Role.ATTENDED, r.start, r.end)
+            if r.role is Role.ACCOMPANIED and body[r.start:r.end] in TOGETHER_WORDS
+            and body.startswith(JOINED_VERBS, r.end) else r for r in out]
 
 
 TOGETHER_JOINERS = "与同和跟"  # 甲与干部群众一起…: the partner of 一起/一同

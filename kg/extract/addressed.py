@@ -1,0 +1,56 @@
+"""Names addressed with a title written after them in running text (会议由某某主任主持, 某某书记强调,
+某某同志传达…): the address makes the name a person, and a title of address says a post held.
+Titles of national leaders written after names are kg.extract.patterns.after_name_re's, read first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from kg.extract import patterns as P
+from kg.extract.names import NameHit, follower_strength, word_follows
+from kg.extract.segmenter import cut, is_common_word
+from kg.lexicon import table
+
+__all__ = ["add_addressed_names"]
+
+ADDRESS_FOLLOWERS = "的所"  # 某某书记的讲话, 某某主任所作的报告: no verb follows, but a clause goes on
+MAX_CLAUSE = 12  # how far back jieba is asked about the words around the name
+
+
+@cache
+def _post_titles() -> frozenset[str]:
+    return frozenset(row[0] for row in table("address_titles.tsv") if row[1:2] == ("post",))
+
+
+def add_addressed_names(body: str, hits: dict[int, NameHit], add: Callable[[NameHit], None]) -> None:
+    """Add each name written before a title of address that no other rule read."""
+    covered = [(h.span_start, h.end) for h in hits.values()]
+    stop = P.name_stop_chars(False)
+    for match in P.address_re().finditer(body):
+        start, end = match.span("name")
+        name = match["name"]
+        given = name[2:] if name[:2] in P.compound_surnames() else name[1:]
+        if not given or any(c in stop for c in given) or is_common_word(name):
+            continue
+        if any(s < end and start < e for s, e in covered) or not _own_word(body, start, end, match.end()):
+            continue
+        after = match.end()
+        if not (follower_strength(body, after) or word_follows(body, after) or body[after:after + 1] in ADDRESS_FOLLOWERS):
+            continue
+        titles = ((match.start("title"), after),) if match["title"] in _post_titles() else ()
+        add(NameHit(name, start, end, titles=titles))
+        covered.append((start, end))
+
+
+def _own_word(body: str, start: int, end: int, title_end: int) -> bool:
+    """Whether jieba reads no word across either end of the name (党总支|书记 is one word; 张家村|长 too)."""
+    clause = start
+    while clause > 0 and start - clause < MAX_CLAUSE and body[clause - 1] not in P.PUNCT:
+        clause -= 1
+    at, edges = clause, set()
+    for word in cut(body[clause:title_end]):
+        edges.add(at)
+        at += len(word)
+    return start in edges and end in edges

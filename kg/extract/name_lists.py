@@ -1,0 +1,90 @@
+"""Names in lists: untitled names continuing a 、-list after a read name (市领导甲、乙、丙), names
+listed after 的还有, and lists closed by 等 and a count or by a role verb. Split out of
+kg.extract.persons, which finds where names are anchored.
+"""
+
+from __future__ import annotations
+
+from kg.extract import patterns as P
+from kg.extract.names import NameHit, read_name
+
+LIST_JOINERS = "、和及"  # 市领导甲、乙和丙  # join two named persons, but also occur inside organisation names
+
+
+def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, int], ...] = ()) -> list[NameHit]:
+    """Untitled names continuing a 、-list after the name ending at `end` (市领导甲、乙、丙). A title
+    written before the first name is shared by the names listed with 、 after it (全国政协副主席甲、乙、丙)."""
+    out = []
+    while end < len(body) and body[end] in LIST_JOINERS and end + 1 not in taken:
+        if P.title_re().match(body, end + 1) or P.label_re().match(body, end + 1):
+            break
+        got = read_name(body, end + 1, expected=True)
+        if not got or P.title_re().match(body, got[1]):
+            break  # 甲、乙书记: a title after the name is no list
+        out.append(NameHit(got[0], end + 1, got[1], titles=titles))  # 副院长甲、乙和丙: all three
+        if body[end] != "、":
+            titles = ()
+        end = got[1]
+    return out
+
+
+def add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
+    """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
+    must follow the first name."""
+    for match in P.NAMES_LISTED_AFTER.finditer(body):
+        got = read_name(body, match.end(), expected=True)
+        if got is None or match.end() in hits or body[got[1]:got[1] + 1] not in LIST_ENDS:
+            continue
+        add(NameHit(got[0], match.end(), got[1]))
+        for listed in list_after(body, got[1], set(hits)):
+            add(listed)
+
+
+LIST_ENDS = frozenset("、，。；等")
+
+
+def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
+    """Untitled names listed with 、 and closed by 等 and a count, or by a role verb (…基层委甲、乙、丙等5位老师,
+    甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
+    may be glued to the body that they belong to."""
+    closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
+    close = body.find("等")
+    while close >= 0:
+        if P.COUNTED_PERSONS.match(body, close):
+            closers.append(close)
+        close = body.find("等", close + 1)
+    read = {h.end for h in hits.values()}
+    for close in sorted(set(closers) - read):  # (a list whose last name is already read is read)
+        if body[close - 3:close - 2] != "、" and body[close - 4:close - 3] != "、":
+            continue  # the last item, right before the closer, is a name of 2 or 3 characters after 、
+        start = close
+        while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
+            start -= 1
+        for name_start, name in _whole_names(body, start, body[start:close].split("、")):
+            if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
+                add(NameHit(name, name_start, name_start + len(name)))
+
+
+def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str]]:
+    """The names of a 、-list starting at `start`, or [] unless every item after the first is exactly a
+    name and the first ends in one."""
+    if len(items) < 2:
+        return []
+    out: list[tuple[int, str]] = []
+    at = start + len(items[0]) + 1
+    first = items[0]
+    head = next((first[-n:] for n in (3, 2) if len(first) >= n and _is_name(body, at - 1 - n, at - 1)), None)
+    if head is None:
+        return []
+    out.append((at - 1 - len(head), head))
+    for item in items[1:]:
+        if not _is_name(body, at, at + len(item)):
+            return []
+        out.append((at, item))
+        at += len(item) + 1
+    return out
+
+
+def _is_name(body: str, start: int, end: int) -> bool:
+    got = read_name(body, start)
+    return got is not None and got[1] == end
