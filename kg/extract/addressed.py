@@ -17,6 +17,9 @@ __all__ = ["add_addressed_names"]
 
 ADDRESS_FOLLOWERS = "的所"  # 某某书记的讲话, 某某主任所作的报告: no verb follows, but a clause goes on
 MAX_CLAUSE = 12  # how far back jieba is asked about the words around the name
+# 以某某同志为核心的党中央 is a formulation naming the party's core leader, who is minted as a national person by
+# the titles written after names (某某总书记); read here he would become a second, local node of the same man.
+CORE_FORMULATION = "为核心"
 
 
 @cache
@@ -37,6 +40,8 @@ def add_addressed_names(body: str, hits: dict[int, NameHit], add: Callable[[Name
         if any(s < end and start < e for s, e in covered) or not _own_word(body, start, end, match.end()):
             continue
         after = match.end()
+        if body.startswith(CORE_FORMULATION, after):
+            continue
         if not (follower_strength(body, after) or word_follows(body, after) or body[after:after + 1] in ADDRESS_FOLLOWERS):
             continue
         titles = ((match.start("title"), after),) if match["title"] in _post_titles() else ()

@@ -55,3 +55,15 @@ def test_a_leadership_list_doing_something_together_with_no_leader_attended():
 def test_together_after_a_leader_still_accompanies_him():
     x = extract("市长屠建新到企业走访调研。副市长严雪松一同调研。")
     assert roles(x) == {"屠建新": {"led"}, "严雪松": {"accompanied"}}
+
+
+
+def test_the_core_formulation_makes_no_second_node_of_a_national_leader():
+    """以某某同志为核心的党中央 names the party's core: no local person beside the national one."""
+    assert "张德明" not in names(extract("会议强调，要紧密团结在以张德明同志为核心的党中央周围。县委书记李建国主持会议。"))
+    assert "张德明" in names(extract("县委召开会议，张德明同志传达了会议精神。县委书记李建国主持会议。"))
+
+
+def test_a_chair_addressed_after_a_name_is_no_local_post():
+    """某某主席 is as often the head of state as a local chair: no local post 主席 is guessed."""
+    assert "主席" not in {t for ts in posts(extract("王建华主席指出，要坚持高质量发展。")).values() for t in ts}
