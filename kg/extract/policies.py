@@ -95,6 +95,15 @@ def _honour(body: str, hit: PolicyHit) -> bool:
     return any(c in clause for c in cues) or body.startswith(cues, hit.end)
 
 
+def _title_tail(hit: PolicyHit, titles: list[PolicyHit]) -> bool:
+    """Whether the hit is the closing words of a document named in 《》 (《某县…“厕所革命”实施方案》 gives
+    实施方案 and 厕所革命实施方案 by other rules): a piece of the title, not a second policy. A policy the
+    title names inside it (《关于加快建设农业强县…的实施方案》: 农业强县) does not end like a document."""
+    endings = tuple(longest_first("policy_document_suffixes.txt"))
+    return hit.canonical.endswith(endings) and any(
+        t.start <= hit.start and hit.end <= t.end and t.canonical != hit.canonical for t in titles)
+
+
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
     ruled = quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
@@ -114,9 +123,11 @@ def find_policies(body: str) -> list[PolicyHit]:
     launched = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in mobilised_work(body)
                 for name, dropped in [strip_qualifiers(label)]]
     found += [h for h in launched if not any(r.start <= h.start and h.end <= r.end for r in ruled)]  # inside a spirit too
+    titles = titled_documents(body)
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
     kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical)
-            and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)]
+            and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)
+            and not _title_tail(h, titles)]
     spans = _merge_variants(kept)
     return sorted(spans, key=lambda h: (h.start, -h.end))

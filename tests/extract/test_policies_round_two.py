@@ -1,0 +1,47 @@
+"""Policies, issue 16's second round on held-out-like text (d27-d40): kinds frequent in government news
+generally. Sentences written for these tests, not copied from any article; each kind has a near miss."""
+
+from tests.extract.helpers import extract, policies
+
+
+def test_the_closing_words_of_a_titled_plan_are_no_second_policy():
+    x = extract("常委会审议了《某县2025年农村“厕所革命”工作实施方案（送审稿）》。")
+    found = policies(x)
+    assert "某县2025年农村厕所革命工作实施方案" in found
+    assert not {p for p in found if p.endswith("方案") and p != "某县2025年农村厕所革命工作实施方案"}
+
+
+def test_a_policy_named_inside_a_titled_plan_stays():
+    x = extract("会议研究了《关于加快建设农业强市推进乡村全面振兴的实施方案》。")
+    assert "农业强市" in policies(x)
+
+
+def test_rules_of_procedure_and_lists_of_duties_in_brackets_are_documents():
+    x = extract("会议审议了《某区街道人大工作委员会工作规程》和《某区村级组织工作事项清单》。")
+    assert {"某区街道人大工作委员会工作规程", "某区村级组织工作事项清单"} <= policies(x)
+
+
+def test_a_book_in_brackets_is_still_no_document():
+    x = extract("会上，大家交流了阅读《乡土中国》的体会。")
+    assert policies(x) == set()
+
+
+def test_the_verb_of_fighting_a_campaign_is_no_part_of_its_name():
+    x = extract("会议要求，要坚决打好蓝天保卫攻坚战，持续改善空气质量。")
+    found = policies(x)
+    assert "蓝天保卫攻坚战" in found and not {p for p in found if p.startswith("打")}
+
+
+def test_who_studied_around_a_speech_is_no_part_of_its_spirit():
+    x = extract("会上，班子成员围绕习近平总书记在全国两会期间的重要讲话精神进行了交流研讨。")
+    assert "习近平总书记在全国两会期间的重要讲话精神" in policies(x)
+
+
+def test_a_double_formulation_closed_by_a_dictionary_pair_is_one():
+    x = extract("要推动党建和业务工作双促双赢，实现双减目标。")
+    assert {"双促双赢", "双减"} <= policies(x)
+
+
+def test_rural_work_formulations_of_the_national_lexicon():
+    x = extract("要认真落实中央一号文件部署，扛稳维护国家粮食安全重任，坚持立德树人根本任务。")
+    assert {"中央一号文件", "国家粮食安全", "立德树人根本任务"} <= policies(x)
