@@ -45,3 +45,19 @@ def test_a_double_formulation_closed_by_a_dictionary_pair_is_one():
 def test_rural_work_formulations_of_the_national_lexicon():
     x = extract("要认真落实中央一号文件部署，扛稳维护国家粮食安全重任，坚持立德树人根本任务。")
     assert {"中央一号文件", "国家粮食安全", "立德树人根本任务"} <= policies(x)
+
+
+def test_a_verb_after_a_quote_opens_a_second_policy():
+    x = extract("要围绕“山水林田湖”强化生态强市建设。")
+    found = policies(x)
+    assert {"山水林田湖", "生态强市"} <= found and not {p for p in found if "强化" in p}
+
+
+def test_a_quote_before_its_own_campaign_word_keeps_it():
+    x = extract("全市上下要深入推进“无废城市”建设。")
+    assert "无废城市建设" in policies(x) or "无废城市" in policies(x)
+
+
+def test_around_an_unquoted_object_is_no_policy():
+    x = extract("会议围绕年度重点工作进行了讨论。")
+    assert policies(x) == set()
