@@ -22,6 +22,7 @@ standing formulations of the genre, each under one canonical label.
 
 from __future__ import annotations
 
+from kg.extract.policy_frames import activity_theme, framed_policies
 from kg.extract.policy_names import (
     DISCOURSE,
     TITLED,
@@ -118,7 +119,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     phrased += [h for h in headed if not any(r.start < h.end and h.start < r.end for r in ruled + found)]  # the surer name
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
-    phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body)
+    phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body) + framed_policies(body)
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     launched = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in mobilised_work(body)
                 for name, dropped in [strip_qualifiers(label)]]
@@ -129,5 +130,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical)
             and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)
             and not _title_tail(h, titles)]
-    spans = _merge_variants(kept)
+    themed = [PolicyHit(theme, h.start, h.end) for h in kept  # a plan named in 《》 is a document, not an agenda
+              if (theme := h.canonical if h in titles else activity_theme(h.canonical))]
+    spans = _merge_variants(themed)
     return sorted(spans, key=lambda h: (h.start, -h.end))

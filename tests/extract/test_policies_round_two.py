@@ -61,3 +61,44 @@ def test_a_quote_before_its_own_campaign_word_keeps_it():
 def test_around_an_unquoted_object_is_no_policy():
     x = extract("会议围绕年度重点工作进行了讨论。")
     assert policies(x) == set()
+
+
+def test_the_duty_of_every_level_of_secretaries_is_one_formulation():
+    x = extract("要压实责任，落实好五级书记抓基层治理的要求。")
+    assert "五级书记抓基层治理" in policies(x)
+
+
+def test_a_secretary_taking_hold_of_a_task_is_no_formulation():
+    x = extract("县委书记抓住机遇，亲自调度项目进度。")
+    assert not {p for p in policies(x) if "书记" in p}
+
+
+def test_a_quoted_figure_brought_into_play_is_a_policy():
+    x = extract("要充分发挥“头雁引领”作用，带动基层党组织建设。")
+    assert "头雁引领" in policies(x)
+
+
+def test_a_quoted_figure_without_its_role_frame_is_figurative():
+    x = extract("他笑称自己是“老黄牛”，一干就是三十年。")
+    assert policies(x) == set()
+
+
+def test_a_leaders_article_studied_by_its_title_is_a_policy():
+    x = extract("会议学习了习近平总书记在《求是》杂志发表的重要文章《坚定不移推进全面从严治党》。")
+    assert "坚定不移推进全面从严治党" in policies(x)
+
+
+def test_a_book_read_without_the_article_frame_is_no_policy():
+    x = extract("会后，大家共同阅读了《平凡的世界》一书。")
+    assert policies(x) == set()
+
+
+def test_the_plan_of_an_activity_deploys_its_theme():
+    x = extract("会议听取了关于“委员进社区”专题视察活动方案的汇报。")
+    found = policies(x)
+    assert "委员进社区" in found and not {p for p in found if p.endswith("方案")}
+
+
+def test_an_activity_plan_named_in_brackets_stays_a_document():
+    x = extract("会议审议通过了《某区关于开展委员进社区活动方案》。")
+    assert "某区关于开展委员进社区活动方案" in policies(x)

@@ -1,0 +1,41 @@
+"""Policies named inside the fixed frames of the genre, where the words around them say what they are even
+though no policy verb comes before them (kg.extract.policies gathers them):
+
+- the duty of every level of party secretaries (五级书记抓乡村振兴, 书记一起抓…): the whole formulation;
+- a coined figure whose role is to be brought into play (发挥“领头雁”作用, 发挥好“压舱石”作用): the figure;
+- a leader's article studied by its title (署名文章《…》, 重要文章《…》): articles are not documents by their
+  ending, the frame says they are the thing studied;
+- and a relabelling: the plan of an activity heard at a meeting (关于…专题视察活动方案的汇报) is the agenda;
+  what it deploys is the activity's theme (…建设专题视察活动方案 → …建设).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.policy_quotes import PolicyHit, canonical
+
+LEVELS_OF_SECRETARIES = re.compile(r"[二三四五六]级(?:党委)?书记(?:一起)?抓[^，。；、：的\n“”]{2,10}")  # 五级书记抓乡村振兴
+ROLE_FIGURE = re.compile(r"发挥(?:好|出)?“(?P<figure>[^“”\n]{2,10})”(?:的)?作用")  # 发挥“领头雁”作用
+STUDIED_ARTICLE = re.compile(r"(?:署名|重要)文章《(?P<title>[^《》\n]{4,40})》")  # 重要文章《…》
+ACTIVITY_PLAN = "活动方案"
+ACTIVITY_KINDS = ("专题视察", "专题调研", "集中视察", "视察", "调研")  # how an activity is held, not its theme
+MIN_THEME = 3  # a shorter theme (…月活动方案 → 月) is no name
+
+
+def framed_policies(body: str) -> list[PolicyHit]:
+    """The policies the genre's frames name (see the module's docstring)."""
+    out = [PolicyHit(canonical(m.group()), m.start(), m.end()) for m in LEVELS_OF_SECRETARIES.finditer(body)]
+    out += [PolicyHit(canonical(m["figure"]), m.start("figure") - 1, m.end("figure") + 1) for m in ROLE_FIGURE.finditer(body)]
+    out += [PolicyHit(canonical(m["title"]), m.start("title") - 1, m.end()) for m in STUDIED_ARTICLE.finditer(body)]
+    return out
+
+
+def activity_theme(label: str) -> str | None:
+    """The theme of an activity's plan (界别活动月活动方案 → 界别活动月), the label itself when it names no
+    activity's plan, None when the plan has no theme left to name."""
+    if not label.endswith(ACTIVITY_PLAN):
+        return label
+    theme = label.removesuffix(ACTIVITY_PLAN)
+    theme = next((theme.removesuffix(k) for k in ACTIVITY_KINDS if theme.endswith(k)), theme)
+    return theme if len(theme) >= MIN_THEME else None
