@@ -107,7 +107,9 @@ def _title_tail(hit: PolicyHit, titles: list[PolicyHit]) -> bool:
 
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
-    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
+    framed = framed_policies(body)  # a frame names the whole: the plan a verb opens inside it is a piece of it
+    ruled = [h for h in quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
+             if not any(f.start <= h.start and h.end <= f.end and f.canonical != h.canonical for f in framed)] + framed
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
     found += [h for h in studied + numbered_formulations(body)
@@ -119,7 +121,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     phrased += [h for h in headed if not any(r.start < h.end and h.start < r.end for r in ruled + found)]  # the surer name
     phrased += [PolicyHit(canonical(label), start, end) for label, start, end
                 in parallel_slogans(body) + studied_meetings(body) + guiding_ideas(body)]
-    phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body) + framed_policies(body)
+    phrased += chief_systems(body) + place_pairs(body) + shuang_formulations(body)
     found += [h for h in phrased if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]
     launched = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in mobilised_work(body)
                 for name, dropped in [strip_qualifiers(label)]]

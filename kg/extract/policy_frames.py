@@ -3,6 +3,8 @@ though no policy verb comes before them (kg.extract.policies gathers them):
 
 - the duty of every level of party secretaries (五级书记抓乡村振兴, 书记一起抓…): the whole formulation;
 - a coined figure whose role is to be brought into play (发挥“领头雁”作用, 发挥好“压舱石”作用): the figure;
+- the quoted theme of a training class (“学习贯彻…精神，加快建设…”专题研讨班): each clause of it, without
+  the study verb that opens it;
 - a leader's article studied by its title (署名文章《…》, 重要文章《…》): articles are not documents by their
   ending, the frame says they are the thing studied;
 - and a relabelling: the plan of an activity heard at a meeting (关于…专题视察活动方案的汇报) is the agenda;
@@ -14,10 +16,13 @@ from __future__ import annotations
 import re
 
 from kg.extract.policy_quotes import PolicyHit, canonical
+from kg.lexicon import strip_leading
 
 LEVELS_OF_SECRETARIES = re.compile(r"[二三四五六]级(?:党委)?书记(?:一起)?抓[^，。；、：的\n“”]{2,10}")  # 五级书记抓乡村振兴
 ROLE_FIGURE = re.compile(r"发挥(?:好|出)?“(?P<figure>[^“”\n]{2,10})”(?:的)?作用")  # 发挥“领头雁”作用
 STUDIED_ARTICLE = re.compile(r"(?:署名|重要)文章《(?P<title>[^《》\n]{4,40})》")  # 重要文章《…》
+CLASS_THEME = re.compile(r"“(?P<theme>[^“”\n]{4,40})”(?:专题|主题)?(?:研讨班|培训班|读书班|轮训班)")
+THEME_CLAUSE = re.compile(r"[^，、；]{4,}")  # the clauses of a theme (a shorter one is a fragment)
 ACTIVITY_PLAN = "活动方案"
 ACTIVITY_KINDS = ("专题视察", "专题调研", "集中视察", "视察", "调研")  # how an activity is held, not its theme
 MIN_THEME = 3  # a shorter theme (…月活动方案 → 月) is no name
@@ -28,6 +33,11 @@ def framed_policies(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(m.group()), m.start(), m.end()) for m in LEVELS_OF_SECRETARIES.finditer(body)]
     out += [PolicyHit(canonical(m["figure"]), m.start("figure") - 1, m.end("figure") + 1) for m in ROLE_FIGURE.finditer(body)]
     out += [PolicyHit(canonical(m["title"]), m.start("title") - 1, m.end()) for m in STUDIED_ARTICLE.finditer(body)]
+    for theme in CLASS_THEME.finditer(body):
+        for clause in THEME_CLAUSE.finditer(theme["theme"]):
+            name, dropped = strip_leading(clause.group(), "spirit_verbs.txt")  # 学习贯彻|党的二十大精神
+            at = theme.start("theme") + clause.start() + dropped
+            out.append(PolicyHit(canonical(name), at, at + len(name)))
     return out
 
 

@@ -102,3 +102,14 @@ def test_the_plan_of_an_activity_deploys_its_theme():
 def test_an_activity_plan_named_in_brackets_stays_a_document():
     x = extract("会议审议通过了《某区关于开展委员进社区活动方案》。")
     assert "某区关于开展委员进社区活动方案" in policies(x)
+
+
+def test_each_clause_of_a_training_class_theme_is_a_policy():
+    x = extract("全县科级干部“学习贯彻党的二十大精神，奋力打造区域物流枢纽”专题培训班开班。")
+    found = policies(x)
+    assert {"党的二十大精神", "奋力打造区域物流枢纽"} <= found and "学习贯彻党的二十大精神" not in found
+
+
+def test_a_quote_before_an_activity_that_is_no_class_is_not_split_into_clauses():
+    x = extract("学校开展“讲好家乡故事，争做时代新人”主题征文活动。")
+    assert "争做时代新人" not in policies(x)
