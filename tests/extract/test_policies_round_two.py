@@ -113,3 +113,34 @@ def test_each_clause_of_a_training_class_theme_is_a_policy():
 def test_a_quote_before_an_activity_that_is_no_class_is_not_split_into_clauses():
     x = extract("学校开展“讲好家乡故事，争做时代新人”主题征文活动。")
     assert "争做时代新人" not in policies(x)
+
+
+def test_the_verbs_of_a_speechs_setting_do_not_cut_its_name():
+    x = extract("会议传达学习了习近平总书记在江西考察调研和开展座谈时的重要讲话精神。")
+    found = policies(x)
+    assert not {p for p in found if p.startswith(("座谈", "开展"))}
+
+
+def test_a_spirit_cut_by_a_quote_is_no_name():
+    x = extract("会议学习了习近平总书记对“三农”工作作出的重要指示精神。")
+    assert "工作作出重要指示精神" not in policies(x)
+
+
+def test_the_second_of_two_joined_settings_is_no_spirit():
+    x = extract("会议传达了某部长出席某某论坛和在沪调研时的讲话精神。")
+    assert not {p for p in policies(x) if p.startswith("论坛和")}
+
+
+def test_a_spirit_with_one_setting_keeps_it():
+    x = extract("会议传达学习了习近平总书记在江苏考察时的重要讲话精神。")
+    assert "习近平总书记在江苏考察时的重要讲话精神" in policies(x)
+
+
+def test_a_formulation_inside_the_name_of_a_yearly_event_is_the_event():
+    x = extract("他出席了第三届乡村振兴高峰论坛。")
+    assert "乡村振兴" not in policies(x)
+
+
+def test_a_formulation_without_an_edition_stays():
+    x = extract("会议要求，全面推进乡村振兴。")
+    assert "乡村振兴" in policies(x)
