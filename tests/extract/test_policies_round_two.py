@@ -144,3 +144,13 @@ def test_a_formulation_inside_the_name_of_a_yearly_event_is_the_event():
 def test_a_formulation_without_an_edition_stays():
     x = extract("会议要求，全面推进乡村振兴。")
     assert "乡村振兴" in policies(x)
+
+
+def test_what_is_sped_up_revived_or_made_routine_is_the_policy():
+    x = extract("要加快城乡融合发展进程，实现革命老区全面振兴，推进清廉机关建设常态化、长效化。")
+    assert {"城乡融合发展", "革命老区全面振兴", "清廉机关建设"} <= policies(x)
+
+
+def test_a_short_object_of_those_frames_is_no_policy():
+    x = extract("要加快施工进程，推进工作常态化。")
+    assert policies(x) == set()
