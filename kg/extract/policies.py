@@ -22,7 +22,7 @@ standing formulations of the genre, each under one canonical label.
 
 from __future__ import annotations
 
-from kg.extract.policy_frames import activity_theme, framed_policies
+from kg.extract.policy_frames import activity_theme, framed_policies, operation
 from kg.extract.policy_names import (
     DISCOURSE,
     TITLED,
@@ -130,7 +130,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     titles = titled_documents(body)
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
-    kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical)
+    kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical) and not operation(h.canonical)
             and body[h.start - 1:h.start] != EDITION  # 第八届|数字中国建设峰会: the name of an event held yearly
             and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)
             and not _title_tail(h, titles)]

@@ -10,6 +10,7 @@ though no policy verb comes before them (kg.extract.policies gathers them):
   routine;
 - a leader's article studied by its title (署名文章《…》, 重要文章《…》): articles are not documents by their
   ending, the frame says they are the thing studied;
+- a filter: an operation carried out on the day (…联合执法行动) is the event itself, not a policy;
 - and a relabelling: the plan of an activity heard at a meeting (关于…专题视察活动方案的汇报) is the agenda;
   what it deploys is the activity's theme (…建设专题视察活动方案 → …建设).
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.policy_quotes import PolicyHit, canonical
-from kg.lexicon import strip_leading
+from kg.lexicon import longest_first, strip_leading
 
 LEVELS_OF_SECRETARIES = re.compile(r"[二三四五六]级(?:党委)?书记(?:一起)?抓[^，。；、：的\n“”]{2,10}")  # 五级书记抓乡村振兴
 ROLE_FIGURE = re.compile(r"发挥(?:好|出)?“(?P<figure>[^“”\n]{2,10})”(?:的)?作用")  # 发挥“领头雁”作用
@@ -58,3 +59,8 @@ def activity_theme(label: str) -> str | None:
     theme = label.removesuffix(ACTIVITY_PLAN)
     theme = next((theme.removesuffix(k) for k in ACTIVITY_KINDS if theme.endswith(k)), theme)
     return theme if len(theme) >= MIN_THEME else None
+
+
+def operation(label: str) -> bool:
+    """Whether the label names an operation carried out on the day (水源地保护联合执法行动): the event."""
+    return label.endswith(tuple(longest_first("policy_operation_heads.txt")))

@@ -154,3 +154,13 @@ def test_what_is_sped_up_revived_or_made_routine_is_the_policy():
 def test_a_short_object_of_those_frames_is_no_policy():
     x = extract("要加快施工进程，推进工作常态化。")
     assert policies(x) == set()
+
+
+def test_an_enforcement_operation_held_that_day_is_the_event_not_a_policy():
+    x = extract("当天，区城管局开展占道经营整治联合执法行动。")
+    assert not {p for p in policies(x) if p.endswith("执法行动")}
+
+
+def test_a_standing_campaign_is_still_a_policy():
+    x = extract("要深入开展安全生产三年行动。")
+    assert "安全生产三年行动" in policies(x)
