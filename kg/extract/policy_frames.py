@@ -12,7 +12,8 @@ though no policy verb comes before them (kg.extract.policies gathers them):
   ending, the frame says they are the thing studied;
 - a filter: an operation carried out on the day (…联合执法行动) is the event itself, not a policy;
 - and a relabelling: the plan of an activity heard at a meeting (关于…专题视察活动方案的汇报) is the agenda;
-  what it deploys is the activity's theme (…建设专题视察活动方案 → …建设).
+  what it deploys is the activity's theme (…建设专题视察活动方案 → …建设); a work plan named bare
+  (研究了…工作方案) is only the agenda.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ FRAMED_OBJECTS = (re.compile(rf"加快(?P<name>{OBJECT}{{4,8}}?)进程"),  # 加
                   re.compile(rf"实现(?P<name>{OBJECT}{{2,10}}?全面振兴)"),  # 实现东北全面振兴
                   re.compile(rf"(?:推进|推动|坚持)(?P<name>{OBJECT}{{4,10}}?)(?:常态化|长效化|制度化)"))
 ACTIVITY_PLAN = "活动方案"
+WORK_PLAN = "工作方案"
 ACTIVITY_KINDS = ("专题视察", "专题调研", "集中视察", "视察", "调研")  # how an activity is held, not its theme
 MIN_THEME = 3  # a shorter theme (…月活动方案 → 月) is no name
 
@@ -54,6 +56,8 @@ def framed_policies(body: str) -> list[PolicyHit]:
 def activity_theme(label: str) -> str | None:
     """The theme of an activity's plan (界别活动月活动方案 → 界别活动月), the label itself when it names no
     activity's plan, None when the plan has no theme left to name."""
+    if label.endswith(WORK_PLAN):
+        return None  # 研究了…专班工作方案: an office's own work plan named bare is the agenda, never a policy
     if not label.endswith(ACTIVITY_PLAN):
         return label
     theme = label.removesuffix(ACTIVITY_PLAN)

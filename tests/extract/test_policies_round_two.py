@@ -164,3 +164,13 @@ def test_an_enforcement_operation_held_that_day_is_the_event_not_a_policy():
 def test_a_standing_campaign_is_still_a_policy():
     x = extract("要深入开展安全生产三年行动。")
     assert "安全生产三年行动" in policies(x)
+
+
+def test_a_work_plan_named_bare_is_the_agenda():
+    x = extract("会议研究了2025年机关作风整顿专项工作方案。")
+    assert not {p for p in policies(x) if p.endswith("方案")}
+
+
+def test_a_work_plan_named_in_brackets_is_a_document():
+    x = extract("会议审议通过了《某县生活垃圾分类工作方案》。")
+    assert "某县生活垃圾分类工作方案" in policies(x)
