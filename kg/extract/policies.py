@@ -17,7 +17,11 @@ standing formulations of the genre, each under one canonical label.
 - Spirits being studied (kg.extract.spirits); campaigns, studied meetings and
   parallel slogans (kg.extract.policy_phrases); counted formulations (三个务必, 八项规定).
 - Chief systems (田长制) and paired-place cooperation (沪苏合作) by their shape (kg.extract.policy_structures).
-- Honours won (荣获…称号) are background and dropped; so are projects sized by a quantity (年产…项目).
+- Names the genre's frames give (五级书记抓…, 发挥“…”作用, 署名文章《…》, 加快…进程, a training class's
+  quoted theme) and an activity plan's theme (kg.extract.policy_frames).
+- Honours won (荣获…称号) are background and dropped; so are projects sized by a quantity (年产…项目),
+  operations held that day (…联合执法行动), the closing words of a title in 《》 and names opened by an
+  edition number (第八届…峰会).
 """
 
 from __future__ import annotations
