@@ -17,11 +17,16 @@ standing formulations of the genre, each under one canonical label.
 - Spirits being studied (kg.extract.spirits); campaigns, studied meetings and
   parallel slogans (kg.extract.policy_phrases); counted formulations (三个务必, 八项规定).
 - Chief systems (田长制) and paired-place cooperation (沪苏合作) by their shape (kg.extract.policy_structures).
-- Honours won (荣获…称号) are background and dropped; so are projects sized by a quantity (年产…项目).
+- Names the genre's frames give (五级书记抓…, 发挥“…”作用, 署名文章《…》, 加快…进程, a training class's
+  quoted theme) and an activity plan's theme (kg.extract.policy_frames).
+- Honours won (荣获…称号) are background and dropped; so are projects sized by a quantity (年产…项目),
+  operations held that day (…联合执法行动), the closing words of a title in 《》 and names opened by an
+  edition number (第八届…峰会).
 """
 
 from __future__ import annotations
 
+from kg.extract.policy_frames import activity_theme, framed_policies, operation
 from kg.extract.policy_names import (
     DISCOURSE,
     TITLED,
@@ -50,6 +55,7 @@ __all__ = ["PolicyHit", "canonical", "find_policies"]
 PARTY, SPIRIT_WORD = "党的", "精神"  # 党的…全会精神: the meeting's own name lies between
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
+EDITION = "届"  # 第五届…论坛: an edition number opens the name of an event, not of a policy
 VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
 
@@ -95,9 +101,20 @@ def _honour(body: str, hit: PolicyHit) -> bool:
     return any(c in clause for c in cues) or body.startswith(cues, hit.end)
 
 
+def _title_tail(hit: PolicyHit, titles: list[PolicyHit]) -> bool:
+    """Whether the hit is the closing words of a document named in 《》 (《某县…“厕所革命”实施方案》 gives
+    实施方案 and 厕所革命实施方案 by other rules): a piece of the title, not a second policy. A policy the
+    title names inside it (《关于加快建设农业强县…的实施方案》: 农业强县) does not end like a document."""
+    endings = tuple(longest_first("policy_document_suffixes.txt"))
+    return hit.canonical.endswith(endings) and any(
+        t.start <= hit.start and hit.end <= t.end and t.canonical != hit.canonical for t in titles)
+
+
 def find_policies(body: str) -> list[PolicyHit]:
     """Every policy mention of the body; lexicon formulations inside a longer policy are dropped."""
-    ruled = quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
+    framed = framed_policies(body)  # a frame names the whole: the plan a verb opens inside it is a piece of it
+    ruled = [h for h in quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
+             if not any(f.start <= h.start and h.end <= f.end and f.canonical != h.canonical for f in framed)] + framed
     found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
     found += [h for h in studied + numbered_formulations(body)
@@ -114,9 +131,14 @@ def find_policies(body: str) -> list[PolicyHit]:
     launched = [PolicyHit(canonical(name), start + dropped, end) for label, start, end in mobilised_work(body)
                 for name, dropped in [strip_qualifiers(label)]]
     found += [h for h in launched if not any(r.start <= h.start and h.end <= r.end for r in ruled)]  # inside a spirit too
+    titles = titled_documents(body)
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
-    kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical)
-            and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)]
-    spans = _merge_variants(kept)
+    kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical) and not operation(h.canonical)
+            and body[h.start - 1:h.start] != EDITION  # 第八届|数字中国建设峰会: the name of an event held yearly
+            and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)
+            and not _title_tail(h, titles)]
+    themed = [PolicyHit(theme, h.start, h.end) for h in kept  # a plan named in 《》 is a document, not an agenda
+              if (theme := h.canonical if h in titles else activity_theme(h.canonical))]
+    spans = _merge_variants(themed)
     return sorted(spans, key=lambda h: (h.start, -h.end))

@@ -15,7 +15,7 @@ from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, strip_leading, word_set
 
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
-QUOTE_ONLY_VERBS = ("把", "重视")  # 把“…”办好, 重视“…” mark a quoted policy; unquoted they open any object
+QUOTE_ONLY_VERBS = ("把", "重视", "围绕")  # 把“…”办好, 重视“…”, 围绕“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
 TITLE_NOTE = re.compile(r"[（(][^（）()]{1,16}[)）]$")  # 《…规划（2024—2030年）》, 《…办法（试行）》: a note, not the name
 # (the lookahead: a match is tried only where its first character is, not at every position of the body)

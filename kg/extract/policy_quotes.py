@@ -42,13 +42,20 @@ def canonical(text: str) -> str:
     return LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
+def _verb_opens(tail: str) -> bool:
+    """Whether a verb opens the words after a quote and more follows it (“吃住行游购娱”|强化|文旅强区): the
+    verb starts a second policy, not a longer name (“…”创建, a verb alone, is the quote's campaign)."""
+    first = cut(tail)[0]
+    return word_tag(first) == "v" and len(first) < len(tail)
+
+
 def _suffix_at(body: str, pos: int) -> str | None:
     """A policy suffix starting at `pos`, or a short name part plus suffix (科技创新体系)."""
     word = P.policy_word_re().match(body, pos)
-    if word and word.group() not in word_set("policy_cues.txt"):  # “日研判、周调度”|机制: a cue is no part of the name
+    if word and word.group() not in word_set("policy_cues.txt") and not _verb_opens(word.group()):  # “日研判、周调度”|机制: a cue is no part of the name
         return word.group()
     match = P.policy_suffix_re().match(body, pos)
-    if match and len(match.group()) <= SUFFIX_REACH + 4 and "的" not in match.group() and LIST_END not in match.group():
+    if match and len(match.group()) <= SUFFIX_REACH + 4 and not _verb_opens(match.group()) and "的" not in match.group() and LIST_END not in match.group():
         return match.group()
     return None
 

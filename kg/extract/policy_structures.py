@@ -109,6 +109,8 @@ def shuang_formulations(body: str) -> list[PolicyHit]:
             label = SHUANG + tokens[1]
             if tokens[2:4] and tokens[2] == SHUANG and len(tokens[3]) == 1 and word_tag(tokens[3]).startswith(SHUANG_TAGS):
                 label += SHUANG + tokens[3]  # 双招双引: one formulation of two pairs
+            elif tokens[2:3] and len(tokens[2]) == 2 and tokens[2].startswith(SHUANG):
+                label += tokens[2]  # 双促双赢: the second pair is a word of the dictionary
             out.append(PolicyHit(label, at, at + len(label)))
             at += len(label) - 1
         at = body.find(SHUANG, at + 1)

@@ -20,6 +20,8 @@ TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重�
 VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
 SPEECH = re.compile("上的(?:重要)?讲话")  # …在…大会上的讲话: the end of a speech's name
 CLAUSE_STOPS = "，。；：！？\n“”"
+CLOSE_QUOTE = "”"
+SETTING = "在"  # 在…时的讲话, 在…上的讲话: where the speech was given, part of its name
 
 
 def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
@@ -56,8 +58,11 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
             continue  # …精神、推进…的重要指示精神: a clause of the first spirit's topic, not a second spirit
         opening = next((j for j in SPIRIT_JOINERS if phrase.startswith(j)), "")  # 甲精神|、乙会议精神: the joiner of the list
         phrase, start = phrase[len(opening):], start + len(opening)
-        topic = min((phrase.find(t) for t in TOPIC_MARKERS if t in phrase), default=len(phrase))
-        verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]  # 关于深化…: the topic's verb stays
+        if phrase == match["phrase"] and body[start - 1:start] == CLOSE_QUOTE:
+            continue  # 对“十五五”|规划编制工作作出的重要指示精神: the name runs across the quote, this is its tail
+        # 关于深化…: the topic's verb stays; 在福建调研和开展执法检查时的讲话: so do the verbs of the setting
+        topic = min((phrase.find(t) for t in (*TOPIC_MARKERS, SETTING) if t in phrase), default=len(phrase))
+        verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]
         if verbs:
             phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
         joints = [phrase.rfind(joint) + len(joint) for joint in SPIRIT_JOINTS
@@ -65,6 +70,8 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
         cut_at = max(joints, default=0)
         phrase, start = phrase[cut_at:], start + cut_at
         phrase, start = _trim_opening(phrase, start)
+        if phrase[:phrase.find(SETTING)].endswith(SPIRIT_JOINERS[:3]) and SETTING in phrase:
+            continue  # 出席…峰会和|在闽调研时的讲话: the second of two settings; who spoke is further back
         bare = phrase.removesuffix("的")
         if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith(("结合" + h, *(v + h for v in VAGUE))) for h in SPIRIT_HEADS):
             continue  # 大会精神, 结合会议精神, 有关会议精神: which meeting is not said

@@ -32,7 +32,8 @@ FLOORS = {
     # the new articles are text no rule was tuned on, so whole-dev fell from 0.979 to 0.906 (persons 0.921,
     # attendance 0.910, roles 0.893, dates 0.923, policies 0.800); floors are those figures minus about 0.02.
     "dev": {"overall": 0.88, "segmentation": 0.93, "title": 0.98, "reporters": 0.96, "persons": 0.90,
-            "attendance": 0.89, "roles": 0.87, "dates": 0.90, "policies": 0.78, "positions": 0.93},
+            "attendance": 0.89, "roles": 0.87, "dates": 0.90, "policies": 0.92, "positions": 0.93},
+    # (dev policies raised to 0.92: 0.944 after the second policies round on d27-d40, minus about 0.02)
     # blind: scored by the lead after the session-6 merges (overall 0.867), minus about 0.03
     "blind": {"overall": 0.84, "segmentation": 0.93, "title": 0.97, "reporters": 0.74, "persons": 0.85,
               "attendance": 0.81, "roles": 0.71, "dates": 0.87, "policies": 0.63, "positions": 0.89},
