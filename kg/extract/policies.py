@@ -115,7 +115,9 @@ def find_policies(body: str) -> list[PolicyHit]:
     framed = framed_policies(body)  # a frame names the whole: the plan a verb opens inside it is a piece of it
     ruled = [h for h in quoted_policies(body) + named_policies(body) + titled_documents(body) + bare_rules(body)
              if not any(f.start <= h.start and h.end <= f.end and f.canonical != h.canonical for f in framed)] + framed
-    found = [h for h in formulations(body) if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
+    lexicon = formulations(body)  # “四个全面”战略|布局: a quote's rule cut inside a formulation is a piece of it
+    ruled = [r for r in ruled if not any(f.start <= r.start and r.end <= f.end and f.end - f.start > r.end - r.start for f in lexicon)]
+    found = [h for h in lexicon if not any(r.start <= h.start and h.end <= r.end and r.canonical != h.canonical for r in ruled)]
     studied = [PolicyHit(canonical(label), start, end) for label, start, end in spirits(body) + studied_speeches(body)]
     found += [h for h in studied + numbered_formulations(body)
               if not any(r.start <= h.start and h.end <= r.end for r in ruled + found)]

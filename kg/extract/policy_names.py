@@ -11,9 +11,11 @@ from kg.chars import CJK
 from kg.extract import patterns as P
 from kg.extract.policy_phrases import longest_head
 from kg.extract.policy_quotes import LIST_END, NUMERAL, PolicyHit, canonical
+from kg.extract.policy_sectors import sector_qualifier
 from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, strip_leading, word_set
 
+QUOTE_MARKS = frozenset("“”‘’")
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
 QUOTE_ONLY_VERBS = ("把", "重视", "围绕")  # 把“…”办好, 重视“…”, 围绕“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
@@ -143,15 +145,28 @@ def word_starts(body: str, start: int, end: int) -> bool:
 def formulations(body: str) -> list[PolicyHit]:
     out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
-    for match in P.formulation_re().finditer(body):
-        if not word_starts(body, match.start(), match.end()):
+    plain, at = _unquoted(body)
+    for match in P.formulation_re().finditer(plain):
+        start, end = at[match.start()], at[match.end() - 1] + 1
+        if not word_starts(body, start, end):
             continue  # 创新发展理念: 创新 is the verb, not 新发展理念
-        label, end = match.group(), match.end()
+        start -= body[start - 1:start] in QUOTE_MARKS  # the span holds its quote marks: a quoted rule inside is a piece
+        end += body[end:end + 1] in QUOTE_MARKS
+        label = match.group()
+        sector = sector_qualifier(body, start, label)  # 推动民营经济|高质量发展: the sector's policy
+        label, start = sector + label, start - len(sector)
         for suffix in ("国家战略", "战略", "工程", "行动", "专项斗争", "斗争"):
             if body.startswith(suffix, end) and not label.endswith(suffix):
                 label, end = label + suffix, end + len(suffix)
-        out.append(PolicyHit(canonical(label), match.start(), end))
+        out.append(PolicyHit(canonical(label), start, end))
     return out
+
+
+def _unquoted(body: str) -> tuple[str, list[int]]:
+    """The body without quote marks, and where each of its characters stands in the body: formulations are
+    quoted in part as often as not (“五位一体”总体布局, “两学一做”学习教育) and are the same name."""
+    kept = [i for i, ch in enumerate(body) if ch not in QUOTE_MARKS]
+    return "".join(body[i] for i in kept), kept
 
 
 def numbered_formulations(body: str) -> list[PolicyHit]:

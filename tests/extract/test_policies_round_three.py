@@ -1,0 +1,40 @@
+"""Policies, issue 16's third round on unseen text: kinds of the genre, not of any article. Sentences written
+for these tests, not copied from any article; each kind has a near miss that must not fire."""
+
+from tests.extract.helpers import extract, policies
+
+
+def test_a_formulation_quoted_in_part_is_the_whole_formulation():
+    x = extract("会议强调，要统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局。")
+    assert policies(x) == {"五位一体总体布局", "四个全面战略布局"}
+
+
+def test_a_campaign_quoted_in_part_is_one_campaign():
+    x = extract("会议要求，要深入开展“两学一做”学习教育，推动学习教育走深走实。")
+    assert "两学一做学习教育" in policies(x) and "两学一做" not in policies(x)
+
+
+def test_the_named_strategies_of_the_national_congress_report_are_policies():
+    x = extract("会议要求，深入实施区域协调发展战略、主体功能区战略和就业优先战略，推进城乡融合发展。")
+    assert {"区域协调发展战略", "主体功能区战略", "就业优先战略", "城乡融合发展"} <= policies(x)
+
+
+def test_a_formulation_inside_another_word_is_no_strategy():
+    x = extract("该厂的产品结构调整与区域协调发展规律相符。")  # no named strategy, a law of development
+    assert "区域协调发展战略" not in policies(x)
+
+
+def test_a_sector_named_before_high_quality_development_is_the_policy():
+    x = extract("座谈会上，与会代表围绕推动民营经济高质量发展建言献策。")
+    assert "民营经济高质量发展" in policies(x) and "高质量发展" not in policies(x)
+    x = extract("调研组一行来到该院开展卫生健康高质量发展专题调研。")
+    assert "卫生健康高质量发展" in policies(x)
+
+
+def test_a_place_a_time_or_the_whole_economy_before_it_is_no_sector():
+    for text in ("大家表示，要为推动某某区高质量发展贡献力量。",
+                 "大家表示，要推动经济社会高质量发展。",
+                 "大家表示，要推动新时代高质量发展。",
+                 "全市医疗科技与人才高质量发展推进会召开。"):
+        found = policies(extract(text))
+        assert not {p for p in found if p.endswith("高质量发展") and p != "高质量发展"}, text
