@@ -55,6 +55,7 @@ __all__ = ["PolicyHit", "canonical", "find_policies"]
 PARTY, SPIRIT_WORD = "党的", "精神"  # 党的…全会精神: the meeting's own name lies between
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
+PURSUED = ("创建", "建设")  # …示范区创建: a designation pursued is a campaign of its own
 EDITION = "届"  # 第五届…论坛: an edition number opens the name of an event, not of a policy
 VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
@@ -101,6 +102,13 @@ def _honour(body: str, hit: PolicyHit) -> bool:
     return any(c in clause for c in cues) or body.startswith(cues, hit.end)
 
 
+def _designation(body: str, hit: PolicyHit) -> bool:
+    """Whether a designation head follows the name (生态文明建设|示范区): the title a place holds, background;
+    unless the title is being pursued (…示范区创建, …示范县建设), which is a policy."""
+    head = next((h for h in longest_first("policy_designation_heads.txt") if body.startswith(h, hit.end)), "")
+    return bool(head) and not body.startswith(PURSUED, hit.end + len(head))
+
+
 def _title_tail(hit: PolicyHit, titles: list[PolicyHit]) -> bool:
     """Whether the hit is the closing words of a document named in 《》 (《某县…“厕所革命”实施方案》 gives
     实施方案 and 厕所革命实施方案 by other rules): a piece of the title, not a second policy. A policy the
@@ -136,7 +144,7 @@ def find_policies(body: str) -> list[PolicyHit]:
     titles = titled_documents(body)
     enclosing = [(m.start(), m.end()) for m in TITLED.finditer(body) if m.group(1).endswith(AGENDA_ENDINGS)]
     enclosing += [(m.start(), m.end()) for m in DISCOURSE.finditer(body)]  # 关于“…”工作的重要论述: its topic
-    kept = [h for h in ruled + found if not _honour(body, h) and not sized_project(h.canonical) and not operation(h.canonical)
+    kept = [h for h in ruled + found if not _honour(body, h) and not _designation(body, h) and not sized_project(h.canonical) and not operation(h.canonical)
             and body[h.start - 1:h.start] != EDITION  # 第八届|数字中国建设峰会: the name of an event held yearly
             and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)
             and not _title_tail(h, titles)]

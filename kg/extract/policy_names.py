@@ -16,6 +16,7 @@ from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, strip_leading, word_set
 
 QUOTE_MARKS = frozenset("“”‘’")
+DISCOURSE_SPEAKERS = ("习近平总书记", "习近平同志")  # the leader whose discourse the genre studies by name
 DISCOURSE = re.compile(r"关于(?P<topic>[^，。；：\n]{2,20}?)的重要(?P<head>论述|思想|指示精神|指示)")
 QUOTE_ONLY_VERBS = ("把", "重视", "围绕")  # 把“…”办好, 重视“…”, 围绕“…” mark a quoted policy; unquoted they open any object
 TITLED = re.compile(r"《([^《》\n]{2,40})》")  # 《中国共产党纪律处分条例》
@@ -143,7 +144,7 @@ def word_starts(body: str, start: int, end: int) -> bool:
 
 
 def formulations(body: str) -> list[PolicyHit]:
-    out = [PolicyHit(canonical(f"关于{m['topic']}的重要{m['head']}"), m.start(), m.end()) for m in DISCOURSE.finditer(body)]
+    out = [_discourse(body, m) for m in DISCOURSE.finditer(body)]
     out += [PolicyHit(m.group(), m.start(), m.end()) for m in PLENUM.finditer(body)]
     plain, at = _unquoted(body)
     for match in P.formulation_re().finditer(plain):
@@ -160,6 +161,19 @@ def formulations(body: str) -> list[PolicyHit]:
                 label, end = label + suffix, end + len(suffix)
         out.append(PolicyHit(canonical(label), start, end))
     return out
+
+
+def _discourse(body: str, m: re.Match[str]) -> PolicyHit:
+    """关于…的重要论述 under the name the genre gives it: with its speaker when one stands before it
+    (习近平总书记关于国企改革的重要论述), unless its topic is a formulation of its own (关于新质生产力的重要论述,
+    关于建设海洋强国的…), which the discourse is then known by without the speaker."""
+    label = canonical(f"关于{m['topic']}的重要{m['head']}")
+    speaker = next((s for s in DISCOURSE_SPEAKERS if body.endswith(s, 0, m.start())), "")
+    topic = canonical(m["topic"])
+    lead = cut(topic)[0]  # 关于发展|新质生产力: the verb before the formulation
+    if not speaker or {topic, topic.removeprefix(lead)} & word_set("national_formulations.txt"):
+        return PolicyHit(label, m.start(), m.end())
+    return PolicyHit(speaker + label, m.start() - len(speaker), m.end())
 
 
 def _unquoted(body: str) -> tuple[str, list[int]]:

@@ -38,3 +38,21 @@ def test_a_place_a_time_or_the_whole_economy_before_it_is_no_sector():
                  "全市医疗科技与人才高质量发展推进会召开。"):
         found = policies(extract(text))
         assert not {p for p in found if p.endswith("高质量发展") and p != "高质量发展"}, text
+
+
+def test_a_designation_a_place_holds_is_background():
+    x = extract("近年来，该县先后获评全国乡村振兴示范县、国家生态文明建设示范区。")
+    assert policies(x) == set()
+
+
+def test_a_designation_being_pursued_keeps_its_policy():
+    x = extract("会议要求，全力推进生态文明建设示范区创建，深入推进生态文明建设。")
+    assert "生态文明建设" in policies(x)
+
+
+def test_a_discourse_is_known_with_its_speaker_unless_its_topic_is_a_formulation():
+    x = extract("他强调，要深入学习贯彻习近平总书记关于安全生产的重要论述。")
+    assert "习近平总书记关于安全生产的重要论述" in policies(x)
+    x = extract("他强调，要学深悟透习近平总书记关于发展新质生产力的重要论述。")
+    assert "关于发展新质生产力的重要论述" in policies(x)
+    assert not {p for p in policies(x) if p.startswith("习近平总书记关于")}
