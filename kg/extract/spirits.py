@@ -35,6 +35,12 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     return phrase, start + dropped
 
 
+def _bare_kind(rest: str) -> bool:
+    """Whether what follows a joiner is one more kind of the same speaker's words (重要指示, 贺信, 批示),
+    not a second spirit with its own issuer (省委全会)."""
+    return rest.startswith("重要") or rest.removesuffix("的") in SPIRIT_HEADS
+
+
 def _spirit_matches(body: str) -> Iterator[re.Match[str]]:
     """SPIRIT.finditer(body), but the regex is tried only in the 40 characters before each 精神 (tried
     at every position of the body it backtracks 40 characters each time: the slowest rule)."""
@@ -65,8 +71,8 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
         verbs = [v for v in P.policy_verb_re().finditer(phrase) if v.start() < topic]
         if verbs:
             phrase, start = phrase[verbs[-1].end():], start + verbs[-1].end()
-        joints = [phrase.rfind(joint) + len(joint) for joint in SPIRIT_JOINTS
-                  if joint in phrase and not phrase[phrase.rfind(joint) + len(joint):].startswith("重要")]
+        joints = [phrase.rfind(joint) + len(joint) for joint in SPIRIT_JOINTS  # 重要讲话、重要指示|贺信: one speaker's list
+                  if joint in phrase and not _bare_kind(phrase[phrase.rfind(joint) + len(joint):])]
         cut_at = max(joints, default=0)
         phrase, start = phrase[cut_at:], start + cut_at
         phrase, start = _trim_opening(phrase, start)

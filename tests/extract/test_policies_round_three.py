@@ -56,3 +56,13 @@ def test_a_discourse_is_known_with_its_speaker_unless_its_topic_is_a_formulation
     x = extract("他强调，要学深悟透习近平总书记关于发展新质生产力的重要论述。")
     assert "关于发展新质生产力的重要论述" in policies(x)
     assert not {p for p in policies(x) if p.startswith("习近平总书记关于")}
+
+
+def test_one_speakers_list_of_words_is_one_spirit():
+    x = extract("会议传达学习了习近平总书记近期重要讲话、贺信精神。")
+    assert policies(x) == {"习近平总书记近期重要讲话、贺信精神"}
+
+
+def test_two_meetings_joined_are_two_spirits():
+    x = extract("会议传达学习了全国两会精神和省委十四届五次全会精神。")
+    assert policies(x) == {"全国两会精神", "省委十四届五次全会精神"}
