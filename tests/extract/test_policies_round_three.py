@@ -66,3 +66,10 @@ def test_one_speakers_list_of_words_is_one_spirit():
 def test_two_meetings_joined_are_two_spirits():
     x = extract("会议传达学习了全国两会精神和省委十四届五次全会精神。")
     assert policies(x) == {"全国两会精神", "省委十四届五次全会精神"}
+
+
+def test_national_programmes_are_policies_but_bare_business_environment_is_not():
+    x = extract("会议强调，要持续优化营商环境，大力推进老旧小区改造和城中村改造。")
+    assert {"优化营商环境", "老旧小区改造", "城中村改造"} <= policies(x)
+    x = extract("该区交通便利，营商环境良好。")
+    assert policies(x) == set()
