@@ -55,6 +55,7 @@ __all__ = ["PolicyHit", "canonical", "find_policies"]
 PARTY, SPIRIT_WORD = "党的", "精神"  # 党的…全会精神: the meeting's own name lies between
 HONOUR_REACH = 12  # characters before a name searched for a verb of winning it
 AGENDA_ENDINGS = ("请示", "报告")  # 审议《关于审定…方案的请示》: a plan put up for approval is the agenda
+DESIGNATION_INFIX = 2  # characters of a field (产业, 工业) allowed between a name and its designation head
 PURSUED = ("创建", "建设")  # …示范区创建: a designation pursued is a campaign of its own
 EDITION = "届"  # 第五届…论坛: an edition number opens the name of an event, not of a policy
 VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
@@ -105,8 +106,13 @@ def _honour(body: str, hit: PolicyHit) -> bool:
 def _designation(body: str, hit: PolicyHit) -> bool:
     """Whether a designation head follows the name (生态文明建设|示范区): the title a place holds, background;
     unless the title is being pursued (…示范区创建, …示范县建设), which is a policy."""
-    head = next((h for h in longest_first("policy_designation_heads.txt") if body.startswith(h, hit.end)), "")
-    return bool(head) and not body.startswith(PURSUED, hit.end + len(head))
+    for gap in range(DESIGNATION_INFIX + 1):  # 新型工业化|产业|示范基地: a field word may stand between
+        if gap and not body[hit.end:hit.end + gap].isalpha():
+            break
+        head = next((h for h in longest_first("policy_designation_heads.txt") if body.startswith(h, hit.end + gap)), "")
+        if head:
+            return not body.startswith(PURSUED, hit.end + gap + len(head))
+    return False
 
 
 def _title_tail(hit: PolicyHit, titles: list[PolicyHit]) -> bool:

@@ -73,3 +73,15 @@ def test_national_programmes_are_policies_but_bare_business_environment_is_not()
     assert {"优化营商环境", "老旧小区改造", "城中村改造"} <= policies(x)
     x = extract("该区交通便利，营商环境良好。")
     assert policies(x) == set()
+
+
+def test_a_designation_with_a_field_word_before_its_head_is_background():
+    x = extract("该园区先后获批国家级经济技术开发区、国家新型工业化产业示范基地。")
+    assert policies(x) == set()
+    x = extract("会议要求，要加快推进新型工业化，做强产业集群。")
+    assert "新型工业化" in policies(x)
+
+
+def test_a_title_enterprises_hold_is_no_programme():
+    x = extract("该企业是国家级专精特新“小巨人”企业，年产值超10亿元。")
+    assert policies(x) == set()
