@@ -35,6 +35,13 @@ def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text
     return not headlines and bool(body) and opens_dated_item(body[0].text, body[-1].text, text)
 
 
+def _opens_by_dateline(group: tuple[list[str], list[Line], tuple[str, ...]], text: str) -> bool:
+    """Whether paragraph `text` opens the next brief of a run: an agency's or a follow-up dateline (本报讯,
+    又讯, 新华社…电) after a paragraph that closed a sentence; 本报记者 甲 leads open nothing here."""
+    body = group[1]
+    return bool(body) and ends_sentence(body[-1].text) and starts_article(text, strong_only=True)
+
+
 def opens_dated_item(opening: str, before: str, text: str) -> bool:
     """Whether paragraph `text` opens the next of a run of items with no headlines: it leads with a
     date of its own (4月14日至17日上午，…) other than the one its item opened with (`opening`: the
@@ -80,7 +87,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
             groups.append(([line.text], [], ()))
         else:
             if not groups or _closed(groups[-1]) or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
-                    groups[-1], line.text):
+                    groups[-1], line.text) or _opens_by_dateline(groups[-1], line.text):
                 groups.append(([], [], ()))
             byline = byline_at_end(line.text)
             following = lines[i + 1].text if i + 1 < len(lines) else ""

@@ -89,6 +89,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                                                   or NAMES_AFTER_SENTENCE.search(text)) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         closes = bool(mark)
+        if byline and byline[0] == 0 and not mark and current.lines and _headline_like(current.lines):
+            byline = None  # 本报记者 甲 乙 right under its headline opens the article: `finish` reads it there
         if byline and (mark or byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
             cut, current.reporters = byline
