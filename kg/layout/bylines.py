@@ -72,7 +72,7 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
     # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
-    credits = [part for part in CREDIT_SEPARATOR.split(_SPACED_NAME.sub(r"\1\2", group.strip()))
+    credits = [part for part in CREDIT_SEPARATOR.split(_SPACED_NAME.sub(_spaced_name, group.strip()))
                if not part.strip().startswith(_non_writer_roles())]
     writing = True  # （记者 甲 编辑 乙 校对 丙）: names after a non-writer's role, up to a writer's, are no reporters
     for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
@@ -148,6 +148,12 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         return None
     names = reporter_names(match.group(1))
     return (match.start(), names) if names else None
+
+
+def _spaced_name(match: re.Match[str]) -> str:
+    """储 佼 as 储佼 when it starts with a surname; two words apart (见 图) stay apart."""
+    common = lexicon.words("surnames.txt")  # the rare list holds common words (见, 图 …)
+    return match.group(1) + match.group(2) if match.group(1).startswith(common) else match.group()
 
 
 @cache

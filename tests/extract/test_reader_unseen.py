@@ -4,7 +4,7 @@ headlines over kickers, trips dated stop by stop.
 Every text here is written for the test (made-up places and people).
 """
 
-from kg.layout.bylines import split_dateline
+from kg.layout.bylines import byline_at_end, reporter_names, split_dateline
 from kg.layout.clean import article_file_articles
 
 HEAD = "全县部署春耕生产工作"
@@ -25,3 +25,23 @@ def test_briefs_opened_by_their_own_datelines_are_separate_articles() -> None:
     (article,) = article_file_articles(f"{HEAD}\n\n本报讯 {FIRST}\n\n本报记者 孙雨 从会上获悉，春耕进展顺利。\n")
     assert "获悉" in article.body
     assert split_dateline("又有消息称，春耕进展顺利。") is None
+
+
+def test_bylines_with_spaced_names_or_roles_with_no_colon() -> None:
+    cases = {
+        f"{FIRST}（储 佼）": ("储佼",),  # a two-character name padded to three
+        f"{FIRST}（记者 储 佼 王小明）": ("储佼", "王小明"),
+        f"{FIRST}\n融媒体记者 孙雨 通讯员 周凯": ("孙雨", "周凯"),  # a closing line, roles with no colon
+        f"{FIRST}\n记者 储 佼": ("储佼",),
+        f"{FIRST}\n图片：孙雨": (),  # a photo credit names no reporter
+    }
+    for body, reporters in cases.items():
+        (article,) = article_file_articles(f"{HEAD}\n\n{body}\n")
+        assert article.reporters == reporters, body
+        assert article.body == FIRST, body
+    (article,) = article_file_articles(f"{HEAD}\n\n本报记者 储 佼 通讯员 周凯\n\n{FIRST}\n")
+    assert (article.title, article.reporters) == (HEAD, ("储佼", "周凯"))
+    # near misses: words after 记者 that start with no surname, and two words apart in a sentence
+    (article,) = article_file_articles(f"{HEAD}\n\n{FIRST}\n记者 走进 车间\n")
+    assert article.reporters == () and article.body.endswith("记者走进车间")
+    assert reporter_names("见 图") is None and byline_at_end("会议强调，要狠抓落实。（见 图）") is None
