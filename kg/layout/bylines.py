@@ -199,7 +199,7 @@ def split_dateline(text: str) -> Dateline | None:
 # A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
 BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
 NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
-BYLINE_RUN_LINES = 3  # a byline cut by wraps and column breaks spans at most three lines
+BYLINE_RUN_LINES = 5  # a byline cut by wraps and column breaks: four names with two papers wrap over five lines at width 10
 
 _PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电
 

@@ -16,6 +16,7 @@ from kg.layout.bylines import (
     rejoin_cut_bylines,
     starts_article,
 )
+from kg.layout.leads import dated_purpose_lead
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
 
@@ -75,7 +76,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
         elif line.blank_before and last >= 0 and (indent_opens and line.indented or not indents_after_blank
-                                                  and opens_with_date(text)):
+                                                  and (opens_with_date(text) or dated_purpose_lead(lines, i))):
             opens = _closes_before(lines, last)
         last = i
         if current is None or opens:

@@ -6,6 +6,7 @@ Every text here is written for the test (made-up places and people).
 
 from kg.layout.bylines import byline_at_end, reporter_names, split_dateline
 from kg.layout.clean import article_file_articles
+from kg.layout.page import page_articles
 
 HEAD = "全县部署春耕生产工作"
 FIRST = "5月8日，县委书记钱卫东主持召开县委常委会议，传达学习上级会议精神。"
@@ -45,3 +46,27 @@ def test_bylines_with_spaced_names_or_roles_with_no_colon() -> None:
     (article,) = article_file_articles(f"{HEAD}\n\n{FIRST}\n记者 走进 车间\n")
     assert article.reporters == () and article.body.endswith("记者走进车间")
     assert reporter_names("见 图") is None and byline_at_end("会议强调，要狠抓落实。（见 图）") is None
+
+
+def _column(text: str, width: int) -> str:
+    """`text` wrapped at `width` characters, a blank line (a column break) every eight lines, no indents."""
+    lines = [text[i:i + width] for i in range(0, len(text), width)]
+    return "\n".join(line + ("\n" if n % 8 == 7 else "") for n, line in enumerate(lines)) + "\n"
+
+
+def test_a_page_with_no_indent_opens_an_article_at_a_lead_dated_after_its_purpose() -> None:
+    one = "5月8日，县委书记钱卫东主持召开县委常委会议，传达学习上级会议精神。会议强调，要狠抓落实，确保取得实效。"
+    two = "为进一步加快城南片区项目建设，5月9日下午，县长孙立平带队调研重点项目。孙立平要求，要倒排工期，加快进度。"
+    first, second = page_articles(_column(one, 12) + "\n" + _column(two, 12))
+    assert first.body.endswith("确保取得实效。") and second.body.startswith("为进一步加快")
+    # near miss: after a column break, a paragraph whose date is no clause of its own continues the article
+    three = "会议要求，各地要在5月20日前完成摸底排查，做到应查尽查。"
+    (article,) = page_articles(_column(one, 12) + "\n" + _column(three, 12))
+    assert article.body.endswith("应查尽查。")
+
+
+def test_a_bracketed_byline_of_two_papers_wrapped_over_four_lines_at_width_ten() -> None:
+    page = ("5月8日，县委书记钱卫\n东主持召开县委常委会\n议，传达学习上级会议\n精神。\n（江城广播电视台记者\n"
+            " 孙立平 周凯 江\n城日报记者 李红 \n王明）\n")
+    (article,) = page_articles(page)
+    assert article.reporters == ("孙立平", "周凯", "李红", "王明") and article.body.endswith("会议精神。")
