@@ -6,7 +6,7 @@ import re
 
 from kg.layout.bylines import byline_at_end, starts_article
 from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief, raw_lines
-from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish
+from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish, main_headline
 
 # A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -104,8 +104,8 @@ def article_file_articles(text: str) -> list[ArticleParts]:
         if not body_lines:
             continue
         joined, anchors = join_lines(body_lines, width=10**9, blank_breaks=True)  # every sentence end at a line end is a paragraph
-        part = finish(joined, anchors, title=headlines[0] if headlines else None,
-                      subtitle=" ".join(headlines[1:]) or None, reporters=reporters)
+        title, subtitle = main_headline(headlines, joined)
+        part = finish(joined, anchors, title=title, subtitle=subtitle, reporters=reporters)
         if part is not None:
             out.append(part)
     return out

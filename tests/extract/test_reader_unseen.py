@@ -70,3 +70,20 @@ def test_a_bracketed_byline_of_two_papers_wrapped_over_four_lines_at_width_ten()
             " 孙立平 周凯 江\n城日报记者 李红 \n王明）\n")
     (article,) = page_articles(page)
     assert article.reporters == ("孙立平", "周凯", "李红", "王明") and article.body.endswith("会议精神。")
+
+
+def test_the_headline_under_a_kicker_is_the_title() -> None:
+    lead = "5月8日，全县春耕生产工作部署会召开，县委书记钱卫东出席并讲话。会议强调，要抓好春耕生产。"
+    head = "全县春耕生产工作部署会召开"
+    cases = {
+        f"春风浩荡正当时\n{head}\n\n{lead}\n": (head, "春风浩荡正当时"),  # kicker, headline
+        f"春风浩荡正当时\n{head}\n——钱卫东出席并讲话\n\n{lead}\n": (head, "春风浩荡正当时 ——钱卫东出席并讲话"),
+        # near misses: a subtitle under the headline, with or without its dash, stays the subtitle
+        f"{head}\n钱卫东出席\n\n{lead}\n": (head, "钱卫东出席"),
+        f"{head}\n——全县春耕生产工作部署会召开侧记\n\n{lead}\n": (head, "——全县春耕生产工作部署会召开侧记"),
+    }
+    for text, expected in cases.items():
+        (article,) = article_file_articles(text)
+        assert (article.title, article.subtitle) == expected, text
+    (article,) = page_articles(f"春风浩荡正当时\n{head}\n\n{lead[:12]}\n{lead[12:24]}\n{lead[24:36]}\n{lead[36:]}\n")
+    assert article.title == head
