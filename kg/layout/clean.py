@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from kg import lexicon
+from kg.dates import TRIP_DAYS_MAX
 from kg.layout.bylines import byline_at_end, starts_article
 from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief, raw_lines
 from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish, main_headline
@@ -56,7 +59,25 @@ def opens_dated_item(opening: str, before: str, text: str) -> bool:
     if lede is None:
         return False
     opened = MONTH_DAY.search(opening)
-    return opened is not None and opened.groups() != lede.groups()
+    return opened is not None and opened.groups() != lede.groups() and not _next_stop(opening, opened, lede)
+
+
+def _next_stop(opening: str, opened: re.Match[str], lede: re.Match[str]) -> bool:
+    """Whether a dated paragraph is the next stop of the trip its item opened with (5月6日，某某率团赴…考察。
+    … 5月7日，代表团来到…): a trip word in the opening, the date a few days later."""
+    if not any(word in opening for word in lexicon.words("date_trip_words.txt")):
+        return False
+    start, stop = (_day_of_year(match) for match in (opened, lede))
+    if start is None or stop is None:
+        return False
+    return 0 < (stop - start) % 366 <= TRIP_DAYS_MAX  # (a trip over the new year wraps round)
+
+
+def _day_of_year(match: re.Match[str]) -> int | None:
+    try:
+        return dt.date(2000, int(match.group(1)), int(match.group(2))).timetuple().tm_yday
+    except ValueError:
+        return None
 
 
 def _closed(group: tuple[list[str], list[Line], tuple[str, ...]]) -> bool:

@@ -4,9 +4,13 @@ headlines over kickers, trips dated stop by stop.
 Every text here is written for the test (made-up places and people).
 """
 
+import datetime as dt
+
+from kg.dates import find_dates, lead_date
 from kg.layout.bylines import byline_at_end, reporter_names, split_dateline
 from kg.layout.clean import article_file_articles
 from kg.layout.page import page_articles
+from kg.read import read_text
 
 HEAD = "全县部署春耕生产工作"
 FIRST = "5月8日，县委书记钱卫东主持召开县委常委会议，传达学习上级会议精神。"
@@ -87,3 +91,20 @@ def test_the_headline_under_a_kicker_is_the_title() -> None:
         assert (article.title, article.subtitle) == expected, text
     (article,) = page_articles(f"春风浩荡正当时\n{head}\n\n{lead[:12]}\n{lead[12:24]}\n{lead[24:36]}\n{lead[36:]}\n")
     assert article.title == head
+
+
+def test_a_trip_dated_stop_by_stop_is_one_ranged_event() -> None:
+    issue = dt.date(2024, 5, 10)
+    trip = ("5月6日，市委书记钱卫东率党政代表团赴江城考察。\n\n在江城期间，代表团参观了产业园。\n\n"
+            "5月7日，代表团来到河东区，考察了物流园。\n\n5月8日，代表团一行前往海湾新区。\n")
+    (article,) = read_text(trip, doc_id="trip", published=issue, kind="article")
+    found = lead_date(article)
+    assert found is not None and (found.start, found.end) == (dt.date(2024, 5, 6), dt.date(2024, 5, 8))
+    assert [(r.start, r.end) for r, _, _ in find_dates("5月6—8日，代表团赴江城考察", issue)] == [
+        (dt.date(2024, 5, 6), dt.date(2024, 5, 8))]
+    # near misses: items about other events, and a trip's lead followed by a date weeks later, are apart
+    items = "5月6日，县委召开常委会议。\n\n5月7日，县政府召开常务会议。\n"
+    assert len(list(read_text(items, doc_id="items", published=issue, kind="article"))) == 2
+    later = "4月6日，市委书记钱卫东率代表团赴江城考察。\n\n5月7日，县政府召开常务会议。\n"
+    assert len(list(read_text(later, doc_id="later", published=issue, kind="article"))) == 2
+    assert find_dates("6-8日内完成", issue) == []
