@@ -17,6 +17,7 @@ DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  
 # A lead whose subject comes before its date (国务院副总理某某4月30日上午参观了…): the date in the
 # first clause, its first 30 characters.
 SUBJECT_DATE_LEDE = re.compile(r"[^，。；：“”\d]{2,30}?(\d{1,2})月(\d{1,2})日")
+TRIP_RANGE = re.compile(r"[至到—–\-~～]{1,2}(?:(\d{1,2})月)?(\d{1,2})日")  # after a lead's first date
 ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
@@ -67,15 +68,18 @@ def _next_stop(opening: str, opened: re.Match[str], lede: re.Match[str]) -> bool
     … 5月7日，代表团来到…): a trip word in the opening, the date a few days later."""
     if not any(word in opening for word in lexicon.words("date_trip_words.txt")):
         return False
-    start, stop = (_day_of_year(match) for match in (opened, lede))
+    start, stop = _day_of_year(*opened.groups()), _day_of_year(*lede.groups())
     if start is None or stop is None:
         return False
-    return 0 < (stop - start) % 366 <= TRIP_DAYS_MAX  # (a trip over the new year wraps round)
+    ranged = TRIP_RANGE.match(opening, opened.end())  # 5月3日至5日: its stops fall within it
+    last = _day_of_year(ranged.group(1) or opened.group(1), ranged.group(2)) if ranged else None
+    days = TRIP_DAYS_MAX if last is None else (last - start) % 366
+    return 0 < (stop - start) % 366 <= days  # (a trip over the new year wraps round)
 
 
-def _day_of_year(match: re.Match[str]) -> int | None:
+def _day_of_year(month: str, day: str) -> int | None:
     try:
-        return dt.date(2000, int(match.group(1)), int(match.group(2))).timetuple().tm_yday
+        return dt.date(2000, int(month), int(day)).timetuple().tm_yday
     except ValueError:
         return None
 
