@@ -76,7 +76,8 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
                if not part.strip().startswith(_non_writer_roles())]
     writing = True  # （记者 甲 编辑 乙 校对 丙）: names after a non-writer's role, up to a writer's, are no reporters
     for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
-        token = token.split("/")[0]  # 某某/文、图
+        role, slash, named = token.partition("/")
+        token = named if slash and named and role in roles else role  # 文/某某 names 某某; 某某/文、图 too
         non_writer = next((r for r in _non_writer_roles() if token.startswith(r)), None)
         if non_writer is not None:
             writing = False
@@ -117,9 +118,9 @@ def closing_byline() -> re.Pattern[str]:
     张三/文、图 and 张三摄影报道 (a role closes it), or names alone, 张三 李四 王五."""
     roles = _alternatives("byline_roles.txt")
     names = rf"(?:{NAME})(?:[ \t\u3000、]+(?:{NAME}))*"
-    spaced = rf"(?:{roles})[ \t\u3000]+(?:{NAME}|{SPACED_NAME})"  # 融媒体记者 甲, with no colon
+    spaced = rf"(?:{roles})(?:[ \t\u3000]+|/)(?:{NAME}|{SPACED_NAME})"  # 融媒体记者 甲 / 文/甲, with no colon
     return re.compile(rf"^(?:(?:{roles})[ \t\u3000]*[：:][ \t\u3000]*\S.*"
-                      rf"|{spaced}(?:[ \t\u3000、]+(?:(?:{roles})[ \t\u3000]+)?(?:{NAME}|{SPACED_NAME}))*"
+                      rf"|{spaced}(?:[ \t\u3000、]+(?:(?:{roles})(?:[ \t\u3000]+|/))?(?:{NAME}|{SPACED_NAME}))*"
                       rf"|{names}[ \t\u3000]*(?:/[文图、]+|(?:{roles})?报道|摄影?)"
                       rf"|(?:[{CJK}]{{2,3}}|{SPACED_NAME})(?:[ \t\u3000]+(?:[{CJK}]{{2,3}}|{SPACED_NAME}))+)$")
 

@@ -39,6 +39,7 @@ def test_bylines_with_spaced_names_or_roles_with_no_colon() -> None:
         f"{FIRST}\n融媒体记者 孙雨 通讯员 周凯": ("孙雨", "周凯"),  # a closing line, roles with no colon
         f"{FIRST}\n记者 储 佼": ("储佼",),
         f"{FIRST}\n图片：孙雨": (),  # a photo credit names no reporter
+        f"{FIRST}\n文/孙雨 图/周凯": ("孙雨", "周凯"),  # the role before the slash
     }
     for body, reporters in cases.items():
         (article,) = article_file_articles(f"{HEAD}\n\n{body}\n")
@@ -49,6 +50,7 @@ def test_bylines_with_spaced_names_or_roles_with_no_colon() -> None:
     # near misses: words after 记者 that start with no surname, and two words apart in a sentence
     (article,) = article_file_articles(f"{HEAD}\n\n{FIRST}\n记者 走进 车间\n")
     assert article.reporters == () and article.body.endswith("记者走进车间")
+    assert byline_at_end("文/走进") is None  # no surname after the slash
     assert reporter_names("见 图") is None and byline_at_end("会议强调，要狠抓落实。（见 图）") is None
 
 
