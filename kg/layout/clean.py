@@ -18,6 +18,7 @@ DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  
 # first clause, its first 30 characters.
 SUBJECT_DATE_LEDE = re.compile(r"[^，。；：“”\d]{2,30}?(\d{1,2})月(\d{1,2})日")
 TRIP_RANGE = re.compile(r"[至到—–\-~～]{1,2}(?:(\d{1,2})月)?(\d{1,2})日")  # after a lead's first date
+OWN_MEETING = re.compile(r"召开|举行|举办")  # an event convened: an item of its own, no stop of a trip
 ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
@@ -60,13 +61,15 @@ def opens_dated_item(opening: str, before: str, text: str) -> bool:
     if lede is None:
         return False
     opened = MONTH_DAY.search(opening)
-    return opened is not None and opened.groups() != lede.groups() and not _next_stop(opening, opened, lede)
+    return opened is not None and opened.groups() != lede.groups() and not _next_stop(opening, opened, lede, text)
 
 
-def _next_stop(opening: str, opened: re.Match[str], lede: re.Match[str]) -> bool:
+def _next_stop(opening: str, opened: re.Match[str], lede: re.Match[str], text: str) -> bool:
     """Whether a dated paragraph is the next stop of the trip its item opened with (5月6日，某某率团赴…考察。
-    … 5月7日，代表团来到…): a trip word in the opening, the date a few days later."""
-    if not any(word in opening for word in lexicon.words("date_trip_words.txt")):
+    … 5月7日，代表团来到…): a trip word in the opening, the date a few days later, and no meeting of its
+    own convened in its first clauses (5月7日，县委召开常委会议 is the next item)."""
+    if not any(word in opening for word in lexicon.words("date_trip_words.txt")) or OWN_MEETING.search(
+            text, lede.end(), lede.end() + 20):
         return False
     start, stop = _day_of_year(*opened.groups()), _day_of_year(*lede.groups())
     if start is None or stop is None:

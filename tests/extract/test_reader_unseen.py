@@ -109,6 +109,8 @@ def test_a_trip_dated_stop_by_stop_is_one_ranged_event() -> None:
     assert len(list(read_text(items, doc_id="items", published=issue, kind="article"))) == 2
     later = "4月6日，市委书记钱卫东率代表团赴江城考察。\n\n5月7日，县政府召开常务会议。\n"
     assert len(list(read_text(later, doc_id="later", published=issue, kind="article"))) == 2
+    meeting = "5月6日，县长孙立平到城南镇调研。\n\n5月7日，县委召开常委会议。\n"  # a meeting of its own
+    assert len(list(read_text(meeting, doc_id="meeting", published=issue, kind="article"))) == 2
     ranged = "5月3日至5日，市委书记钱卫东率代表团赴江城考察。\n\n5月7日，县政府召开常务会议。\n"  # after the trip
     assert len(list(read_text(ranged, doc_id="ranged", published=issue, kind="article"))) == 2
     assert find_dates("6-8日内完成", issue) == []
