@@ -330,8 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def reading(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursively)")
-        p.add_argument("--published", type=_date, help="issue date YYYY-MM-DD (else manifest, JSONL field, file name)")
-        p.add_argument("--source", help="publication, e.g. 无锡日报 (else manifest or JSONL field)")
+        p.add_argument("--published", type=_date, help="issue date YYYY-MM-DD (else manifest or file name; a JSONL "
+                                                         "record's own field wins)")
+        p.add_argument("--source", help="publication, e.g. 无锡日报 (else manifest; a JSONL record's own field wins)")
         p.add_argument("--kind", choices=["page", "article", "jsonl"], help="input kind (default: detected per file)")
         p.add_argument("--base", default=env.base, help=f"base of minted IRIs (default {env.base})")
 

@@ -31,12 +31,17 @@ _MONTH = rf"(?:(?P<{{p}}m>1[0-2]|0?[1-9]){_S}月{_S})"
 _DAY = rf"(?P<{{p}}d>3[01]|[12]\d|0?[1-9]){_S}[日号]"
 
 
-def _date(prefix: str) -> str:
-    return (_YEAR + "?" + _MONTH + "?" + _DAY).format(p=prefix)
-
-
 # A range joins two dates with a dash or 至/到; the second may omit year and month.
 RANGE_JOINER = r"[ \t]*(?:[—–－\-~～]{1,2}|至|到)[ \t]*"
+# 5月6—8日, 5月6至8日: a range's first day right after its month may drop its 日 when the second keeps it.
+_BARE_DAY = rf"(?:(?<=月\d)|(?<=月\d\d))(?={RANGE_JOINER}(?:3[01]|[12]\d|0?[1-9]){_S}[日号])"
+
+
+def _date(prefix: str) -> str:
+    pattern = (_YEAR + "?" + _MONTH + "?" + _DAY).format(p=prefix)
+    return pattern if prefix != "a" else pattern.removesuffix(rf"{_S}[日号]") + rf"(?:{_S}[日号]|{_BARE_DAY})"
+
+
 DATE_EXPRESSION = re.compile(
     rf"(?<![\d年月.])(?:{_date('a')})(?:{RANGE_JOINER}(?:{_date('b')}))?"
     r"(?![ \t]*(?:以内|之内|内|以上|左右))"

@@ -188,8 +188,9 @@ def _record_article(record: dict, raw: str, line_offset: int, number: int, *, do
                      part.dateline, part.reporters),
         doc_id=hashlib.sha1(url.encode("utf-8")).hexdigest()[:16] if url else f"{doc_id}:{number}",
         index=1,
-        issued=published or parse_date(record.get("published")) or name_date,
-        source=source or _field(record, "source"),
+        # a crawl mixes issues and sites: the record's own date and site describe it, the flags only fill gaps
+        issued=parse_date(record.get("published")) or published or name_date,
+        source=_field(record, "source") or source,
         path=path,
         url=url,
         metadata=tuple((key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))

@@ -156,6 +156,16 @@ def test_json_lines_with_bad_records() -> None:
     assert plain.doc_id == "crawl:4" and plain.title is None and _date(plain) is None  # 日前
 
 
+def test_a_crawl_records_own_date_and_site_win_over_the_flags() -> None:
+    """A crawl mixes issues, years and sites: --published and --source only fill what a record leaves out."""
+    text = ('{"body": "12月16日，区委召开常委会会议。", "published": "2025-12-17", "source": "某区政府网"}\n'
+            '{"body": "3月2日，县委召开常委会会议。"}\n')
+    own, bare = read_text(text, doc_id="crawl", published=dt.date(2024, 4, 7), source="某县人大网", kind="jsonl")
+    assert isinstance(own, Article) and isinstance(bare, Article)
+    assert (own.issued, own.source, _date(own)) == (dt.date(2025, 12, 17), "某区政府网", "2025-12-16")
+    assert (bare.issued, bare.source, _date(bare)) == (dt.date(2024, 4, 7), "某县人大网", "2024-03-02")
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "empty file"),
     (b"  \n\n", "empty file"),

@@ -14,6 +14,10 @@ NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 
 NAME_TOKEN = re.compile(rf"(?:{NAME})")
 
+# A two-character name padded to the width of three-character ones (储 佼): one name, not two characters.
+SPACED_NAME = rf"[{CJK}][ \t\u3000]{{1,3}}[{CJK}](?![{CJK}])"
+_SPACED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}])[ \t\u3000]{{1,3}}([{CJK}])(?![{CJK}])")
+
 CREDIT_SEPARATOR = re.compile(r"[；;]")
 NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
 
@@ -41,8 +45,10 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     agencies = f"{agencies}|{papers}"
     place = rf"(?:(?!记者)[{CJK}]){{0,8}}?"
     bracket = r"(?:[ \t]*[（(](?P<bracket>[^（）()]{1,60})[）)])?"
-    name = f"(?!报道)(?:{NAME})"
-    strong = re.compile(rf"(?P<line>据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*(?:电|讯|消息)(?![息话号费视脑力子影台])){bracket}")
+    name = f"(?!报道)(?:{NAME}|{SPACED_NAME})"
+    follow = _alternatives("datelines_follow.txt")  # 又讯: a whole dateline, no agency, place or date
+    strong = re.compile(rf"(?P<line>(?:{follow})(?![息飞])|据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*"
+                        rf"(?:电|讯|消息)(?![息话号费视脑力子影台])){bracket}")
     by_reporter = re.compile(
         rf"(?P<line>(?:{roles})[ \t]*(?:{name})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{name}))*(?:[ \t]*报道)?)"
         rf"(?=[ \t\n（(：:]|\d|$)"
@@ -66,11 +72,12 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
     # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
-    credits = [part for part in CREDIT_SEPARATOR.split(group.strip())
+    credits = [part for part in CREDIT_SEPARATOR.split(_SPACED_NAME.sub(_spaced_name, group.strip()))
                if not part.strip().startswith(_non_writer_roles())]
     writing = True  # （记者 甲 编辑 乙 校对 丙）: names after a non-writer's role, up to a writer's, are no reporters
     for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
-        token = token.split("/")[0]  # 某某/文、图
+        role, slash, named = token.partition("/")
+        token = named if slash and named and role in roles else role  # 文/某某 names 某某; 某某/文、图 too
         non_writer = next((r for r in _non_writer_roles() if token.startswith(r)), None)
         if non_writer is not None:
             writing = False
@@ -111,9 +118,11 @@ def closing_byline() -> re.Pattern[str]:
     张三/文、图 and 张三摄影报道 (a role closes it), or names alone, 张三 李四 王五."""
     roles = _alternatives("byline_roles.txt")
     names = rf"(?:{NAME})(?:[ \t\u3000、]+(?:{NAME}))*"
+    spaced = rf"(?:{roles})(?:[ \t\u3000]+|/)(?:{NAME}|{SPACED_NAME})"  # 融媒体记者 甲 / 文/甲, with no colon
     return re.compile(rf"^(?:(?:{roles})[ \t\u3000]*[：:][ \t\u3000]*\S.*"
+                      rf"|{spaced}(?:[ \t\u3000、]+(?:(?:{roles})(?:[ \t\u3000]+|/))?(?:{NAME}|{SPACED_NAME}))*"
                       rf"|{names}[ \t\u3000]*(?:/[文图、]+|(?:{roles})?报道|摄影?)"
-                      rf"|[{CJK}]{{2,3}}(?:[ \t\u3000]+[{CJK}]{{2,3}})+)$")
+                      rf"|(?:[{CJK}]{{2,3}}|{SPACED_NAME})(?:[ \t\u3000]+(?:[{CJK}]{{2,3}}|{SPACED_NAME}))+)$")
 
 
 def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
@@ -132,15 +141,25 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         names = reporter_names(line.strip()) if closing else None
         if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:
             return None  # a lone word is no byline
-        if names and closing and not closing.group().startswith(tuple(lexicon.words("byline_roles.txt"))) and \
-                not names[0].startswith(tuple(lexicon.words("surnames.txt"))):
-            return None  # names alone (or with a closing role) start with a surname
+        if names and closing and not re.search(r"[：:]", closing.group()) and not names[0].startswith(_surnames()):
+            return None  # names alone, or after a role with no colon (记者 走进 车间), start with a surname
         return (0, names) if names else None
     before = line[: match.start()].rstrip(" \t\u3000")
     if before and not ends_sentence(before):
         return None
     names = reporter_names(match.group(1))
     return (match.start(), names) if names else None
+
+
+def _spaced_name(match: re.Match[str]) -> str:
+    """储 佼 as 储佼 when it starts with a surname; two words apart (见 图) stay apart."""
+    common = lexicon.words("surnames.txt")  # the rare list holds common words (见, 图 …)
+    return match.group(1) + match.group(2) if match.group(1).startswith(common) else match.group()
+
+
+@cache
+def _surnames() -> tuple[str, ...]:
+    return lexicon.words("surnames.txt") + lexicon.words("surnames_rare.txt")
 
 
 @dataclass(frozen=True)
@@ -181,14 +200,15 @@ def split_dateline(text: str) -> Dateline | None:
 # A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
 BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
 NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
-BYLINE_RUN_LINES = 3  # a byline cut by wraps and column breaks spans at most three lines
+BYLINE_RUN_LINES = 5  # a byline cut by wraps and column breaks: four names with two papers wrap over five lines at width 10
 
 _PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电
 
 
 @cache
 def dateline_initials() -> frozenset[str]:
-    return frozenset(word[0] for name in ("datelines.txt", "byline_dateline_roles.txt") for word in lexicon.words(name))
+    return frozenset(word[0] for name in ("datelines.txt", "datelines_follow.txt", "byline_dateline_roles.txt")
+                     for word in lexicon.words(name))
 
 
 def opens_with_date(line: str) -> bool:

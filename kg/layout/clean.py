@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from kg import lexicon
+from kg.dates import TRIP_DAYS_MAX
 from kg.layout.bylines import byline_at_end, starts_article
 from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief, raw_lines
-from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish
+from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish, main_headline
 
 # A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -14,6 +17,8 @@ DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  
 # A lead whose subject comes before its date (国务院副总理某某4月30日上午参观了…): the date in the
 # first clause, its first 30 characters.
 SUBJECT_DATE_LEDE = re.compile(r"[^，。；：“”\d]{2,30}?(\d{1,2})月(\d{1,2})日")
+TRIP_RANGE = re.compile(r"[至到—–\-~～]{1,2}(?:(\d{1,2})月)?(\d{1,2})日")  # after a lead's first date
+OWN_MEETING = re.compile(r"召开|举行|举办")  # an event convened: an item of its own, no stop of a trip
 ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
 
 
@@ -35,6 +40,13 @@ def _opens_dated_item(group: tuple[list[str], list[Line], tuple[str, ...]], text
     return not headlines and bool(body) and opens_dated_item(body[0].text, body[-1].text, text)
 
 
+def _opens_by_dateline(group: tuple[list[str], list[Line], tuple[str, ...]], text: str) -> bool:
+    """Whether paragraph `text` opens the next brief of a run: an agency's or a follow-up dateline (本报讯,
+    又讯, 新华社…电) after a paragraph that closed a sentence; 本报记者 甲 leads open nothing here."""
+    body = group[1]
+    return bool(body) and ends_sentence(body[-1].text) and starts_article(text, strong_only=True)
+
+
 def opens_dated_item(opening: str, before: str, text: str) -> bool:
     """Whether paragraph `text` opens the next of a run of items with no headlines: it leads with a
     date of its own (4月14日至17日上午，…) other than the one its item opened with (`opening`: the
@@ -49,7 +61,30 @@ def opens_dated_item(opening: str, before: str, text: str) -> bool:
     if lede is None:
         return False
     opened = MONTH_DAY.search(opening)
-    return opened is not None and opened.groups() != lede.groups()
+    return opened is not None and opened.groups() != lede.groups() and not _next_stop(opening, opened, lede, text)
+
+
+def _next_stop(opening: str, opened: re.Match[str], lede: re.Match[str], text: str) -> bool:
+    """Whether a dated paragraph is the next stop of the trip its item opened with (5月6日，某某率团赴…考察。
+    … 5月7日，代表团来到…): a trip word in the opening, the date a few days later, and no meeting of its
+    own convened in its first clauses (5月7日，县委召开常委会议 is the next item)."""
+    if not any(word in opening for word in lexicon.words("date_trip_words.txt")) or OWN_MEETING.search(
+            text, lede.end(), lede.end() + 20):
+        return False
+    start, stop = _day_of_year(*opened.groups()), _day_of_year(*lede.groups())
+    if start is None or stop is None:
+        return False
+    ranged = TRIP_RANGE.match(opening, opened.end())  # 5月3日至5日: its stops fall within it
+    last = _day_of_year(ranged.group(1) or opened.group(1), ranged.group(2)) if ranged else None
+    days = TRIP_DAYS_MAX if last is None else (last - start) % 366
+    return 0 < (stop - start) % 366 <= days  # (a trip over the new year wraps round)
+
+
+def _day_of_year(month: str, day: str) -> int | None:
+    try:
+        return dt.date(2000, int(month), int(day)).timetuple().tm_yday
+    except ValueError:
+        return None
 
 
 def _closed(group: tuple[list[str], list[Line], tuple[str, ...]]) -> bool:
@@ -80,7 +115,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
             groups.append(([line.text], [], ()))
         else:
             if not groups or _closed(groups[-1]) or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
-                    groups[-1], line.text):
+                    groups[-1], line.text) or _opens_by_dateline(groups[-1], line.text):
                 groups.append(([], [], ()))
             byline = byline_at_end(line.text)
             following = lines[i + 1].text if i + 1 < len(lines) else ""
@@ -97,8 +132,8 @@ def article_file_articles(text: str) -> list[ArticleParts]:
         if not body_lines:
             continue
         joined, anchors = join_lines(body_lines, width=10**9, blank_breaks=True)  # every sentence end at a line end is a paragraph
-        part = finish(joined, anchors, title=headlines[0] if headlines else None,
-                      subtitle=" ".join(headlines[1:]) or None, reporters=reporters)
+        title, subtitle = main_headline(headlines, joined)
+        part = finish(joined, anchors, title=title, subtitle=subtitle, reporters=reporters)
         if part is not None:
             out.append(part)
     return out

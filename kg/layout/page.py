@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from kg.chars import CJK
 from kg.layout.bylines import (
     NAMES_AFTER_SENTENCE,
     byline_at_end,
@@ -16,12 +15,20 @@ from kg.layout.bylines import (
     rejoin_cut_bylines,
     starts_article,
 )
+from kg.layout.leads import dated_purpose_lead
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
-from kg.layout.parts import HEADLINE_MAX, HEADLINE_MIN, NO_HEADLINE_END, ArticleParts, finish
+from kg.layout.parts import (
+    HEADLINE_MAX,
+    HEADLINE_MIN,
+    LEAD_CHARS,
+    LEAD_SHARED_MIN,
+    NO_HEADLINE_END,
+    ArticleParts,
+    bigrams,
+    finish,
+    main_headline,
+)
 
-LEAD_CHARS = 120  # an article's first sentences, which its headline sums up
-LEAD_SHARED_MIN = 3  # character pairs a headline shares with its lead: one or two in common is chance
-CJK_CHAR = re.compile(rf"[{CJK}]{{2}}")
 CLAUSE_MARK = re.compile(r"[，,；;：:。！？]")
 HEADLINE_RUN_MAX = 3  # blocks: kicker, headline, subtitle
 
@@ -75,7 +82,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
         elif line.blank_before and last >= 0 and (indent_opens and line.indented or not indents_after_blank
-                                                  and opens_with_date(text)):
+                                                  and (opens_with_date(text) or dated_purpose_lead(lines, i))):
             opens = _closes_before(lines, last)
         last = i
         if current is None or opens:
@@ -89,6 +96,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                                                   or NAMES_AFTER_SENTENCE.search(text)) else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         closes = bool(mark)
+        if byline and byline[0] == 0 and not mark and current.lines and _headline_like(current.lines):
+            byline = None  # 本报记者 甲 乙 right under its headline opens the article: `finish` reads it there
         if byline and (mark or byline[0] == 0 or following is None or not following.text or following.indented
                        or starts_article(following.text) or _headline_above_blank(lines, i + 1)):
             cut, current.reporters = byline
@@ -211,12 +220,12 @@ def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
     before = after = 0
     run_ends = set(runs.values())
     for i, j in runs.items():
-        words = _bigrams("".join(line.text for block in blocks[i:j] for line in block.lines))
+        words = bigrams("".join(line.text for block in blocks[i:j] for line in block.lines))
         start = i - 1  # where the article the run follows begins
         while start > 0 and not blocks[start].opens and not blocks[start - 1].closed and start not in run_ends:
             start -= 1
-        before += len(words & _bigrams(_lead(blocks, start, i)))
-        after += len(words & _bigrams(_lead(blocks, j, len(blocks))))
+        before += len(words & bigrams(_lead(blocks, start, i)))
+        after += len(words & bigrams(_lead(blocks, j, len(blocks))))
     return after > before and after >= LEAD_SHARED_MIN
 
 
@@ -229,10 +238,6 @@ def _lead(blocks: list[_Block], start: int, stop: int) -> str:
             if len(text) >= LEAD_CHARS:
                 return text[:LEAD_CHARS]
     return text
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[k:k + 2] for k in range(len(text) - 1) if CJK_CHAR.fullmatch(text[k:k + 2])}
 
 
 def segment_page(text: str | list[Line]) -> list[Segment]:
@@ -285,9 +290,8 @@ def page_articles(text: str) -> list[ArticleParts]:
             continue  # a page label (要闻, A1) standing alone
         own = column_width([len(line.text) for line in segment.lines]) if len(segment.lines) >= 8 else width
         joined, anchors = join_lines(segment.lines, own)
-        titles = segment.headlines
-        parts = finish(joined, anchors, title=titles[0] if titles else None,
-                       subtitle=" ".join(titles[1:]) or None, reporters=segment.reporters)
+        title, subtitle = main_headline(segment.headlines, joined)
+        parts = finish(joined, anchors, title=title, subtitle=subtitle, reporters=segment.reporters)
         if parts is not None:
             out.append(parts)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.chars import TERMINATORS
+from kg.chars import CJK, TERMINATORS
 from kg.layout.bylines import Dateline, split_dateline
 from kg.layout.lines import BLANKS, ends_sentence, remove_layout_spaces, source_offset
 
@@ -31,6 +31,45 @@ class ArticleParts:
     subtitle: str | None = None
     dateline: str | None = None
     reporters: tuple[str, ...] = ()
+
+
+LEAD_CHARS = 120  # an article's first sentences, which its headline sums up
+LEAD_SHARED_MIN = 3  # character pairs a headline shares with its lead: one or two in common is chance
+CJK_PAIR = re.compile(rf"[{CJK}]{{2}}")
+DASHES = ("——", "—", "－－", "--", "――")  # a subtitle (副题) opens with a dash
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1) if CJK_PAIR.fullmatch(text[k:k + 2])}
+
+
+def main_headline(headlines: list[str], lead: str) -> tuple[str | None, str | None]:
+    """(headline, the other heading lines) of a heading printed over several lines.
+
+    Papers print a kicker (引题) over the headline and a subtitle (副题, often after a dash) under it: of
+    three lines the middle one is the headline; of two, the first, unless the second is no subtitle and
+    sums up the lead better (a kicker above it shares few words with the lead). A byline line under
+    the headline (本报记者 甲) is never the headline.
+    """
+    candidates = [h for h in headlines if not _byline_only(h)]
+    main = candidates[0] if candidates else None
+    if len(candidates) >= 3 and not candidates[1].startswith(DASHES):
+        main = candidates[1]
+    elif len(candidates) == 2 and not candidates[1].startswith(DASHES):
+        words = bigrams(lead[:LEAD_CHARS])
+        first, second = (len(bigrams(h) & words) for h in candidates)
+        if second >= max(first + 2, LEAD_SHARED_MIN):
+            main = candidates[1]
+    if main is None:
+        return (headlines[0] if headlines else None), " ".join(headlines[1:]) or None
+    rest = list(headlines)
+    rest.remove(main)
+    return main, " ".join(rest) or None
+
+
+def _byline_only(line: str) -> bool:
+    dateline = split_dateline(line)
+    return dateline is not None and bool(dateline.reporters) and not line[dateline.end:].strip()
 
 
 def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:

@@ -81,9 +81,9 @@ def test_real_articles_stay_above_the_baseline_floor(part: str, capsys: pytest.C
 # articles one by one (a quarter of the pages give no indent). Floors: the page-boundary round (1.000 on the four
 # layout facets; 0.944 overall, held down by the extractor on articles the sample repeats), minus ~0.02.
 PAGE_SAMPLE = 12
-# reporters lowered 0.98 -> 0.88 when dev grew to 65 articles: the page sample now holds a new article whose
-# trailing four-name byline, wrapped over three lines at width 10, is lost (0.900; read alone it scores 0.986).
-PAGE_FLOORS = {"overall": 0.92, "segmentation": 0.98, "title": 0.98, "reporters": 0.88, "dates": 0.98}
+# reporters were lowered to 0.88 when dev grew to 65 articles (a four-name byline wrapped over four lines at width
+# 10 was lost); back to 0.98 since a cut byline may span five lines (1.000 measured; overall 0.922 -> 0.933).
+PAGE_FLOORS = {"overall": 0.92, "segmentation": 0.98, "title": 0.98, "reporters": 0.98, "dates": 0.98}
 
 
 def _scorer():
