@@ -207,3 +207,14 @@ def test_a_paper_name_heads_the_page_but_headlines_ending_in_bao_stay() -> None:
     articles = page_articles(page)
     assert [a.title for a in articles] == ["市政府听取工作汇报", "一一一报"]
     assert all("无锡日报" not in a.body for a in articles)
+
+
+def test_headlines_after_short_articles_are_not_read_as_the_next_articles_leads() -> None:
+    # Headlines printed after their articles: when an article is shorter than a lead, the headline run
+    # after the next article must not count as that article's lead (found by the property test below).
+    page = (" 本报讯 等术历代变什学支为越\n均国，可处将，打交政防造放基压\n热派，平人效低思外单区较多学德\n。\n\n（苏戚赵）\n\n"
+            " 本报讯 一一，一一。\n\n丙未辰未庚未壬辰丙未癸戊亥巳午亥卯亥申未寅戊辛\n\n\n丁丁丁丁\n\n 本报讯 一一。\n"
+            "一一。一一。一一，一一。一一，\n一一。\n\n丁丁丁丁\n\n\n丁丙酉申卯戊戊辰甲癸巳午庚戌\n\n 本报讯 一一。\n一一，一一。\n\n"
+            "一一。\n\n一一，一一。一一，一一。\n\n（严严）\n\n\n丁丁丁丁\n\n 本报讯 一一。\n\n")
+    titles = [article.title for article in page_articles(page)]
+    assert titles == [None, "丙未辰未庚未壬辰丙未癸戊亥巳午亥卯亥申未寅戊辛", "丁丁丁丁", "丁丁丁丁", None]

@@ -224,8 +224,9 @@ def _headlines_first(blocks: list[_Block], runs: dict[int, int]) -> bool:
         start = i - 1  # where the article the run follows begins
         while start > 0 and not blocks[start].opens and not blocks[start - 1].closed and start not in run_ends:
             start -= 1
+        following = min((k for k in runs if k >= j), default=len(blocks))  # the next headlines are no lead
         before += len(words & bigrams(_lead(blocks, start, i)))
-        after += len(words & bigrams(_lead(blocks, j, len(blocks))))
+        after += len(words & bigrams(_lead(blocks, j, following)))
     return after > before and after >= LEAD_SHARED_MIN
 
 
