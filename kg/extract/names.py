@@ -89,6 +89,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 continue  # 边视察、边思考: a parallel construction, not a list of persons
             if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
                 continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
+            if surname not in surnames and given == 1 and rest in P.place_short_names() and word_tag(surname) == "v":
+                continue  # 省委书记|来闽考察: a motion verb and a place's short name, not the rare surname 来
             if surname not in surnames and _cuts_a_word(body, pos, end):
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
             if strength and not is_common_word(name):

@@ -189,6 +189,13 @@ def rare_surnames() -> frozenset[str]:
 
 
 @cache
+def place_short_names() -> frozenset[str]:
+    """One-character short names of provinces and cities (闽, 沪, 锡, 甬): 来闽 is a trip, not a name."""
+    provinces = {c for row in table("province_abbreviations.tsv") for c in row[1:] if c}
+    return frozenset(provinces | word_set("city_short_names.txt"))
+
+
+@cache
 def after_unit_re() -> re.Pattern[str]:
     """A name written between an organisation's unit and its title (学校党委某某书记, 公司党委某某副书记)."""
     units = _alternation(words("title_units.txt"))
