@@ -19,6 +19,7 @@ __all__ = ["find_names"]
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
 PAIRED_JOINERS = "与和及同"
+POST_JOINERS = "、兼"  # posts stacked before one name: 董事长、党委书记某某, 副总经理兼总会计师某某
 
 
 def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
@@ -89,7 +90,7 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
         raise ValueError(f"no title word at {core}")  # callers pass where title_re found one
     end = title.end()
     spans = [(_title_start(body, core, name_ends, names), end)]
-    while spans[0][0] > 0 and body[spans[0][0] - 1] == "、":
+    while spans[0][0] > 0 and body[spans[0][0] - 1] in POST_JOINERS:
         prev_end = spans[0][0] - 1
         prev_core = _title_ending_at(body, prev_end)
         if prev_core is None or prev_end in name_ends:

@@ -42,3 +42,22 @@ def test_verbs_jieba_tags_as_nouns_follow_a_name():
 
 def test_a_noun_after_a_title_still_opens_no_name():
     assert names(extract("副市长关心企业发展。")) == set()
+
+
+def test_jian_joins_two_posts_of_one_name():
+    x = extract("公司副总经理兼总会计师洪晓峰出席。")
+    assert posts(x) == {"洪晓峰": ["公司副总经理", "总会计师"]}
+
+
+def test_jian_inside_a_word_before_no_title_opens_no_post():
+    assert names(extract("兼职教师韩立新授课。")) == set()
+
+
+def test_gai_before_a_post_points_back_and_is_dropped():
+    x = extract("该公司总经理韩立新介绍了情况。")
+    assert posts(x) == {"韩立新": ["公司总经理"]}
+
+
+def test_gai_inside_a_word_stays():
+    x = extract("应该说，区长韩立新介绍了情况。")
+    assert posts(x) == {"韩立新": ["区长"]}
