@@ -61,7 +61,10 @@ def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int])
         start = close
         while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
             start -= 1
-        for name_start, name in _whole_names(body, start, body[start:close].split("、")):
+        items = body[start:close].split("、")
+        while len(items) > 2 and not _whole_names(body, start, items):  # 市委、市政府领导甲、乙: the list starts late
+            start += len(items.pop(0)) + 1
+        for name_start, name in _whole_names(body, start, items):
             if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
                 add(NameHit(name, name_start, name_start + len(name)))
 

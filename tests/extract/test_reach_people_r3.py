@@ -61,3 +61,20 @@ def test_gai_before_a_post_points_back_and_is_dropped():
 def test_gai_inside_a_word_stays():
     x = extract("应该说，区长韩立新介绍了情况。")
     assert posts(x) == {"韩立新": ["区长"]}
+
+
+def test_any_bodys_leaders_and_callings_before_a_name_are_labels():
+    for body in ("校领导韩立新出席。", "市四套班子领导韩立新出席。", "企业家韩立新介绍情况。"):
+        assert names(extract(body)) == {"韩立新"}, body
+
+
+def test_leaders_and_callings_before_no_name_name_nobody():
+    for body in ("领导班子成员参加会议。", "领导干部要带头。", "在领导的关心下，企业发展很快。", "党员代表发言。",
+                 "负责人表示，将加快进度。"):
+        assert names(extract(body)) == set(), body
+
+
+def test_a_list_of_names_after_a_list_of_bodies_closed_by_a_role_verb():
+    x = extract("市委、市政府领导韩立新、邬佳明参加活动。")
+    assert roles(x) == {"韩立新": {"attended"}, "邬佳明": {"attended"}}
+    assert names(extract("市委、市政府、市人大出席。")) == set()
