@@ -78,3 +78,14 @@ def test_a_list_of_names_after_a_list_of_bodies_closed_by_a_role_verb():
     x = extract("市委、市政府领导韩立新、邬佳明参加活动。")
     assert roles(x) == {"韩立新": {"attended"}, "邬佳明": {"attended"}}
     assert names(extract("市委、市政府、市人大出席。")) == set()
+
+
+def test_deputy_and_lower_titles_of_address_after_a_name_hold_the_post():
+    x = extract("韩立新副市长出席会议。会议由邬佳明处长主持。洪晓峰老师为学生授课。")
+    assert posts(x) == {"韩立新": ["副市长"], "邬佳明": ["处长"]}
+    assert names(x) == {"韩立新", "邬佳明", "洪晓峰"}
+
+
+def test_a_word_before_a_deputy_title_is_no_name():
+    for body in ("新任副市长出席会议。", "全体副市长出席会议。", "常务副市长主持会议。"):
+        assert names(extract(body)) == set(), body
