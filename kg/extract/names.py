@@ -76,6 +76,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in surnames and not (expected and surname in P.rare_surnames()):
             continue
+        if surname not in surnames and word_tag(surname).startswith(FUNCTION_TAGS):
+            continue  # 群众所想所盼: a rare surname that is a function word (所, 将, 从) is read as the word
         for given in (1, 2):
             end = pos + len(surname) + given
             if end > len(body):
@@ -93,6 +95,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 continue  # 省委书记|来闽考察: a motion verb and a place's short name, not the rare surname 来
             if surname not in surnames and _cuts_a_word(body, pos, end):
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
+            if strength and strength < 1 and _cuts_a_word(body, pos, end):
+                continue  # 主任某某关|于…: a weak follower counts only where jieba reads no word across the name's end
             if strength and not is_common_word(name):
                 key = (strength, len(name))
                 if best is None or key > best[0]:

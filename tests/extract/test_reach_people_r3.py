@@ -89,3 +89,29 @@ def test_deputy_and_lower_titles_of_address_after_a_name_hold_the_post():
 def test_a_word_before_a_deputy_title_is_no_name():
     for body in ("新任副市长出席会议。", "全体副市长出席会议。", "常务副市长主持会议。"):
         assert names(extract(body)) == set(), body
+
+
+def test_a_weak_follower_inside_a_word_with_the_names_last_character_does_not_count():
+    x = extract("会议听取城建委主任韩立关于活动方案的汇报。")
+    assert posts(x) == {"韩立": ["城建委主任"]}
+
+
+def test_a_three_character_name_before_a_preposition_stays_whole():
+    x = extract("会议听取城建委主任韩立新关于活动方案的汇报。")
+    assert posts(x) == {"韩立新": ["城建委主任"]}
+
+
+def test_adverbs_jieba_tags_as_adjectives_follow_a_name():
+    x = extract("院长韩立简要汇报了学院发展情况。")
+    assert posts(x) == {"韩立": ["院长"]}
+
+
+def test_a_post_after_a_training_class_starts_after_the_class():
+    x = extract("院长邬佳明传达研讨班上校党委书记韩立新的讲话精神。")
+    assert posts(x) == {"邬佳明": ["院长"], "韩立新": ["校党委书记"]}
+
+
+def test_a_rare_surname_that_is_a_function_word_is_read_as_the_word():
+    assert names(extract("聚焦群众所想所盼，开展调研。")) == set()
+    x = extract("副市长信长星出席。")
+    assert posts(x) == {"信长星": ["副市长"]}
