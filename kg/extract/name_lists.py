@@ -31,13 +31,17 @@ def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, in
 def add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
     """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
     must follow the first name."""
-    for match in P.NAMES_LISTED_AFTER.finditer(body):
-        got = read_name(body, match.end(), expected=True)
-        if got is None or match.end() in hits or body[got[1]:got[1] + 1] not in LIST_ENDS:
-            continue
-        add(NameHit(got[0], match.end(), got[1]))
-        for listed in list_after(body, got[1], set(hits)):
-            add(listed)
+    for match in P.names_listed_after_re().finditer(body):
+        at = match.end()
+        while (got := read_name(body, at, expected=True)) and at not in hits and body[got[1]:got[1] + 1] in LIST_ENDS:
+            add(NameHit(got[0], at, got[1]))
+            listed = list_after(body, got[1], set(hits))
+            for hit in listed:
+                add(hit)
+            end = listed[-1].end if listed else got[1]
+            if body[end:end + 1] != "，":
+                break
+            at = end + 1  # 还有：甲、乙，丙、丁: a list announced so goes on over commas, name by name
 
 
 LIST_ENDS = frozenset("、，。；等")

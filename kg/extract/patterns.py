@@ -15,7 +15,6 @@ FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")  # 约
 
 
 LIST_CLOSER = re.compile(r"等[^，。；：！？、\n]{0,15}(?:领导|同志|负责人|负责同志)$")  # 甲，乙等县四套班子领导，深入…
-NAMES_LISTED_AFTER = re.compile(r"的(?:还有|有)[：:]?(?!关)")  # 出席会议的还有甲、乙
 COUNTED_PERSONS = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+(?:位|名)|人|同志|领导)")  # 甲、乙等5位老师
 
 
@@ -146,6 +145,12 @@ def named_as_re() -> re.Pattern[str]:
 def label_re() -> re.Pattern[str]:
     """A group label written before names that is no post (市领导…)."""
     return re.compile(f"(?:{_alternation(words('person_labels.txt'))})")
+
+
+@cache
+def names_listed_after_re() -> re.Pattern[str]:
+    """What opens a list of names after 的还有/的有, a group label allowed before it (出席会议的市领导还有：甲、乙)."""
+    return re.compile(f"的(?:{label_re().pattern})?(?:还有|有)[：:]?(?!关)")
 
 
 @cache

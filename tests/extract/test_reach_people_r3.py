@@ -115,3 +115,13 @@ def test_a_rare_surname_that_is_a_function_word_is_read_as_the_word():
     assert names(extract("聚焦群众所想所盼，开展调研。")) == set()
     x = extract("副市长信长星出席。")
     assert posts(x) == {"信长星": ["副市长"]}
+
+
+def test_names_announced_after_a_label_and_huan_you_go_on_over_commas():
+    x = extract("出席大会的市领导还有：韩立新、邬佳明，洪晓峰、仝海涛。")
+    assert names(x) == {"韩立新", "邬佳明", "洪晓峰", "仝海涛"}
+
+
+def test_an_announced_list_ends_at_a_comma_before_no_name():
+    x = extract("出席会议的还有韩立新，项目负责人介绍了情况。")
+    assert names(x) == {"韩立新"}
