@@ -125,3 +125,13 @@ def test_names_announced_after_a_label_and_huan_you_go_on_over_commas():
 def test_an_announced_list_ends_at_a_comma_before_no_name():
     x = extract("出席会议的还有韩立新，项目负责人介绍了情况。")
     assert names(x) == {"韩立新"}
+
+
+def test_qi_and_er_are_given_name_characters_after_a_post():
+    x = extract("区人大常委会副主任韩立新、邬其鑫参加会议。常务副区长鲍二伟通报了情况。")
+    assert names(x) == {"韩立新", "邬其鑫", "鲍二伟"}
+
+
+def test_qi_after_a_name_is_still_a_pronoun_word():
+    x = extract("副市长韩立新其后来到企业。")
+    assert names(x) == {"韩立新"}
