@@ -29,3 +29,7 @@ def test_two_counties_named_place_nobody():
 def test_a_known_paper_is_not_overridden_by_the_text():
     x = extract("县委书记韩立新到惠山区调研。", source="江阴日报")
     assert identify("韩立新", x.holdings, "江阴日报", body="县委书记韩立新到惠山区调研。").scope == "江阴"
+
+
+def test_a_short_name_several_divisions_share_places_nobody():
+    assert _identity("县委书记韩立新到城区调研。城区的发展要抓好。", "韩立新").scope == ""
