@@ -142,16 +142,20 @@ def text_place(body: str, level: str) -> str | None:
     ('惠山', None)
     """
     found = {row[2] for row in table("divisions.tsv")
-             if row[3] == level and (row[1] in body or row[2] in _telling_shorts() and body.count(row[2]) > 1)}
+             if row[3] == level and (row[1] in _telling() and row[1] in body
+                                     or row[2] in _telling() and body.count(row[2]) > 1)}
     return found.pop() if len(found) == 1 else None
 
 
 @cache
-def _telling_shorts() -> frozenset[str]:
-    """Short names that tell one division: held by no other (鼓楼, 朝阳, 城区 are several) and not a
-    district word (东区, 矿区)."""
-    shorts = Counter(row[2] for row in table("divisions.tsv"))
-    return frozenset(s for s, n in shorts.items() if n == 1 and len(s) > 1 and not s.endswith("区"))
+def _telling() -> frozenset[str]:
+    """Full and short names that tell one division: held by no other (鼓楼, 朝阳, 城区 are several)
+    and, for short names, no district word (东区, 矿区)."""
+    rows = table("divisions.tsv")
+    held = Counter(name for row in rows for name in {row[1], row[2]})
+    full = {row[1] for row in rows}
+    return frozenset(n for n, k in held.items()
+                     if k == 1 and len(n) > 1 and (n in full or not n.endswith("区")))
 
 
 def identify(name: str, holdings: tuple[Holding, ...], source: str | None, national: bool = False,
