@@ -42,6 +42,7 @@ def follower_strength(body: str, end: int) -> int:
 
 FOLLOWING_TAGS = ("v", "p", "d", "c")
 FUNCTION_TAGS = ("p", "c", "u", "r", "d")  # a verb, preposition, adverb or conjunction opening the rest
+AUXILIARIES = frozenset("要会能可是有")  # auxiliary verbs that are also rare surnames (要, 会 …)
 
 
 def word_follows(body: str, end: int) -> float:
@@ -76,8 +77,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in surnames and not (expected and surname in P.rare_surnames()):
             continue
-        if surname not in surnames and word_tag(surname).startswith(FUNCTION_TAGS):
-            continue  # 群众所想所盼: a rare surname that is a function word (所, 将, 从) is read as the word
+        if surname not in surnames and (word_tag(surname).startswith(FUNCTION_TAGS) or surname in AUXILIARIES):
+            continue  # 群众所想所盼, 校领导要牵头: a rare surname that is a function word or an auxiliary is the word
         for given in (1, 2):
             end = pos + len(surname) + given
             if end > len(body):

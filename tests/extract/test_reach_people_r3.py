@@ -135,3 +135,13 @@ def test_qi_and_er_are_given_name_characters_after_a_post():
 def test_qi_after_a_name_is_still_a_pronoun_word():
     x = extract("副市长韩立新其后来到企业。")
     assert names(x) == {"韩立新"}
+
+
+def test_a_bare_leader_or_an_auxiliary_after_a_label_opens_no_name():
+    for body in ("县级分管领导要牵头把关项目。", "校领导要牵头把关。"):
+        assert names(extract(body)) == set(), body
+
+
+def test_fu_ze_ren_before_a_name_is_still_a_post():
+    x = extract("会议由区委巡察组带队负责人邬佳明同志主持。")
+    assert posts(x) == {"邬佳明": ["区委巡察组带队负责人"]}
