@@ -28,6 +28,7 @@ strongest evidence the article gives, and that evidence is written beside the li
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,7 +133,33 @@ def paper_place(source: str | None) -> str | None:
     return NATIONAL_SCOPE if found.level == NATIONAL else found.place
 
 
-def identify(name: str, holdings: tuple[Holding, ...], source: str | None, national: bool = False) -> Identity:
+def text_place(body: str, level: str) -> str | None:
+    """The one division at `level` an article of an unknown paper names (its full name once or its short
+    name twice: 长子县 or 长子…长子), None when it names none or several. A crawl from an unknown site
+    that says 县委书记某某 and names one county is about that county's secretary.
+
+    >>> text_place("惠山区委书记到钱桥街道调研。", "县"), text_place("在惠山、锡山两区", "县")
+    ('惠山', None)
+    """
+    found = {row[2] for row in table("divisions.tsv")
+             if row[3] == level and (row[1] in _telling() and row[1] in body
+                                     or row[2] in _telling() and body.count(row[2]) > 1)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _telling() -> frozenset[str]:
+    """Full and short names that tell one division: held by no other (鼓楼, 朝阳, 城区 are several)
+    and, for short names, no district word (东区, 矿区)."""
+    rows = table("divisions.tsv")
+    held = Counter(name for row in rows for name in {row[1], row[2]})
+    full = {row[1] for row in rows}
+    return frozenset(n for n, k in held.items()
+                     if k == 1 and len(n) > 1 and (n in full or not n.endswith("区")))
+
+
+def identify(name: str, holdings: tuple[Holding, ...], source: str | None, national: bool = False,
+             body: str = "") -> Identity:
     """The identity of `name` in one article from its posts there (`holdings` of all persons).
 
     A central post wins (one node for a national leader whichever paper names them); among
@@ -148,7 +175,11 @@ def identify(name: str, holdings: tuple[Holding, ...], source: str | None, natio
     for holding in current or mine:  # a post held before a move the text states places them only failing any other
         # the title as written, not the canonical label: which place the extractor put before an
         # unqualified title is its own guess from the paper's name
-        placed = post_jurisdiction(holding.post.title, holding.post.organisation, place, holding.post.canonical)
+        where = place
+        level = LEVEL_OF_TITLE.get(holding.post.title[:1])
+        if where is None and body and level and not _named_division(holding.post.title):
+            where = text_place(body, level)  # an unknown paper: the one division of the post's level the text names
+        placed = post_jurisdiction(holding.post.title, holding.post.organisation, where, holding.post.canonical)
         if placed:
             found.append((*placed, holding.post.canonical))
     if any(basis == "national-post" for _, basis, _ in found):

@@ -259,7 +259,7 @@ class _ArticleBuilder:
         if found is None:
             known = self._persons.get(name)
             national = bool(known and known.scope == NATIONAL_SCOPE)
-            found = identify(name, self.x.holdings, self.x.article.source, national)
+            found = identify(name, self.x.holdings, self.x.article.source, national, self.x.article.body)
             self._identities[name] = found
         return found
 

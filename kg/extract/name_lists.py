@@ -31,27 +31,32 @@ def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, in
 def add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
     """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
     must follow the first name."""
-    for match in P.NAMES_LISTED_AFTER.finditer(body):
-        got = read_name(body, match.end(), expected=True)
-        if got is None or match.end() in hits or body[got[1]:got[1] + 1] not in LIST_ENDS:
-            continue
-        add(NameHit(got[0], match.end(), got[1]))
-        for listed in list_after(body, got[1], set(hits)):
-            add(listed)
+    for match in P.names_listed_after_re().finditer(body):
+        at = match.end()
+        while (got := read_name(body, at, expected=True)) and at not in hits and body[got[1]:got[1] + 1] in LIST_ENDS:
+            add(NameHit(got[0], at, got[1]))
+            listed = list_after(body, got[1], set(hits))
+            for hit in listed:
+                add(hit)
+            end = listed[-1].end if listed else got[1]
+            if body[end:end + 1] != "，":
+                break
+            at = end + 1  # 还有：甲、乙，丙、丁: a list announced so goes on over commas, name by name
 
 
 LIST_ENDS = frozenset("、，。；等")
 
 
 def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
-    """Untitled names listed with 、 and closed by 等 and a count, or by a role verb (…基层委甲、乙、丙等5位老师,
+    """Untitled names listed with 、 and closed by 等 and a count or a group label (甲、乙等市领导), or by a
+    role verb (…基层委甲、乙、丙等5位老师,
     甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
     may be glued to the body that they belong to."""
     closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
     close = body.find("等")
     while close >= 0:
-        if P.COUNTED_PERSONS.match(body, close):
-            closers.append(close)
+        if P.COUNTED_PERSONS.match(body, close) or P.label_re().match(body, close + 1):
+            closers.append(close)  # 甲、乙等5位老师, 甲、乙、丙等市领导
         close = body.find("等", close + 1)
     read = {h.end for h in hits.values()}
     for close in sorted(set(closers) - read):  # (a list whose last name is already read is read)
@@ -60,7 +65,10 @@ def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int])
         start = close
         while start > 0 and (body[start - 1] == "、" or body[start - 1] not in P.PUNCT):
             start -= 1
-        for name_start, name in _whole_names(body, start, body[start:close].split("、")):
+        items = body[start:close].split("、")
+        while len(items) > 2 and not _whole_names(body, start, items):  # 市委、市政府领导甲、乙: the list starts late
+            start += len(items.pop(0)) + 1
+        for name_start, name in _whole_names(body, start, items):
             if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
                 add(NameHit(name, name_start, name_start + len(name)))
 

@@ -42,6 +42,7 @@ def follower_strength(body: str, end: int) -> int:
 
 FOLLOWING_TAGS = ("v", "p", "d", "c")
 FUNCTION_TAGS = ("p", "c", "u", "r", "d")  # a verb, preposition, adverb or conjunction opening the rest
+AUXILIARIES = frozenset("要会能可是有")  # auxiliary verbs that are also rare surnames (要, 会 …)
 
 
 def word_follows(body: str, end: int) -> float:
@@ -76,6 +77,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in surnames and not (expected and surname in P.rare_surnames()):
             continue
+        if surname not in surnames and (word_tag(surname).startswith(FUNCTION_TAGS) or surname in AUXILIARIES):
+            continue  # 群众所想所盼, 校领导要牵头: a rare surname that is a function word or an auxiliary is the word
         for given in (1, 2):
             end = pos + len(surname) + given
             if end > len(body):
@@ -89,8 +92,12 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 continue  # 边视察、边思考: a parallel construction, not a list of persons
             if word_tag(body[pos:pos + 2]).startswith(FUNCTION_TAGS):
                 continue  # 总书记|关于党的…: a preposition or conjunction, not a surname
+            if surname not in surnames and given == 1 and rest in P.place_short_names() and word_tag(surname) == "v":
+                continue  # 省委书记|来闽考察: a motion verb and a place's short name, not the rare surname 来
             if surname not in surnames and _cuts_a_word(body, pos, end):
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
+            if strength and strength < 1 and _cuts_a_word(body, pos, end):
+                continue  # 主任某某关|于…: a weak follower counts only where jieba reads no word across the name's end
             if strength and not is_common_word(name):
                 key = (strength, len(name))
                 if best is None or key > best[0]:

@@ -15,7 +15,6 @@ FOREIGN_NAME = re.compile(f"[{CJK}]{{1,6}}(?:[·•・][{CJK}]{{1,8}})+")  # 约
 
 
 LIST_CLOSER = re.compile(r"等[^，。；：！？、\n]{0,15}(?:领导|同志|负责人|负责同志)$")  # 甲，乙等县四套班子领导，深入…
-NAMES_LISTED_AFTER = re.compile(r"的(?:还有|有)[：:]?(?!关)")  # 出席会议的还有甲、乙
 COUNTED_PERSONS = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+(?:位|名)|人|同志|领导)")  # 甲、乙等5位老师
 
 
@@ -149,6 +148,12 @@ def label_re() -> re.Pattern[str]:
 
 
 @cache
+def names_listed_after_re() -> re.Pattern[str]:
+    """What opens a list of names after 的还有/的有, a group label allowed before it (出席会议的市领导还有：甲、乙)."""
+    return re.compile(f"的(?:{label_re().pattern})?(?:还有|有)[：:]?(?!关)")
+
+
+@cache
 def after_name_re() -> re.Pattern[str]:
     """A name (surname + one or two characters) followed by a title written after names (…总书记)."""
     return re.compile(f"{_first_chars(surnames())}(?P<name>(?:{_alternation(surnames())})[{CJK}]{{1,2}}?)"
@@ -186,6 +191,13 @@ def name_stop_chars(expected: bool) -> frozenset[str]:
 def rare_surnames() -> frozenset[str]:
     """Surnames read only where a name is expected (after a post or a group label): 信, 禚, 占 …"""
     return frozenset(words("surnames_rare.txt"))
+
+
+@cache
+def place_short_names() -> frozenset[str]:
+    """One-character short names of provinces and cities (闽, 沪, 锡, 甬): 来闽 is a trip, not a name."""
+    provinces = {c for row in table("province_abbreviations.tsv") for c in row[1:] if c}
+    return frozenset(provinces | word_set("city_short_names.txt"))
 
 
 @cache

@@ -19,6 +19,7 @@ __all__ = ["find_names"]
 
 MAX_TITLE = 30  # longest organisation-plus-title written before a name
 PAIRED_JOINERS = "与和及同"
+POST_JOINERS = "、兼"  # posts stacked before one name: 董事长、党委书记某某, 副总经理兼总会计师某某
 
 
 def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = frozenset()) -> int:
@@ -47,7 +48,7 @@ def _title_start(body: str, core: int, name_ends: set[int], names: Set[str] = fr
 
 CLAUSE_WORD_TAGS = ("p", "f", "ul", "uz", "ug")  # 活动以|市政协党组书记, 研讨班上|…, 传达了|校党委书记
 TITLE_JOINERS = ("和", "与", "及")
-MEETING_PLACE = ("会上", "会议上", "仪式上", "活动中")  # 座谈会上|副县长某某: the meeting where, no organisation
+MEETING_PLACE = ("会上", "会议上", "仪式上", "班上", "活动中")  # (研讨班上|校党委书记: not 上校)  # 座谈会上|副县长某某: the meeting where, no organisation
 
 
 def _clause_before_organisation(text: str) -> int:
@@ -56,8 +57,14 @@ def _clause_before_organisation(text: str) -> int:
     of it when a joiner comes right before the title word (主旨报告和|校长某某)."""
     if len(text) < 2:
         return 0
-    if text.endswith(TITLE_JOINERS) or text.endswith(MEETING_PLACE):
+    if text.endswith(TITLE_JOINERS):
         return len(text)
+    if text.endswith(MEETING_PLACE):
+        return len(text)
+    # 研讨班上|校党委书记: the meeting where, even when jieba reads 上校 (…上 only: 活动中心 is a name)
+    place = max((text.rfind(p) + len(p) for p in MEETING_PLACE if p.endswith("上") and p in text), default=0)
+    if place:
+        return place
     words = cut(text)
     cut_at, at = 0, 0
     for word in words:
@@ -89,7 +96,7 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
         raise ValueError(f"no title word at {core}")  # callers pass where title_re found one
     end = title.end()
     spans = [(_title_start(body, core, name_ends, names), end)]
-    while spans[0][0] > 0 and body[spans[0][0] - 1] == "、":
+    while spans[0][0] > 0 and body[spans[0][0] - 1] in POST_JOINERS:
         prev_end = spans[0][0] - 1
         prev_core = _title_ending_at(body, prev_end)
         if prev_core is None or prev_end in name_ends:

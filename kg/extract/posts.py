@@ -102,7 +102,7 @@ def stated_move(title: str) -> tuple[int, bool]:
     return 0, False
 
 
-POSSESSIVES = ("我", "本")
+POSSESSIVES = ("我", "本", "该")  # 该 points back like a possessive: 该公司总经理 → 公司总经理
 
 
 def _without_possessive(title: str) -> str:
@@ -111,6 +111,8 @@ def _without_possessive(title: str) -> str:
 
     >>> _without_possessive("我局局长"), _without_possessive("我院副院长"), _without_possessive("本公司总经理")
     ('局长', '副院长', '公司总经理')
+    >>> _without_possessive("该局局长"), _without_possessive("该公司总经理")
+    ('局长', '公司总经理')
     """
     if len(title) < 3 or not title.startswith(POSSESSIVES):
         return title
