@@ -31,9 +31,12 @@ FLOORS = {
     # Lowered on purpose when dev grew from 42 to 65 articles (d27-d40, annotated before they were first scored):
     # the new articles are text no rule was tuned on, so whole-dev fell from 0.979 to 0.906 (persons 0.921,
     # attendance 0.910, roles 0.893, dates 0.923, policies 0.800); floors are those figures minus about 0.02.
-    "dev": {"overall": 0.88, "segmentation": 0.93, "title": 0.98, "reporters": 0.96, "persons": 0.90,
-            "attendance": 0.89, "roles": 0.87, "dates": 0.90, "policies": 0.92, "positions": 0.93},
     # (dev policies raised to 0.92: 0.944 after the second policies round on d27-d40, minus about 0.02)
+    # Lowered again when dev grew from 65 to 89 articles (d41-d54, gold committed at 6455ace before they were first
+    # scored): whole-dev 0.883 (title 0.900, reporters 0.923, persons 0.869, attendance 0.867, roles 0.824,
+    # dates 0.885, policies 0.872); the facets that fell under their floor now sit at those figures minus 0.02.
+    "dev": {"overall": 0.88, "segmentation": 0.93, "title": 0.88, "reporters": 0.90, "persons": 0.85,
+            "attendance": 0.85, "roles": 0.80, "dates": 0.86, "policies": 0.85, "positions": 0.93},
     # blind: scored by the lead after the session-6 merges (overall 0.867), minus about 0.03
     "blind": {"overall": 0.84, "segmentation": 0.93, "title": 0.97, "reporters": 0.74, "persons": 0.85,
               "attendance": 0.81, "roles": 0.71, "dates": 0.87, "policies": 0.63, "positions": 0.89},
