@@ -54,7 +54,9 @@ class Annotated:
     def portable(self) -> bool:
         """Whether every event date is written as 月…日 with no year, so another issue's year applies."""
         for value in self.gold["dates"]:
-            for iso in (value or "").split("/")[:1]:
+            if not value:  # no date given (近日): nothing for another issue's year to change
+                continue
+            for iso in value.split("/")[:1]:
                 day = dt.date.fromisoformat(iso)
                 written = re.search(rf"(?<!\d)({day.year}[ \t]*年[ \t]*)?{day.month}[ \t]*月[ \t]*{day.day}(?!\d)",
                                     self.body)
