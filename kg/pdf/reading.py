@@ -186,9 +186,19 @@ def _flows_from(column: Block, columns: list[Block], headings: list[Block], body
         if following is None or any(last.bottom <= h.top < following.top and _overlap(h, following) > 0
                                     for h in headings) or any(  # this column breaks there too: a new row
                 c is not column and abs(c.x0 - column.x0) < 2.5 * body and abs(c.top - following.top) < body
-                for c in columns):
+                for c in columns) and not _cannot_go_on(last, column):
             return chain
         chain.append(following)
+
+
+def _cannot_go_on(block: Block, column: Block) -> bool:
+    """Whether `column` cannot be where `block`'s text goes on: the block's last line ends a paragraph (a
+    sentence's end, short of its column's edge) and the column's first line is set flush, in mid-paragraph.
+    Its text comes from further down on the left (columns filled one after the other: two stories without
+    headline happen to break at one height)."""
+    last, first = block.lines[-1], column.lines[0]
+    return (block.x1 - last.x1 > 0.9 * last.size and last.text.rstrip()[-1:] in TERMINATORS
+            and first.x0 - column.x0 <= 0.9 * first.size)
 
 
 def _module_heading(block: Block, headings: list[Block], body: float) -> Block | None:
