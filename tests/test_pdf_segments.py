@@ -14,7 +14,7 @@ from kg.layout.lines import Line
 from kg.model import Article
 from kg.pdf.page import TextLine
 from kg.pdf.reading import Block, _flows_from
-from kg.pdf.stories import split_stories
+from kg.pdf.stories import split_stories, without_desk_line
 from kg.read import read_path
 
 RUN_ON = LAYOUTS[4]  # briefs under a section head, no blank line between them, columns ~19 characters wide
@@ -67,7 +67,8 @@ def test_a_desks_line_over_a_dateline_stays_with_its_story() -> None:
 def test_a_desks_line_over_a_dateline_on_a_page(tmp_path: Path) -> None:
     story = Story("某县部署森林防火工作", None, ("■县融媒体中心记者组", "本报讯 " + DATED[0], DATED[1]))
     read = _read([HEADED[0], story], tmp_path)
-    assert len(read) == 2 and read[1].title == "某县部署森林防火工作" and "4月9日" in read[1].body
+    assert len(read) == 2 and read[1].title == "某县部署森林防火工作" and read[1].body.startswith("4月9日")
+    assert read[1].dateline == "本报讯"
 
 
 def _column(x0: float, top: float, rows: int, *, last: str = "正文", short: bool = False,
@@ -96,3 +97,11 @@ def test_a_column_flush_at_its_top_goes_on_from_below_a_paragraphs_end_on_its_le
     # near miss: the column's first line opens a paragraph: it may follow a paragraph's end
     opening = _column(240, 0, 2, last="振兴。", short=True, indent=True)
     assert _flows_from(opening, [first, ended, second, opening, third], [], 9.5)[-1] is ended
+
+
+def test_a_desks_line_over_a_dateline_is_no_body_text() -> None:
+    dateline = Line("本报讯 4月9日，某县召开森林防火", 20, indented=True)
+    assert without_desk_line([Line("■县融媒体中心记者组", 0), dateline]) == [dateline]
+    kept = [[Line("记者 王小明 李华", 0), dateline], [Line("■县融媒体中心记者组", 0), Line("会议要求严防野外用火。", 20)]]
+    for part in kept:  # reporters' names; no dateline after the line
+        assert without_desk_line(part) == part

@@ -59,10 +59,22 @@ def _credit(text: str) -> bool:
 def _over_text(part: list[Line]) -> bool:
     """Whether the story so far is only lines standing over a text, not one: datelines, or one short line that
     ends no sentence (a reporters' or a desk's line under the headline, ■县融媒体中心记者组)."""
-    if all(only_dateline(done.text) for done in part):
-        return True
-    text = part[0].text.strip()
-    return len(part) == 1 and len(text) <= CREDIT_LINE_MAX and not ends_sentence(text) and text[-1:] not in "）)"
+    return all(only_dateline(done.text) for done in part) or len(part) == 1 and _desk_line(part[0].text)
+
+
+def _desk_line(text: str) -> bool:
+    text = text.strip()
+    return len(text) <= CREDIT_LINE_MAX and not ends_sentence(text) and text[-1:] not in "）)"
+
+
+def without_desk_line(part: list[Line]) -> list[Line]:
+    """A headlined story's lines without a desk's line standing between its headline and its dateline
+    (■县融媒体中心记者组 / 本报讯 …): no body text, and the dateline then comes off the start as on a text page."""
+    names = byline_at_end(part[0].text.strip()) is not None or only_dateline(part[0].text)  # reporters: kept
+    if len(part) > 1 and _desk_line(part[0].text) and not names and starts_article(
+            part[1].text.lstrip()):
+        return part[1:]
+    return part
 
 
 def _paragraph_leads(lines: list[Line]) -> list[str]:
