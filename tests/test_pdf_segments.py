@@ -105,3 +105,5 @@ def test_a_desks_line_over_a_dateline_is_no_body_text() -> None:
     kept = [[Line("记者 王小明 李华", 0), dateline], [Line("■县融媒体中心记者组", 0), Line("会议要求严防野外用火。", 20)]]
     for part in kept:  # reporters' names; no dateline after the line
         assert without_desk_line(part) == part
+    wrapped = [Line("某某日报8月19日讯（全媒体", 0, indented=True), Line("记者 王小明 李华） 8月19日，全市", 14)]
+    assert without_desk_line(wrapped) == wrapped  # a dateline wrapped at the column's edge

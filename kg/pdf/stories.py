@@ -70,8 +70,11 @@ def _desk_line(text: str) -> bool:
 def without_desk_line(part: list[Line]) -> list[Line]:
     """A headlined story's lines without a desk's line standing between its headline and its dateline
     (■县融媒体中心记者组 / 本报讯 …): no body text, and the dateline then comes off the start as on a text page."""
-    names = byline_at_end(part[0].text.strip()) is not None or only_dateline(part[0].text)  # reporters: kept
-    if len(part) > 1 and _desk_line(part[0].text) and not names and starts_article(
+    text = part[0].text.strip()
+    # reporters' names are kept; so is a dateline wrapped at the column's edge (某报8月19日讯（记者 / 甲 乙）…)
+    kept = (byline_at_end(text) is not None or starts_article(text)
+            or text.count("（") + text.count("(") != text.count("）") + text.count(")"))
+    if len(part) > 1 and _desk_line(text) and not kept and starts_article(
             part[1].text.lstrip()):
         return part[1:]
     return part
