@@ -107,3 +107,19 @@ def test_a_desks_line_over_a_dateline_is_no_body_text() -> None:
         assert without_desk_line(part) == part
     wrapped = [Line("某某日报8月19日讯（全媒体", 0, indented=True), Line("记者 王小明 李华） 8月19日，全市", 14)]
     assert without_desk_line(wrapped) == wrapped  # a dateline wrapped at the column's edge
+
+
+QUOTED = ("县委书记在调研时指出，要把群众的事当成自己的事，切实解决群众急难愁盼问题。",
+          "他强调：“要以更大力度推进乡村振兴，让农民群众的日子越过越红火。”")
+CHECKS = ("为做好汛期防范工作，县水利局组织开展水库安全大检查，排查隐患十余处。", "检查组要求，对发现的问题立即整改，确保安全度汛。")
+
+
+def test_a_story_closing_on_a_quote_ends_before_a_blank_line(tmp_path: Path) -> None:
+    pdf = tmp_path / "page.pdf"
+    typeset_press([*HEADED, Story(None, None, QUOTED), Story(None, None, CHECKS * 2)], pdf, LAYOUTS[0])
+    read = [a for a in read_path(pdf) if isinstance(a, Article)]
+    assert [a.body[:4] for a in read[2:]] == ["县委书记", "为做好汛"]
+    # near miss: a quoted word closing no sentence (…称之为“红火”) before the blank line: the text goes on
+    open_ended = (QUOTED[0], "群众把这样的日子称之为“红火”")
+    typeset_press([*HEADED, Story(None, None, open_ended), Story(None, None, CHECKS * 2)], pdf, LAYOUTS[0])
+    assert len([a for a in read_path(pdf) if isinstance(a, Article)]) == 3

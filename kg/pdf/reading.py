@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from kg import lexicon
 from kg.chars import CJK, TERMINATORS
+from kg.layout.lines import ends_sentence
 from kg.pdf.page import Box, PageGeometry, TextLine
 
 T = TypeVar("T")
@@ -197,8 +198,12 @@ def _cannot_go_on(block: Block, column: Block) -> bool:
     Its text comes from further down on the left (columns filled one after the other: two stories without
     headline happen to break at one height)."""
     last, first = block.lines[-1], column.lines[0]
-    return (block.x1 - last.x1 > 0.9 * last.size and last.text.rstrip()[-1:] in TERMINATORS
-            and first.x0 - column.x0 <= 0.9 * first.size)
+    return block.x1 - last.x1 > 0.9 * last.size and _ends(last.text) and first.x0 - column.x0 <= 0.9 * first.size
+
+
+def _ends(text: str) -> bool:
+    """Whether a line ends a sentence (a closing quote after the mark too: …红火。”) or a bracket (a byline)."""
+    return ends_sentence(text) or text.rstrip()[-1:] in "）)"
 
 
 def _module_heading(block: Block, headings: list[Block], body: float) -> Block | None:
@@ -247,7 +252,7 @@ def _owner(column: Block, headings: list[Block], columns: list[Block], owner: di
         region = owner[id(nearest)]
         first = column.lines[0]
         opening = first.x0 - min(column.x0, nearest.x0) > 0.9 * first.size  # a paragraph opens here
-        if opening and gap > body and nearest.lines[-1].text.rstrip()[-1:] in TERMINATORS + "）)":
+        if opening and gap > body and _ends(nearest.lines[-1].text):
             return None  # a blank line after a sentence's end, then a paragraph: another story
         went_on = any(owner.get(id(c)) is region and c.x0 >= nearest.x1 - 2 and abs(c.top - nearest.top) < body
                       for c in columns)
