@@ -68,10 +68,13 @@ def _located(paragraphs: list[str], locate: str) -> int:
 def _several(text: str, articles: list[dict]) -> list[Story]:
     paragraphs = _paragraphs(text)
     marked = [i for i, p in enumerate(paragraphs) if opens_brief(p)]
-    starts = []
+    starts: list[int] = []
+    located = 0  # where the story before's own text begins: a marker above it is that story's (its byline)
     for n, article in enumerate(articles):
         at = 0 if n == 0 else _located(paragraphs, article["locate"])
-        at = max((i for i in marked if i <= at), default=at) if n else at
+        if n:
+            at = max((i for i in marked if located < i <= at), default=at)
+        located = _located(paragraphs, article["locate"])
         starts.append(max(at, starts[-1] + 1) if starts else at)
     stories = []
     for n, (start, article) in enumerate(zip(starts, articles, strict=True)):

@@ -13,7 +13,8 @@ from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish, main_headline
 
 # A subheading inside a clean article (一、… （二）… 第三，…) is not the headline of a new article.
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
-DATE_LEDE = re.compile(r"(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")  # a lead opening with its date
+# a lead opening with its date, the year before it or not (2023年10月13日上午，…)
+DATE_LEDE = re.compile(r"(?:(?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日[^，。；“”]{0,10}，")
 # A lead whose subject comes before its date (国务院副总理某某4月30日上午参观了…): the date in the
 # first clause, its first 30 characters.
 SUBJECT_DATE_LEDE = re.compile(r"[^，。；：“”\d]{2,30}?(\d{1,2})月(\d{1,2})日")

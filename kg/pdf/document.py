@@ -37,7 +37,7 @@ from kg.pdf.jumps import (
 from kg.pdf.ocr import ocr_geometry
 from kg.pdf.page import PageGeometry, page_geometry
 from kg.pdf.reading import AD_LABEL, Block, Region, masthead_source, read_page
-from kg.pdf.stories import blank_at_foot, is_section_head, only_dateline, split_stories
+from kg.pdf.stories import blank_at_foot, is_section_head, only_dateline, split_stories, without_desk_line
 from kg.sentences import split_sentences
 
 FOLIO_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -162,6 +162,8 @@ def _geometry_articles(page: PageGeometry, text: _Text, number: int) -> tuple[li
         if bare:  # a section head (简讯) is no story's title
             title = subtitle = None
         split = split_stories(lines, bare)
+        if split and not bare:
+            split[0] = without_desk_line(split[0])
         for number_in_region, part in enumerate(split):
             first = number_in_region == 0
             parts = _finish_lines(part, title if first else None, subtitle if first else None)

@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from kg import lexicon
 from kg.chars import CJK, TERMINATORS
+from kg.layout.lines import ends_sentence
 from kg.pdf.page import Box, PageGeometry, TextLine
 
 T = TypeVar("T")
@@ -186,9 +187,23 @@ def _flows_from(column: Block, columns: list[Block], headings: list[Block], body
         if following is None or any(last.bottom <= h.top < following.top and _overlap(h, following) > 0
                                     for h in headings) or any(  # this column breaks there too: a new row
                 c is not column and abs(c.x0 - column.x0) < 2.5 * body and abs(c.top - following.top) < body
-                for c in columns):
+                for c in columns) and not _cannot_go_on(last, column):
             return chain
         chain.append(following)
+
+
+def _cannot_go_on(block: Block, column: Block) -> bool:
+    """Whether `column` cannot be where `block`'s text goes on: the block's last line ends a paragraph (a
+    sentence's end, short of its column's edge) and the column's first line is set flush, in mid-paragraph.
+    Its text comes from further down on the left (columns filled one after the other: two stories without
+    headline happen to break at one height)."""
+    last, first = block.lines[-1], column.lines[0]
+    return block.x1 - last.x1 > 0.9 * last.size and _ends(last.text) and first.x0 - column.x0 <= 0.9 * first.size
+
+
+def _ends(text: str) -> bool:
+    """Whether a line ends a sentence (a closing quote after the mark too: …红火。”) or a bracket (a byline)."""
+    return ends_sentence(text) or text.rstrip()[-1:] in "）)"
 
 
 def _module_heading(block: Block, headings: list[Block], body: float) -> Block | None:
@@ -237,7 +252,7 @@ def _owner(column: Block, headings: list[Block], columns: list[Block], owner: di
         region = owner[id(nearest)]
         first = column.lines[0]
         opening = first.x0 - min(column.x0, nearest.x0) > 0.9 * first.size  # a paragraph opens here
-        if opening and gap > body and nearest.lines[-1].text.rstrip()[-1:] in TERMINATORS + "）)":
+        if opening and gap > body and _ends(nearest.lines[-1].text):
             return None  # a blank line after a sentence's end, then a paragraph: another story
         went_on = any(owner.get(id(c)) is region and c.x0 >= nearest.x1 - 2 and abs(c.top - nearest.top) < body
                       for c in columns)

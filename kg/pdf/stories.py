@@ -21,6 +21,7 @@ from kg.layout.lines import CREDIT_LINE_MAX, Line, ends_sentence, opens_brief
 from kg.pdf.reading import Block
 
 SECTION_HEADS = "layout_section_heads.txt"
+LEAD = 48  # the characters of a paragraph's start that tell its date (the text reader sees whole paragraphs)
 CREDIT_LABEL = re.compile(r"([^：:\s]{1,6})\s*[：:]")  # 图片：…, 文字：… opening a credit line
 
 
@@ -55,23 +56,64 @@ def _credit(text: str) -> bool:
         lexicon.word_set("byline_roles.txt") | lexicon.word_set("byline_non_writer_roles.txt"))
 
 
+def _over_text(part: list[Line]) -> bool:
+    """Whether the story so far is only lines standing over a text, not one: datelines, or one short line that
+    ends no sentence (a reporters' or a desk's line under the headline, ■县融媒体中心记者组)."""
+    return all(only_dateline(done.text) for done in part) or len(part) == 1 and _desk_line(part[0].text)
+
+
+def _desk_line(text: str) -> bool:
+    text = text.strip()
+    return len(text) <= CREDIT_LINE_MAX and not ends_sentence(text) and text[-1:] not in "）)"
+
+
+def without_desk_line(part: list[Line]) -> list[Line]:
+    """A headlined story's lines without a desk's line standing between its headline and its dateline
+    (■县融媒体中心记者组 / 本报讯 …): no body text, and the dateline then comes off the start as on a text page."""
+    text = part[0].text.strip()
+    # reporters' names are kept; so is a dateline wrapped at the column's edge (某报8月19日讯（记者 / 甲 乙）…)
+    kept = (byline_at_end(text) is not None or starts_article(text)
+            or text.count("（") + text.count("(") != text.count("）") + text.count(")"))
+    if len(part) > 1 and _desk_line(text) and not kept and starts_article(
+            part[1].text.lstrip()):
+        return part[1:]
+    return part
+
+
+def _paragraph_leads(lines: list[Line]) -> list[str]:
+    """For each line, the text from it on to where its paragraph ends or LEAD characters are read: a column
+    line is narrow, and a lead's date (某某4月30日上午, 本报讯（记者 甲 乙）3月14日) may stand on the next."""
+    leads = []
+    for n, line in enumerate(lines):
+        text = line.text.strip()
+        for following in lines[n + 1:]:
+            if len(text) >= LEAD or following.indented or following.short and ends_sentence(text):
+                break
+            text += following.text.strip()
+        leads.append(text[:LEAD])
+    return leads
+
+
 def split_stories(lines: list[Line], bare: bool) -> list[list[Line]]:
     """The region's lines cut before each line that opens another story; `bare`: the region has no
     headline of its own (none, or a section head), so items may open with their dates alone."""
     out: list[list[Line]] = [[]]
-    for line in lines:
+    leads = _paragraph_leads(lines)
+    opened = 0  # the index of the line the current story opened with
+    for n, line in enumerate(lines):
         part = out[-1]
         before = part[-1].text.rstrip() if part else ""
         opening = line.text.lstrip()
         finished = bool(before) and (before[-1] in "）)" or ends_sentence(before))
         if before and (
                 opens_brief(opening) and finished  # a column of briefs: each opens with a marker
-                or starts_article(opening) and not all(only_dateline(done.text) for done in part) and (
+                or starts_article(opening) and not _over_text(part) and (
                     finished or starts_article(opening, strong_only=True))
                 or line.indented and _closed(part) and not _credit(opening)  # a byline closed the story above
                 or bare and line.indented and (line.blank_before and finished  # a blank, then a paragraph
-                                               or opens_dated_item(part[0].text, before, opening))):
+                                               or opens_dated_item(leads[opened], before, leads[n]))):
             out.append([])
+            opened = n
         out[-1].append(line)
     return [part for part in out if part]
 
