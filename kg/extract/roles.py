@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
+from kg.extract.role_frames import reframed, relayed
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
@@ -25,12 +26,14 @@ PLURAL_PRONOUNS = ("他们", "她们")
 NAMED_SUBJECT_ONLY = ("传达",)  # 某某主持会议，传达学习…: the meeting relays; only 某某传达… is a speaker
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
 HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
-SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍", "汇报")  # after 听取 anywhere in the clause: heard
+SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍", "汇报", "报告工作")  # after 听取 anywhere in the clause: heard
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 ACTIVITY = "活动"
-NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
+NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
+ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
 LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
+SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
 
 
@@ -64,6 +67,8 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
     if body.endswith(HEARD, 0, start):
         return False
+    if P.role_of_verb()[body[start:end]] == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
+        return False
     verb = body[start:end]
     if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
         return False
@@ -83,7 +88,9 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         chained, previous_end = start == previous_end, end
         if chained or not _is_role_use(body, start, end):
             continue  # 参加调研, 一同走访: the second verb names what they joined
-        role = Role(roles[match.group()])
+        if relayed(body, start, end):
+            continue  # 传达学习了某某在…调研时的讲话精神: an act elsewhere, relayed here
+        role = reframed(body, match.group(), Role(roles[match.group()]), end)
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
@@ -151,14 +158,14 @@ def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:
     return body.startswith("的", hit.end) and not (hit.end + 1 == verb_at and body.startswith("下", verb_end))
 
 
-DELIVERED = ("作", "做", "发表")  # 作了…的讲话: the speech is given, not owned
+DELIVERED = re.compile("(?<![工合创协运操写制动])[作做](?:了|出|题为|专题|重要)|发表")  # 作了…的讲话: given, not owned
 
 
 def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
     """A verb right after 的 is a noun someone owns (市长某某在…上的讲话精神), unless it is delivered
     (作了热情洋溢的讲话) or the frame of 在某某的陪同下."""
     return (body[verb_at - 1:verb_at] == "的" and not body.startswith("下", verb_end)
-            and not any(w in body[seg:verb_at] for w in DELIVERED))
+            and not DELIVERED.search(body, seg, verb_at))
 
 
 DELEGATION = "一行"
@@ -274,7 +281,7 @@ def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit])
     if head[:1] and head[0] in PRONOUNS:
         before = [h for h in openers if h.end <= seg]
         return [before[-1].name] if before else []
-    if seg and body[seg - 1] in "，," and len(head) <= OPENING_ADVERBS:
+    if seg and body[seg - 1] in "，," and (len(head) <= OPENING_ADVERBS or head.startswith(SAME_SUBJECT)):
         sentence = sentence_start(body, seg)
         first = [h for h in openers if sentence <= h.span_start < seg]
         return [first[0].name] if first else []

@@ -1,0 +1,62 @@
+"""Frames around a role verb that change what it says (kg.extract.roles asks these).
+
+- A verb inside what a meeting relays (会议传达学习了书记某某在…调研时的讲话精神) is no act at this
+  event: its subject spoke or led elsewhere.
+- 宣布（大会）开幕/闭幕 is the chair's act: presided, not merely attended.
+- A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树)
+  only brings the persons there: they attended, nobody led.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text import CLAUSE_BREAKS
+from kg.model import Role
+
+RELAYING = ("传达", "学习", "贯彻", "领会")  # what a meeting does with someone else's words
+RELAYED = re.compile("精神|批示|指示|时的讲话|上的讲话")  # the object those words are
+ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣布大会开幕, 宣布第三次全体会议闭幕
+MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
+JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
+MAX_OPENING = 2  # characters a joining clause may open with before its verb (并参加, 一同参加)
+
+
+def clause_end(body: str, at: int) -> int:
+    return next((i for i in range(at, len(body)) if body[i] in CLAUSE_BREAKS), len(body))
+
+
+def _clause_begin(body: str, at: int) -> int:
+    return next((i + 1 for i in range(at - 1, -1, -1) if body[i] in CLAUSE_BREAKS), 0)
+
+
+def relayed(body: str, start: int, end: int) -> bool:
+    """Whether the verb at start:end sits in the object a meeting relays: 传达/学习… before it in its clause
+    and 精神/批示/…时的讲话 after it (传达学习了市长某某在…调研时的讲话精神)."""
+    begin = _clause_begin(body, start)
+    return (any(w in body[begin:start] for w in RELAYING)
+            and RELAYED.search(body, end, clause_end(body, end)) is not None)
+
+
+def announced_opening(body: str, verb: str, end: int) -> bool:
+    """宣布…开幕/闭幕: the person chairing the sitting declares it open."""
+    return verb == "宣布" and ANNOUNCED.match(body, end) is not None
+
+
+def arrived_to_join(body: str, verb: str, end: int) -> bool:
+    """来到城郊林场，参加义务植树活动: the movement verb's next clause joins an activity."""
+    if verb not in MOVEMENT:
+        return False
+    stop = clause_end(body, end)
+    if stop >= len(body) or body[stop] != "，":
+        return False
+    return any(body.startswith(w, i) for w in JOINED for i in range(stop + 1, stop + 2 + MAX_OPENING))
+
+
+def reframed(body: str, verb: str, role: Role, end: int) -> Role:
+    """The role a verb's frame gives, where it differs from the verb's own."""
+    if announced_opening(body, verb, end):
+        return Role.PRESIDED
+    if role is Role.LED and arrived_to_join(body, verb, end):
+        return Role.ATTENDED
+    return role

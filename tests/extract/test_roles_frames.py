@@ -1,0 +1,96 @@
+"""Roles, fourth round of issue 16: frames around a role verb (relayed words, declared openings, arriving
+to join an activity) and speech verbs that local reports use. Sentences written for these tests, not
+copied from any article; each kind has a near miss that must keep its old reading."""
+
+from tests.extract.helpers import extract, roles
+
+
+def test_an_act_inside_relayed_words_is_no_act_at_this_meeting():
+    x = extract("县长钱立主持会议。会议传达学习了省委书记柯文涛在我市调研时的讲话精神。")
+    assert roles(x) == {"钱立": {"presided"}}
+
+
+def test_a_speech_at_another_meeting_relayed_is_not_given_here():
+    x = extract("会议传达学习了市委书记柯文涛在全市经济工作会议上的讲话精神。")
+    assert "柯文涛" not in roles(x)
+
+
+def test_a_speech_delivered_at_a_work_meeting_is_given():
+    x = extract("县长钱立在全县工作会议上作了重要讲话。")
+    assert roles(x) == {"钱立": {"spokeAt"}}
+
+
+def test_an_instruction_named_as_a_noun_is_no_speech():
+    x = extract("会议还传达了市长顾明远批示要求，研究贯彻意见。")
+    assert "顾明远" not in roles(x)
+
+
+def test_a_leader_who_requires_at_the_meeting_spoke():
+    x = extract("市长顾明远要求，各地抓好落实。")
+    assert roles(x) == {"顾明远": {"spokeAt"}}
+
+
+def test_who_declares_the_sitting_open_presided():
+    x = extract("上午9时，县政协主席邹海平宣布大会开幕。")
+    assert roles(x) == {"邹海平": {"presided"}}
+
+
+def test_who_announces_a_list_only_attended():
+    x = extract("县政协主席邹海平宣布获奖名单。")
+    assert roles(x) == {"邹海平": {"attended"}}
+
+
+def test_who_reports_to_the_congress_spoke():
+    x = extract("县长钱立代表县人民政府向大会报告工作。")
+    assert roles(x) == {"钱立": {"spokeAt"}}
+
+
+def test_who_hears_others_report_did_not_speak():
+    x = extract("县长钱立听取各乡镇报告工作。")
+    assert "spokeAt" not in roles(x).get("钱立", set())
+
+
+def test_a_leadership_list_arriving_to_join_an_activity_attended():
+    x = extract("3月12日，县四大班子领导郑方圆、钱立、邹海平来到城郊林场，参加义务植树活动。")
+    assert roles(x) == {"郑方圆": {"attended"}, "钱立": {"attended"}, "邹海平": {"attended"}}
+
+
+def test_arriving_to_inspect_still_leads():
+    x = extract("县长钱立来到张庄村，察看防汛工作。")
+    assert roles(x) == {"钱立": {"led"}}
+
+
+def test_officials_listed_before_participating_attended():
+    x = extract("公司党委书记甘德顺，总经理韩立群，各部门负责人参会。")
+    assert roles(x) == {"甘德顺": {"attended"}, "韩立群": {"attended"}}
+
+
+def test_those_who_attend_named_as_a_noun_give_no_attendance():
+    x = extract("县长钱立向参会人员介绍了情况。")
+    assert roles(x) == {"钱立": {"spokeAt"}}
+
+
+def test_a_clause_opening_with_bing_goes_on_with_its_subject():
+    x = extract("副校长贺东认真听取了学院工作汇报，并就进一步加强学院建设提出四点要求。")
+    assert roles(x) == {"贺东": {"spokeAt"}}
+
+
+def test_a_clause_with_its_own_unnamed_subject_is_not_the_openers():
+    x = extract("副校长贺东出席座谈会，与会教师代表提出了意见。")
+    assert roles(x) == {"贺东": {"attended"}}
+
+
+def test_summing_up_arranging_hoping_and_praising_are_speech():
+    x = extract("会上，县长钱立对全年工作进行了总结。副县长邹海平对下一步工作进行安排。"
+                "副县长蒋一鸣对乡镇工作给予了充分肯定，同时希望各乡镇再接再厉。")
+    assert roles(x) == {"钱立": {"spokeAt"}, "邹海平": {"spokeAt"}, "蒋一鸣": {"spokeAt"}}
+
+
+def test_a_proposal_owned_by_a_name_is_no_speech_here():
+    x = extract("按照县长钱立提出的要求，各乡镇抓好落实。")
+    assert "钱立" not in roles(x)
+
+
+def test_a_summing_up_meeting_attended_is_no_speech():
+    x = extract("县长钱立出席年终总结大会。")
+    assert roles(x) == {"钱立": {"attended"}}
