@@ -3,6 +3,8 @@
 - A verb inside what a meeting relays (会议传达学习了书记某某在…调研时的讲话精神) is no act at this
   event: its subject spoke or led elsewhere.
 - 宣布（大会）开幕/闭幕 is the chair's act: presided, not merely attended.
+- A name opening a clause that only frames (某某以…为题，为全体党员讲授党课; 某某结合分管工作，就…提出要求)
+  is the subject of the clause after it.
 - A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树)
   only brings the persons there: they attended, nobody led.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import patterns as P
+from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS
 from kg.model import Role
 
@@ -19,6 +23,7 @@ RELAYED = re.compile("精神|批示|指示|时的讲话|上的讲话")  # the ob
 ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣布大会开幕, 宣布第三次全体会议闭幕
 MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
 JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
+CLAUSE_FINAL = ("与会",)  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
 MAX_OPENING = 2  # characters a joining clause may open with before its verb (并参加, 一同参加)
 
 
@@ -28,6 +33,11 @@ def clause_end(body: str, at: int) -> int:
 
 def _clause_begin(body: str, at: int) -> int:
     return next((i + 1 for i in range(at - 1, -1, -1) if body[i] in CLAUSE_BREAKS), 0)
+
+
+def noun_use(body: str, verb: str, end: int) -> bool:
+    """A verb that is a role only at the end of its clause, read where a noun follows it."""
+    return verb in CLAUSE_FINAL and end < len(body) and body[end] not in CLAUSE_BREAKS
 
 
 def relayed(body: str, start: int, end: int) -> bool:
@@ -60,3 +70,18 @@ def reframed(body: str, verb: str, role: Role, end: int) -> Role:
     if role is Role.LED and arrived_to_join(body, verb, end):
         return Role.ATTENDED
     return role
+
+
+FRAMING = ("以", "结合", "围绕", "就", "针对", "紧扣", "立足", "聚焦", "从", "按照", "根据")  # 以…为题, 结合…
+
+
+def framed_opener(body: str, seg: int, openers: list[NameHit]) -> str | None:
+    """The name opening the clause before `seg` when that clause only frames what follows (a preposition right
+    after the name and no role verb of its own): it is the subject of the clause at `seg`."""
+    if not seg or body[seg - 1] not in "，,":
+        return None
+    begin = _clause_begin(body, seg - 1)
+    opener = next((h for h in openers if h.span_start == begin), None)
+    if opener is None or not body.startswith(FRAMING, opener.end):
+        return None
+    return None if P.role_verb_re().search(body, opener.end, seg - 1) else opener.name

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
-from kg.extract.role_frames import reframed, relayed
+from kg.extract.role_frames import framed_opener, noun_use, reframed, relayed
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
@@ -65,7 +65,7 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
         return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
-    if body.endswith(HEARD, 0, start):
+    if body.endswith(HEARD, 0, start) or noun_use(body, body[start:end], end):
         return False
     if P.role_of_verb()[body[start:end]] == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
         return False
@@ -285,4 +285,5 @@ def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit])
         sentence = sentence_start(body, seg)
         first = [h for h in openers if sentence <= h.span_start < seg]
         return [first[0].name] if first else []
-    return []
+    framed = framed_opener(body, seg, openers)  # 某某以…为题，为全体党员讲授党课
+    return [framed] if framed else []

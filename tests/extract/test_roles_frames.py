@@ -94,3 +94,29 @@ def test_a_proposal_owned_by_a_name_is_no_speech_here():
 def test_a_summing_up_meeting_attended_is_no_speech():
     x = extract("县长钱立出席年终总结大会。")
     assert roles(x) == {"钱立": {"attended"}}
+
+
+def test_a_name_opening_a_framing_clause_is_the_next_clauses_subject():
+    x = extract("县委书记郑方圆以《守初心担使命》为题，为全体党员讲授专题党课。"
+                "县长钱立结合分管工作，就安全生产提出三点要求。")
+    assert roles(x) == {"郑方圆": {"spokeAt"}, "钱立": {"spokeAt"}}
+
+
+def test_a_clause_with_its_own_role_verb_frames_nothing():
+    x = extract("县长钱立结合分管工作出席座谈，为获奖企业颁奖。")
+    assert roles(x) == {"钱立": {"attended"}}
+
+
+def test_leaders_yuhui_attended_and_yuhui_persons_are_a_noun():
+    assert roles(extract("市领导柯文涛、韩立群与会。")) == {"柯文涛": {"attended"}, "韩立群": {"attended"}}
+    assert roles(extract("县长钱立向与会人员通报情况。")) == {"钱立": {"spokeAt"}}
+
+
+def test_supervising_leads_and_explaining_or_pledging_speaks():
+    x = extract("副县长钱立到张庄镇督导防汛工作。会上，县长邹海平对文件进行了解读，副县长蒋一鸣作了表态。")
+    assert roles(x) == {"钱立": {"led"}, "邹海平": {"spokeAt"}, "蒋一鸣": {"spokeAt"}}
+
+
+def test_a_supervision_team_is_no_person_leading():
+    x = extract("省督导组到我县督导。县长钱立陪同。")
+    assert roles(x) == {"钱立": {"accompanied"}}
