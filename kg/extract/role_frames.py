@@ -5,8 +5,8 @@
 - 宣布（大会）开幕/闭幕 is the chair's act: presided, not merely attended.
 - A name opening a clause that only frames (某某以…为题，为全体党员讲授党课; 某某结合分管工作，就…提出要求)
   is the subject of the clause after it.
-- A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树)
-  only brings the persons there: they attended, nobody led.
+- A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树;
+  …，与干部群众一起植树) only brings the persons there: they attended, nobody led.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣
 MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
 JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
 CLAUSE_FINAL = ("与会",)  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
+TOGETHER_JOINERS, TOGETHER = "与和同跟", ("一起", "一同")  # 与干部群众一起: with a group
+INSPECTIONS = ("调研", "考察", "视察", "检查", "督查", "督导", "察看", "查看", "了解")  # …一起察看灾情: led
 MAX_OPENING = 2  # characters a joining clause may open with before its verb (并参加, 一同参加)
 
 
@@ -54,13 +56,18 @@ def announced_opening(body: str, verb: str, end: int) -> bool:
 
 
 def arrived_to_join(body: str, verb: str, end: int) -> bool:
-    """来到城郊林场，参加义务植树活动: the movement verb's next clause joins an activity."""
+    """来到城郊林场，参加义务植树活动 / 来到植树点，与干部群众一起植树: the movement verb's next clause joins an
+    activity, or does it together with a group."""
     if verb not in MOVEMENT:
         return False
     stop = clause_end(body, end)
     if stop >= len(body) or body[stop] != "，":
         return False
-    return any(body.startswith(w, i) for w in JOINED for i in range(stop + 1, stop + 2 + MAX_OPENING))
+    after = clause_end(body, stop + 1)
+    clause = body[stop + 1:after]
+    together = (clause[:1] in tuple(TOGETHER_JOINERS) and any(w in clause for w in TOGETHER)
+                and not any(w in clause for w in INSPECTIONS))
+    return together or any(body.startswith(w, i) for w in JOINED for i in range(stop + 1, stop + 2 + MAX_OPENING))
 
 
 def reframed(body: str, verb: str, role: Role, end: int) -> Role:
@@ -85,3 +92,13 @@ def framed_opener(body: str, seg: int, openers: list[NameHit]) -> str | None:
     if opener is None or not body.startswith(FRAMING, opener.end):
         return None
     return None if P.role_verb_re().search(body, opener.end, seg - 1) else opener.name
+
+
+LEADING = re.compile("带领|率领|(?<![效概比税汇利频功])率(?![先队团])")  # 甲带领乙、丙调研: 乙 and 丙 go along
+
+
+def led_party(body: str, seg: int, verb_at: int, subjects: list[NameHit]) -> list[NameHit]:
+    """The subjects of a led verb named after a 带领/率领 in its clause (甲带领县领导乙、丙来到…): the party
+    led, who accompanied the principal."""
+    leading = list(LEADING.finditer(body, seg, verb_at))
+    return [h for h in subjects if h.start >= leading[-1].end()] if leading else []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
-from kg.extract.role_frames import framed_opener, noun_use, reframed, relayed
+from kg.extract.role_frames import framed_opener, led_party, noun_use, reframed, relayed
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
@@ -99,7 +99,9 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         mine = [h for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
-        subjects = [h.name for h in mine]
+        party = {h.name for h in led_party(body, seg, start, mine)} if role is Role.LED else set()
+        out.extend(RoleHit(name, Role.ACCOMPANIED, start, end) for name in sorted(party))
+        subjects = [h.name for h in mine if h.name not in party]
         if role is Role.ACCOMPANIED and mine and _together_with_group(body, mine[-1].end, start):
             role = Role.ATTENDED  # 领导与干部群众一起植树: they joined the activity, accompanying no official
         if not subjects and role is not Role.SPOKE and body.startswith(PLURAL_PRONOUNS, seg):

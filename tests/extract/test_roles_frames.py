@@ -120,3 +120,24 @@ def test_supervising_leads_and_explaining_or_pledging_speaks():
 def test_a_supervision_team_is_no_person_leading():
     x = extract("省督导组到我县督导。县长钱立陪同。")
     assert roles(x) == {"钱立": {"accompanied"}}
+
+
+def test_leaders_arriving_to_do_something_with_the_public_attended():
+    x = extract("3月12日，县委书记郑方圆，县长钱立等县领导来到张庄村植树点，与干部群众一起植树。")
+    assert roles(x) == {"郑方圆": {"attended"}, "钱立": {"attended"}}
+
+
+def test_arriving_to_inspect_with_village_cadres_still_leads():
+    x = extract("县委书记郑方圆来到张庄村，与村干部一起察看灾情。")
+    assert roles(x) == {"郑方圆": {"led"}}
+
+
+def test_the_officials_a_principal_brings_along_accompanied():
+    x = extract("县委书记郑方圆带领县领导钱立、邹海平到张庄村调研。县委书记蒋一鸣率县长韩立群等到李集村调研。")
+    assert roles(x) == {"郑方圆": {"led"}, "钱立": {"accompanied"}, "邹海平": {"accompanied"},
+                        "蒋一鸣": {"led"}, "韩立群": {"accompanied"}}
+
+
+def test_taking_the_lead_brings_nobody_along():
+    x = extract("县长钱立率先垂范，副县长邹海平来到张庄村调研。")
+    assert roles(x) == {"邹海平": {"led"}}
