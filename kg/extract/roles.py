@@ -204,7 +204,8 @@ def _hosts_along(body: str, found: list[RoleHit]) -> list[RoleHit]:
     return [RoleHit(r.person, Role.ACCOMPANIED, r.start, r.end)
             if r.role is Role.LED and r.person not in visitors and body[r.start:r.end] in INSPECTING
             and sentence_start(body, r.start) > sentence_start(body, led[0].start) else r for r in found]
-IN_TURN = ("相继", "先后", "分别", "依次", "逐一", "纷纷")  # 甲、乙、丙相继…发言: each of the list in turn
+IN_TURN = ("相继", "先后", "分别", "依次", "逐一", "纷纷",  # 甲、乙、丙相继…发言: each of the list in turn
+           "围绕", "结合", "针对")  # 甲、乙围绕…，结合…，提出了建议: the list frames what it then says
 SPOKEN_WORDS = ("发言", "建议", "体会", "汇报", "讲话", "意见")  # what the ones in turn gave, clauses later
 
 

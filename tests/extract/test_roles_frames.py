@@ -141,3 +141,13 @@ def test_the_officials_a_principal_brings_along_accompanied():
 def test_taking_the_lead_brings_nobody_along():
     x = extract("县长钱立率先垂范，副县长邹海平来到张庄村调研。")
     assert roles(x) == {"邹海平": {"led"}}
+
+
+def test_a_list_framing_its_proposals_clauses_later_spoke():
+    x = extract("座谈会上，县政协委员施晓红、乔安、陶志远围绕乡村振兴，结合各自工作实际，提出了意见和建议。")
+    assert roles(x) == {"施晓红": {"spokeAt"}, "乔安": {"spokeAt"}, "陶志远": {"spokeAt"}}
+
+
+def test_a_framing_official_who_hears_reports_did_not_speak():
+    x = extract("县长钱立结合分管工作，听取了各乡镇汇报。")
+    assert "spokeAt" not in roles(x).get("钱立", set())
