@@ -151,3 +151,13 @@ def test_a_list_framing_its_proposals_clauses_later_spoke():
 def test_a_framing_official_who_hears_reports_did_not_speak():
     x = extract("县长钱立结合分管工作，听取了各乡镇汇报。")
     assert "spokeAt" not in roles(x).get("钱立", set())
+
+
+def test_ceremonial_acts_attend_and_looking_over_a_site_leads():
+    x = extract("县委书记郑方圆、县长钱立共同为新馆剪彩。副县长邹海平向获奖者颁发证书。副县长蒋一鸣实地察看了项目进展。")
+    assert roles(x) == {"郑方圆": {"attended"}, "钱立": {"attended"}, "邹海平": {"attended"}, "蒋一鸣": {"led"}}
+
+
+def test_a_launch_ceremony_attended_is_one_role():
+    assert roles(extract("县长钱立出席启动仪式。")) == {"钱立": {"attended"}}
+    assert roles(extract("县委书记郑方圆一同察看。")) == {"郑方圆": {"accompanied"}}
