@@ -190,13 +190,14 @@ def _heard_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
         if spoken >= 0:
             out.append(RoleHit(hit.name, Role.SPOKE, spoken, spoken + 2))
     return out
-VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)")  # 来我县调研: a visitor
+VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)"  # 来我县调研: a visitor
+                           "|一行|带队|率队")  # 某某一行/带队到镇调研: a visiting party the hosts then join
 INSPECTING = ("调研", "考察", "视察", "检查", "督查")  # verbs a visitor and the hosts going along share
 
 
 def _hosts_along(body: str, found: list[RoleHit]) -> list[RoleHit]:
-    """When a visitor came to 我县 and led, the local officials said in a later sentence to 调研/考察 too
-    (县长甲…及相关单位负责人调研) went along with the visitor: accompanied, not led."""
+    """When a visitor came to 我县 (or a party came, 一行/带队) and led, the local officials said in a later
+    sentence to 调研/考察 too (县长甲…及相关单位负责人调研) went along with the visitor: accompanied, not led."""
     led = [r for r in found if r.role is Role.LED]
     if not led or not VISITING_HERE.search(body, sentence_start(body, led[0].start), led[0].end + 30):
         return found

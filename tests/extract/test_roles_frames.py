@@ -161,3 +161,13 @@ def test_ceremonial_acts_attend_and_looking_over_a_site_leads():
 def test_a_launch_ceremony_attended_is_one_role():
     assert roles(extract("县长钱立出席启动仪式。")) == {"钱立": {"attended"}}
     assert roles(extract("县委书记郑方圆一同察看。")) == {"郑方圆": {"accompanied"}}
+
+
+def test_hosts_inspecting_after_a_visiting_party_accompanied():
+    x = extract("4月2日，市委书记柯文涛一行到张庄镇调研乡村振兴工作。在张庄村，县委书记郑方圆，县长钱立及相关部门负责人调研了合作社。")
+    assert roles(x) == {"柯文涛": {"led"}, "郑方圆": {"accompanied"}, "钱立": {"accompanied"}}
+
+
+def test_two_local_inspections_without_a_visiting_party_both_lead():
+    x = extract("4月2日，县委书记郑方圆到张庄镇调研乡村振兴工作。4月3日，县长钱立调研了李集村合作社。")
+    assert roles(x) == {"郑方圆": {"led"}, "钱立": {"led"}}
