@@ -102,3 +102,15 @@ def led_party(body: str, seg: int, verb_at: int, subjects: list[NameHit]) -> lis
     led, who accompanied the principal."""
     leading = list(LEADING.finditer(body, seg, verb_at))
     return [h for h in subjects if h.start >= leading[-1].end()] if leading else []
+
+
+ACCOMPANYING = ("陪同", "随同", "一同")
+
+
+def pronoun_referent(body: str, before: list[NameHit]) -> NameHit | None:
+    """Whom 他/她 stands for: the last person opening a clause, passing over one whose clause only says they
+    went along (乙陪同调研。他强调… is the principal speaking)."""
+    for hit in reversed(before):
+        if not any(w in body[hit.end:clause_end(body, hit.end)] for w in ACCOMPANYING):
+            return hit
+    return before[-1] if before else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
-from kg.extract.role_frames import framed_opener, led_party, noun_use, reframed, relayed
+from kg.extract.role_frames import framed_opener, led_party, noun_use, pronoun_referent, reframed, relayed
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
 
@@ -283,8 +283,8 @@ def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit])
     if head.startswith(PLURAL_PRONOUNS):
         return []  # 他们 is not 他
     if head[:1] and head[0] in PRONOUNS:
-        before = [h for h in openers if h.end <= seg]
-        return [before[-1].name] if before else []
+        referent = pronoun_referent(body, [h for h in openers if h.end <= seg])
+        return [referent.name] if referent else []
     if seg and body[seg - 1] in "，," and (len(head) <= OPENING_ADVERBS or head.startswith(SAME_SUBJECT)):
         sentence = sentence_start(body, seg)
         first = [h for h in openers if sentence <= h.span_start < seg]

@@ -171,3 +171,13 @@ def test_hosts_inspecting_after_a_visiting_party_accompanied():
 def test_two_local_inspections_without_a_visiting_party_both_lead():
     x = extract("4月2日，县委书记郑方圆到张庄镇调研乡村振兴工作。4月3日，县长钱立调研了李集村合作社。")
     assert roles(x) == {"郑方圆": {"led"}, "钱立": {"led"}}
+
+
+def test_ta_after_an_accompanying_sentence_is_the_principal():
+    x = extract("4月2日，市委书记柯文涛到张庄镇调研防汛工作。县委书记郑方圆陪同调研。他强调，要压实责任。")
+    assert roles(x) == {"柯文涛": {"led", "spokeAt"}, "郑方圆": {"accompanied"}}
+
+
+def test_ta_after_an_attending_sentence_is_still_the_last_opener():
+    x = extract("县委书记郑方圆主持会议。县长钱立出席会议。他强调，要压实责任。")
+    assert roles(x)["钱立"] == {"attended", "spokeAt"}
