@@ -12,11 +12,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS
 from kg.model import Role
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """A person's role at the event, with the span of the words that give it."""
+
+    person: str
+    role: Role
+    start: int
+    end: int
 
 RELAYING = ("传达", "学习", "贯彻", "领会")  # what a meeting does with someone else's words
 RELAYED = re.compile("精神|批示|指示|时的讲话|上的讲话")  # the object those words are
@@ -91,7 +102,7 @@ def framed_opener(body: str, seg: int, openers: list[NameHit]) -> str | None:
     opener = next((h for h in openers if h.span_start == begin), None)
     if opener is None or not body.startswith(FRAMING, opener.end):
         return None
-    return None if P.role_verb_re().search(body, opener.end, seg - 1) else opener.name
+    return None if P.any_role_verb_re().search(body, opener.end, seg - 1) else opener.name
 
 
 LEADING = re.compile("带领|率领|(?<![效概比税汇利频功])率(?![先队团])")  # 甲带领乙、丙调研: 乙 and 丙 go along
@@ -114,3 +125,14 @@ def pronoun_referent(body: str, before: list[NameHit]) -> NameHit | None:
         if not any(w in body[hit.end:clause_end(body, hit.end)] for w in ACCOMPANYING):
             return hit
     return before[-1] if before else None
+
+
+CONVENING = ("召开", "召集")  # 某某召开专题会议: presided, unless the forum is a stop on their own visit
+
+
+def convened_on_visit(body: str, found: list[RoleHit]) -> list[RoleHit]:
+    """A principal who convenes a forum on their visit (率队到院调研，并召开了座谈会) led; the forum is part
+    of the visit, not a meeting they chaired."""
+    leading = {r.person for r in found if r.role is Role.LED}
+    return [r for r in found if not (r.role is Role.PRESIDED and r.person in leading
+                                     and body[r.start:r.end] in CONVENING)]

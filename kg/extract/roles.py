@@ -13,13 +13,23 @@ party (led); 他们 at a sentence start acts for the persons of the sentence bef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
-from kg.extract.role_frames import framed_opener, led_party, noun_use, pronoun_referent, reframed, relayed
+from kg.extract.role_frames import (
+    RoleHit,
+    convened_on_visit,
+    framed_opener,
+    led_party,
+    noun_use,
+    pronoun_referent,
+    reframed,
+    relayed,
+)
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
+
+__all__ = ["RoleHit", "assign_roles"]
 
 PRONOUNS = "他她"
 PLURAL_PRONOUNS = ("他们", "她们")
@@ -35,14 +45,6 @@ ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  #
 LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
 SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
-
-
-@dataclass(frozen=True)
-class RoleHit:
-    person: str
-    role: Role
-    start: int
-    end: int
 
 
 def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
@@ -83,7 +85,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     roles = P.role_of_verb()
     out: list[RoleHit] = []
     previous_end = -1
-    for match in P.role_verb_re().finditer(body):
+    for match in P.any_role_verb_re().finditer(body):
         start, end = match.span()
         chained, previous_end = start == previous_end, end
         if chained or not _is_role_use(body, start, end):
@@ -122,7 +124,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     out.extend(_sequenced_speakers(body, agents))
     out.extend(_heard_speakers(body, agents))
     out.extend(_group_heads(body, agents))
-    out = _hosts_along(body, out)
+    out = convened_on_visit(body, _hosts_along(body, out))
     out = _together_without_principal(body, out)
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]

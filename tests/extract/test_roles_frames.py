@@ -181,3 +181,18 @@ def test_ta_after_an_accompanying_sentence_is_the_principal():
 def test_ta_after_an_attending_sentence_is_still_the_last_opener():
     x = extract("县委书记郑方圆主持会议。县长钱立出席会议。他强调，要压实责任。")
     assert roles(x)["钱立"] == {"attended", "spokeAt"}
+
+
+def test_who_convenes_a_meeting_presided():
+    x = extract("县长钱立召开专题会议，研究防汛工作。县委书记郑方圆召集相关部门负责人开会。")
+    assert roles(x) == {"钱立": {"presided"}, "郑方圆": {"presided"}}
+
+
+def test_adverbs_before_a_common_role_verb_make_no_person():
+    x = extract("会议要求，高规格召开大会，周密召开会议。")
+    assert x.persons == () and roles(x) == {}
+
+
+def test_a_principal_convening_a_forum_on_their_visit_led():
+    x = extract("县卫生健康局局长钱立率队到县医院开展专题调研，并召开了座谈会。")
+    assert roles(x) == {"钱立": {"led"}}
