@@ -34,6 +34,7 @@ RELAYED = re.compile("精神|批示|指示|时的讲话|上的讲话")  # the ob
 ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣布大会开幕, 宣布第三次全体会议闭幕
 MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
 JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
+DELIVERING = re.compile("(?<![工合创协运操写制动])[作做](?:了)?关于")  # 作关于…的报告: the subject reports
 CLAUSE_FINAL = ("与会",)  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
 TOGETHER_JOINERS, TOGETHER = "与和同跟", ("一起", "一同")  # 与干部群众一起: with a group
 INSPECTIONS = ("调研", "考察", "视察", "检查", "督查", "督导", "察看", "查看", "了解")  # …一起察看灾情: led
@@ -49,7 +50,11 @@ def _clause_begin(body: str, at: int) -> int:
 
 
 def noun_use(body: str, verb: str, end: int) -> bool:
-    """A verb that is a role only at the end of its clause, read where a noun follows it."""
+    """A verb that is a role only at the end of its clause, read where a noun follows it; a report or
+    explanation (…的报告, …的说明) the clause's subject does not deliver (作关于…的报告 is delivered)."""
+    if verb.startswith("的"):
+        before = body[_clause_begin(body, end - len(verb)):end - len(verb)]
+        return DELIVERING.search(before) is None or "所作" in before or "所做" in before
     return verb in CLAUSE_FINAL and end < len(body) and body[end] not in CLAUSE_BREAKS
 
 

@@ -196,3 +196,14 @@ def test_adverbs_before_a_common_role_verb_make_no_person():
 def test_a_principal_convening_a_forum_on_their_visit_led():
     x = extract("县卫生健康局局长钱立率队到县医院开展专题调研，并召开了座谈会。")
     assert roles(x) == {"钱立": {"led"}}
+
+
+def test_who_delivers_a_report_or_explanation_on_a_matter_spoke():
+    x = extract("受县人民政府委托，县财政局局长乔安作关于2023年预算执行情况的报告。"
+                "县人大常委会副主任蒋一鸣作关于选举办法草案的说明。")
+    assert roles(x) == {"乔安": {"spokeAt"}, "蒋一鸣": {"spokeAt"}}
+
+
+def test_a_report_deliberated_or_heard_is_no_speech_of_the_hearer():
+    assert roles(extract("县长钱立听取了关于预算的报告。")) == {}
+    assert roles(extract("会议审议了县长钱立所作关于预算的报告。")) == {}
