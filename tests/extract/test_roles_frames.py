@@ -207,3 +207,12 @@ def test_who_delivers_a_report_or_explanation_on_a_matter_spoke():
 def test_a_report_deliberated_or_heard_is_no_speech_of_the_hearer():
     assert roles(extract("县长钱立听取了关于预算的报告。")) == {}
     assert roles(extract("会议审议了县长钱立所作关于预算的报告。")) == {}
+
+
+def test_sharing_and_answering_at_a_forum_are_speech():
+    x = extract("县人民医院院长乔安分享了医联体建设经验。县税务局局长陶志远现场解答企业提问。")
+    assert roles(x) == {"乔安": {"spokeAt"}, "陶志远": {"spokeAt"}}
+
+
+def test_a_sharing_session_attended_is_no_speech():
+    assert roles(extract("县长钱立出席分享会。")) == {"钱立": {"attended"}}
