@@ -58,11 +58,14 @@ def noun_use(body: str, verb: str, end: int) -> bool:
     return verb in CLAUSE_FINAL and end < len(body) and body[end] not in CLAUSE_BREAKS
 
 
-def relayed(body: str, start: int, end: int) -> bool:
-    """Whether the verb at start:end sits in the object a meeting relays: 传达/学习… before it in its clause
-    and 精神/批示/…时的讲话 after it (传达学习了市长某某在…调研时的讲话精神)."""
+def relayed(body: str, start: int, end: int, name_starts: list[int]) -> bool:
+    """Whether the verb at start:end sits in the object a meeting relays: 传达/学习… before it in its clause,
+    then a name, and 精神/批示/…时的讲话 after it (传达学习了市长某某在…调研时的讲话精神). A name before the
+    relaying word is its subject (某某在学习时强调要领会…精神 spoke)."""
     begin = _clause_begin(body, start)
-    return (any(w in body[begin:start] for w in RELAYING)
+    relay_at = min((i for w in RELAYING if (i := body.find(w, begin, start)) >= 0), default=-1)
+    return (relay_at >= 0 and any(relay_at < s < start for s in name_starts)
+            and not any(begin <= s < relay_at for s in name_starts)
             and RELAYED.search(body, end, clause_end(body, end)) is not None)
 
 

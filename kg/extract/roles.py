@@ -90,7 +90,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         chained, previous_end = start == previous_end, end
         if chained or not _is_role_use(body, start, end):
             continue  # 参加调研, 一同走访: the second verb names what they joined
-        if relayed(body, start, end):
+        if relayed(body, start, end, [h.start for h in agents]):
             continue  # 传达学习了某某在…调研时的讲话精神: an act elsewhere, relayed here
         role = reframed(body, match.group(), Role(roles[match.group()]), end)
         seg = _segment_start(body, start, name_ends)

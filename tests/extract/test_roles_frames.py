@@ -216,3 +216,8 @@ def test_sharing_and_answering_at_a_forum_are_speech():
 
 def test_a_sharing_session_attended_is_no_speech():
     assert roles(extract("县长钱立出席分享会。")) == {"钱立": {"attended"}}
+
+
+def test_who_studies_and_then_stresses_the_spirit_spoke():
+    x = extract("县长钱立在学习讨论时强调要深刻领会全会精神。")
+    assert roles(x) == {"钱立": {"spokeAt"}}
