@@ -246,7 +246,14 @@ def role_verb_re() -> re.Pattern[str]:
 
 @cache
 def role_of_verb() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("role_verbs.tsv")}
+    """Every role verb, including those that make no name (role_verbs_named.tsv), with its role."""
+    return {row[0]: row[1] for name in ("role_verbs.tsv", "role_verbs_named.tsv") for row in table(name)}
+
+
+@cache
+def any_role_verb_re() -> re.Pattern[str]:
+    """role_verb_re and the verbs that give a role only to persons found otherwise."""
+    return re.compile(_alternation(tuple(role_of_verb())))
 
 
 @cache

@@ -13,33 +13,38 @@ party (led); 他们 at a sentence start acts for the persons of the sentence bef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
+from kg.extract.role_frames import (
+    RoleHit,
+    convened_on_visit,
+    framed_opener,
+    led_party,
+    noun_use,
+    pronoun_referent,
+    reframed,
+    relayed,
+)
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
+
+__all__ = ["RoleHit", "assign_roles"]
 
 PRONOUNS = "他她"
 PLURAL_PRONOUNS = ("他们", "她们")
 NAMED_SUBJECT_ONLY = ("传达",)  # 某某主持会议，传达学习…: the meeting relays; only 某某传达… is a speaker
 MEETING_VERBS = ("会见", "会谈", "接见", "会晤")  # the persons met are attendees as well
 HEARD = ("听取", "聆听", "观看", "听", "审议")  # 听取发言: someone else spoke
-SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍", "汇报")  # after 听取 anywhere in the clause: heard
+SPEECH_NOUNS = ("发言", "讲话", "工作报告", "作报告", "演讲", "通报", "介绍", "汇报", "报告工作")  # after 听取 anywhere in the clause: heard
 NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 ACTIVITY = "活动"
-NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级")  # 部署要求: a noun
+NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
+ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
 LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
+SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
-
-
-@dataclass(frozen=True)
-class RoleHit:
-    person: str
-    role: Role
-    start: int
-    end: int
 
 
 def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
@@ -62,7 +67,9 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
         return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
-    if body.endswith(HEARD, 0, start):
+    if body.endswith(HEARD, 0, start) or noun_use(body, body[start:end], end):
+        return False
+    if P.role_of_verb()[body[start:end]] == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
         return False
     verb = body[start:end]
     if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
@@ -78,12 +85,14 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     roles = P.role_of_verb()
     out: list[RoleHit] = []
     previous_end = -1
-    for match in P.role_verb_re().finditer(body):
+    for match in P.any_role_verb_re().finditer(body):
         start, end = match.span()
         chained, previous_end = start == previous_end, end
         if chained or not _is_role_use(body, start, end):
             continue  # 参加调研, 一同走访: the second verb names what they joined
-        role = Role(roles[match.group()])
+        if relayed(body, start, end, [h.start for h in agents]):
+            continue  # 传达学习了某某在…调研时的讲话精神: an act elsewhere, relayed here
+        role = reframed(body, match.group(), Role(roles[match.group()]), end)
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
@@ -92,7 +101,9 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         mine = [h for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
-        subjects = [h.name for h in mine]
+        party = {h.name for h in led_party(body, seg, start, mine)} if role is Role.LED else set()
+        out.extend(RoleHit(name, Role.ACCOMPANIED, start, end) for name in sorted(party))
+        subjects = [h.name for h in mine if h.name not in party]
         if role is Role.ACCOMPANIED and mine and _together_with_group(body, mine[-1].end, start):
             role = Role.ATTENDED  # 领导与干部群众一起植树: they joined the activity, accompanying no official
         if not subjects and role is not Role.SPOKE and body.startswith(PLURAL_PRONOUNS, seg):
@@ -113,7 +124,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     out.extend(_sequenced_speakers(body, agents))
     out.extend(_heard_speakers(body, agents))
     out.extend(_group_heads(body, agents))
-    out = _hosts_along(body, out)
+    out = convened_on_visit(body, _hosts_along(body, out))
     out = _together_without_principal(body, out)
     accompanying = {r.person for r in out if r.role is Role.ACCOMPANIED}
     return [r for r in out if not (r.role is Role.LED and r.person in accompanying)]
@@ -151,14 +162,14 @@ def _possessor(body: str, hit: NameHit, verb_at: int, verb_end: int) -> bool:
     return body.startswith("的", hit.end) and not (hit.end + 1 == verb_at and body.startswith("下", verb_end))
 
 
-DELIVERED = ("作", "做", "发表")  # 作了…的讲话: the speech is given, not owned
+DELIVERED = re.compile("(?<![工合创协运操写制动])[作做](?:了|出|题为|专题|重要)|发表")  # 作了…的讲话: given, not owned
 
 
 def _owned(body: str, seg: int, verb_at: int, verb_end: int) -> bool:
     """A verb right after 的 is a noun someone owns (市长某某在…上的讲话精神), unless it is delivered
     (作了热情洋溢的讲话) or the frame of 在某某的陪同下."""
     return (body[verb_at - 1:verb_at] == "的" and not body.startswith("下", verb_end)
-            and not any(w in body[seg:verb_at] for w in DELIVERED))
+            and not DELIVERED.search(body, seg, verb_at))
 
 
 DELEGATION = "一行"
@@ -181,13 +192,14 @@ def _heard_speakers(body: str, agents: list[NameHit]) -> list[RoleHit]:
         if spoken >= 0:
             out.append(RoleHit(hit.name, Role.SPOKE, spoken, spoken + 2))
     return out
-VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)")  # 来我县调研: a visitor
+VISITING_HERE = re.compile("(?:来|到|莅临|赴)我(?:省|市|县|区|镇|乡|街道|校|院|公司|集团)"  # 来我县调研: a visitor
+                           "|一行|带队|率队")  # 某某一行/带队到镇调研: a visiting party the hosts then join
 INSPECTING = ("调研", "考察", "视察", "检查", "督查")  # verbs a visitor and the hosts going along share
 
 
 def _hosts_along(body: str, found: list[RoleHit]) -> list[RoleHit]:
-    """When a visitor came to 我县 and led, the local officials said in a later sentence to 调研/考察 too
-    (县长甲…及相关单位负责人调研) went along with the visitor: accompanied, not led."""
+    """When a visitor came to 我县 (or a party came, 一行/带队) and led, the local officials said in a later
+    sentence to 调研/考察 too (县长甲…及相关单位负责人调研) went along with the visitor: accompanied, not led."""
     led = [r for r in found if r.role is Role.LED]
     if not led or not VISITING_HERE.search(body, sentence_start(body, led[0].start), led[0].end + 30):
         return found
@@ -195,7 +207,8 @@ def _hosts_along(body: str, found: list[RoleHit]) -> list[RoleHit]:
     return [RoleHit(r.person, Role.ACCOMPANIED, r.start, r.end)
             if r.role is Role.LED and r.person not in visitors and body[r.start:r.end] in INSPECTING
             and sentence_start(body, r.start) > sentence_start(body, led[0].start) else r for r in found]
-IN_TURN = ("相继", "先后", "分别", "依次", "逐一", "纷纷")  # 甲、乙、丙相继…发言: each of the list in turn
+IN_TURN = ("相继", "先后", "分别", "依次", "逐一", "纷纷",  # 甲、乙、丙相继…发言: each of the list in turn
+           "围绕", "结合", "针对")  # 甲、乙围绕…，结合…，提出了建议: the list frames what it then says
 SPOKEN_WORDS = ("发言", "建议", "体会", "汇报", "讲话", "意见")  # what the ones in turn gave, clauses later
 
 
@@ -272,10 +285,11 @@ def _implied_subjects(body: str, seg: int, verb_at: int, openers: list[NameHit])
     if head.startswith(PLURAL_PRONOUNS):
         return []  # 他们 is not 他
     if head[:1] and head[0] in PRONOUNS:
-        before = [h for h in openers if h.end <= seg]
-        return [before[-1].name] if before else []
-    if seg and body[seg - 1] in "，," and len(head) <= OPENING_ADVERBS:
+        referent = pronoun_referent(body, [h for h in openers if h.end <= seg])
+        return [referent.name] if referent else []
+    if seg and body[seg - 1] in "，," and (len(head) <= OPENING_ADVERBS or head.startswith(SAME_SUBJECT)):
         sentence = sentence_start(body, seg)
         first = [h for h in openers if sentence <= h.span_start < seg]
         return [first[0].name] if first else []
-    return []
+    framed = framed_opener(body, seg, openers)  # 某某以…为题，为全体党员讲授党课
+    return [framed] if framed else []

@@ -1,0 +1,146 @@
+"""Frames around a role verb that change what it says (kg.extract.roles asks these).
+
+- A verb inside what a meeting relays (会议传达学习了书记某某在…调研时的讲话精神) is no act at this
+  event: its subject spoke or led elsewhere.
+- 宣布（大会）开幕/闭幕 is the chair's act: presided, not merely attended.
+- A name opening a clause that only frames (某某以…为题，为全体党员讲授党课; 某某结合分管工作，就…提出要求)
+  is the subject of the clause after it.
+- A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树;
+  …，与干部群众一起植树) only brings the persons there: they attended, nobody led.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import patterns as P
+from kg.extract.names import NameHit
+from kg.extract.text import CLAUSE_BREAKS
+from kg.model import Role
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    """A person's role at the event, with the span of the words that give it."""
+
+    person: str
+    role: Role
+    start: int
+    end: int
+
+RELAYING = ("传达", "学习", "贯彻", "领会")  # what a meeting does with someone else's words
+RELAYED = re.compile("精神|批示|指示|时的讲话|上的讲话")  # the object those words are
+ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣布大会开幕, 宣布第三次全体会议闭幕
+MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
+JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
+DELIVERING = re.compile("(?<![工合创协运操写制动])[作做](?:了)?关于")  # 作关于…的报告: the subject reports
+CLAUSE_FINAL = ("与会",)  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
+TOGETHER_JOINERS, TOGETHER = "与和同跟", ("一起", "一同")  # 与干部群众一起: with a group
+INSPECTIONS = ("调研", "考察", "视察", "检查", "督查", "督导", "察看", "查看", "了解")  # …一起察看灾情: led
+MAX_OPENING = 2  # characters a joining clause may open with before its verb (并参加, 一同参加)
+
+
+def clause_end(body: str, at: int) -> int:
+    return next((i for i in range(at, len(body)) if body[i] in CLAUSE_BREAKS), len(body))
+
+
+def _clause_begin(body: str, at: int) -> int:
+    return next((i + 1 for i in range(at - 1, -1, -1) if body[i] in CLAUSE_BREAKS), 0)
+
+
+def noun_use(body: str, verb: str, end: int) -> bool:
+    """A verb that is a role only at the end of its clause, read where a noun follows it; a report or
+    explanation (…的报告, …的说明) the clause's subject does not deliver (作关于…的报告 is delivered)."""
+    if verb.startswith("的"):
+        before = body[_clause_begin(body, end - len(verb)):end - len(verb)]
+        return DELIVERING.search(before) is None or "所作" in before or "所做" in before
+    return verb in CLAUSE_FINAL and end < len(body) and body[end] not in CLAUSE_BREAKS
+
+
+def relayed(body: str, start: int, end: int, name_starts: list[int]) -> bool:
+    """Whether the verb at start:end sits in the object a meeting relays: 传达/学习… before it in its clause,
+    then a name, and 精神/批示/…时的讲话 after it (传达学习了市长某某在…调研时的讲话精神). A name before the
+    relaying word is its subject (某某在学习时强调要领会…精神 spoke)."""
+    begin = _clause_begin(body, start)
+    relay_at = min((i for w in RELAYING if (i := body.find(w, begin, start)) >= 0), default=-1)
+    return (relay_at >= 0 and any(relay_at < s < start for s in name_starts)
+            and not any(begin <= s < relay_at for s in name_starts)
+            and RELAYED.search(body, end, clause_end(body, end)) is not None)
+
+
+def announced_opening(body: str, verb: str, end: int) -> bool:
+    """宣布…开幕/闭幕: the person chairing the sitting declares it open."""
+    return verb == "宣布" and ANNOUNCED.match(body, end) is not None
+
+
+def arrived_to_join(body: str, verb: str, end: int) -> bool:
+    """来到城郊林场，参加义务植树活动 / 来到植树点，与干部群众一起植树: the movement verb's next clause joins an
+    activity, or does it together with a group."""
+    if verb not in MOVEMENT:
+        return False
+    stop = clause_end(body, end)
+    if stop >= len(body) or body[stop] != "，":
+        return False
+    after = clause_end(body, stop + 1)
+    clause = body[stop + 1:after]
+    together = (clause[:1] in tuple(TOGETHER_JOINERS) and any(w in clause for w in TOGETHER)
+                and not any(w in clause for w in INSPECTIONS))
+    return together or any(body.startswith(w, i) for w in JOINED for i in range(stop + 1, stop + 2 + MAX_OPENING))
+
+
+def reframed(body: str, verb: str, role: Role, end: int) -> Role:
+    """The role a verb's frame gives, where it differs from the verb's own."""
+    if announced_opening(body, verb, end):
+        return Role.PRESIDED
+    if role is Role.LED and arrived_to_join(body, verb, end):
+        return Role.ATTENDED
+    return role
+
+
+FRAMING = ("以", "结合", "围绕", "就", "针对", "紧扣", "立足", "聚焦", "从", "按照", "根据")  # 以…为题, 结合…
+
+
+def framed_opener(body: str, seg: int, openers: list[NameHit]) -> str | None:
+    """The name opening the clause before `seg` when that clause only frames what follows (a preposition right
+    after the name and no role verb of its own): it is the subject of the clause at `seg`."""
+    if not seg or body[seg - 1] not in "，,":
+        return None
+    begin = _clause_begin(body, seg - 1)
+    opener = next((h for h in openers if h.span_start == begin), None)
+    if opener is None or not body.startswith(FRAMING, opener.end):
+        return None
+    return None if P.any_role_verb_re().search(body, opener.end, seg - 1) else opener.name
+
+
+LEADING = re.compile("带领|率领|(?<![效概比税汇利频功])率(?![先队团])")  # 甲带领乙、丙调研: 乙 and 丙 go along
+
+
+def led_party(body: str, seg: int, verb_at: int, subjects: list[NameHit]) -> list[NameHit]:
+    """The subjects of a led verb named after a 带领/率领 in its clause (甲带领县领导乙、丙来到…): the party
+    led, who accompanied the principal."""
+    leading = list(LEADING.finditer(body, seg, verb_at))
+    return [h for h in subjects if h.start >= leading[-1].end()] if leading else []
+
+
+ACCOMPANYING = ("陪同", "随同", "一同")
+
+
+def pronoun_referent(body: str, before: list[NameHit]) -> NameHit | None:
+    """Whom 他/她 stands for: the last person opening a clause, passing over one whose clause only says they
+    went along (乙陪同调研。他强调… is the principal speaking)."""
+    for hit in reversed(before):
+        if not any(w in body[hit.end:clause_end(body, hit.end)] for w in ACCOMPANYING):
+            return hit
+    return before[-1] if before else None
+
+
+CONVENING = ("召开", "召集")  # 某某召开专题会议: presided, unless the forum is a stop on their own visit
+
+
+def convened_on_visit(body: str, found: list[RoleHit]) -> list[RoleHit]:
+    """A principal who convenes a forum on their visit (率队到院调研，并召开了座谈会) led; the forum is part
+    of the visit, not a meeting they chaired."""
+    leading = {r.person for r in found if r.role is Role.LED}
+    return [r for r in found if not (r.role is Role.PRESIDED and r.person in leading
+                                     and body[r.start:r.end] in CONVENING)]
