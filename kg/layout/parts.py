@@ -46,19 +46,18 @@ def bigrams(text: str) -> set[str]:
 def main_headline(headlines: list[str], lead: str) -> tuple[str | None, str | None]:
     """(headline, the other heading lines) of a heading printed over several lines.
 
-    Papers print a kicker (引题) over the headline and a subtitle (副题, often after a dash) under it: of
-    three lines the middle one is the headline; of two, the first, unless the second is no subtitle and
-    sums up the lead better (a kicker above it shares few words with the lead). A byline line under
-    the headline (本报记者 甲) is never the headline.
+    Papers print a kicker (引题) over the headline and a subtitle (副题, often after a dash) under it. The
+    first line is the headline unless it reads as a kicker: it shares no more than chance with the lead
+    (a slogan), while the line under it, no dashed subtitle, sums the lead up. A first line that shares
+    words with the lead stays the headline even when a long second line shares more (市委常委会召开扩大会议
+    over 传达学习…精神 安排部署…工作). A byline line under the headline (本报记者 甲) is never the headline.
     """
     candidates = [h for h in headlines if not _byline_only(h)]
     main = candidates[0] if candidates else None
-    if len(candidates) >= 3 and not candidates[1].startswith(DASHES):
-        main = candidates[1]
-    elif len(candidates) == 2 and not candidates[1].startswith(DASHES):
+    if len(candidates) >= 2 and not candidates[1].startswith(DASHES):
         words = bigrams(lead[:LEAD_CHARS])
-        first, second = (len(bigrams(h) & words) for h in candidates)
-        if second >= max(first + 2, LEAD_SHARED_MIN):
+        first, second = (len(bigrams(h) & words) for h in candidates[:2])
+        if first < LEAD_SHARED_MIN <= second:
             main = candidates[1]
     if main is None:
         return (headlines[0] if headlines else None), " ".join(headlines[1:]) or None

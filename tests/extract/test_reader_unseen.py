@@ -87,6 +87,9 @@ def test_the_headline_under_a_kicker_is_the_title() -> None:
         # near misses: a subtitle under the headline, with or without its dash, stays the subtitle
         f"{head}\n钱卫东出席\n\n{lead}\n": (head, "钱卫东出席"),
         f"{head}\n——全县春耕生产工作部署会召开侧记\n\n{lead}\n": (head, "——全县春耕生产工作部署会召开侧记"),
+        # a first line that shares words with the lead stays the headline over a longer line that shares more
+        f"{head}\n县委书记钱卫东出席并讲话 强调抓好春耕生产\n钱卫东出席\n\n{lead}\n":
+            (head, "县委书记钱卫东出席并讲话 强调抓好春耕生产 钱卫东出席"),
     }
     for text, expected in cases.items():
         (article,) = article_file_articles(text)
