@@ -21,7 +21,9 @@ _SPACED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}])[ \t\u3000]{{1,3}}([{CJK}])(?!
 CREDIT_SEPARATOR = re.compile(r"[；;]")
 NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
 
-BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
+BYLINE_TAIL = re.compile(r"[（(【]([^（）()【】\n]{2,60})[）)】]$")  # （记者 甲） and 【全媒体记者 甲】
+
+BYLINE_MARKS = "■□"  # a mark some papers print before the byline closing an article (…。■甲)
 
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 
@@ -130,8 +132,17 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
 
     >>> byline_at_end("记者：李明 王芳"), byline_at_end("会议强调，要抓好落实。（周文 陈立）")
     ((0, ('李明', '王芳')), (11, ('周文', '陈立')))
+    >>> byline_at_end("会议强调，要抓好落实。■周文"), byline_at_end("会议强调，要抓好落实。■下转第二版")
+    ((11, ('周文',)), None)
     """
     match = BYLINE_TAIL.search(line)
+    marked = line.strip()
+    if marked[:1] in BYLINE_MARKS:  # ■甲 乙: the mark says byline, so one name alone is one too
+        names = reporter_names(marked[1:])
+        # common surnames only: the rare ones are common words too (■本版编辑, ■要闻)
+        if names and all(name.startswith(lexicon.words("surnames.txt")) for name in names):
+            return 0, names
+        return None
     if not match:
         last_end = max(line.rfind(c) for c in TERMINATORS)
         if last_end >= 0 and line[last_end + 1:].strip():  # 活动。张三 李四: names after the last sentence
