@@ -70,6 +70,8 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     (('邓慧敏', '胡洋'), None)
     >>> reporter_names("撰稿：邓慧敏；审核：胡洋"), reporter_names("记者 邓慧敏 编辑 胡洋 校对 王静")
     (('邓慧敏',), ('邓慧敏',))
+    >>> reporter_names("来源：石桥镇 邓慧敏"), reporter_names("来源：江北日报"), reporter_names("来源：新华社")
+    (('邓慧敏',), None, None)
     """
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
@@ -106,12 +108,28 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
             if token.endswith(role) and len(token) - len(role) >= 2:
                 token = token[: -len(role)]
                 break
-        if not token:
-            continue
+        if not token or _place_or_paper(token):
+            continue  # 来源：某某镇 甲 / 来源：某某日报: the unit credited with the name, no name
         if not NAME_TOKEN.fullmatch(token):
             return None
         names.append(token)
     return tuple(names) or None
+
+
+@cache
+def _place_endings() -> tuple[str, ...]:
+    return tuple(row[0] for row in lexicon.table("place_suffixes.tsv"))
+
+
+def _place_or_paper(token: str) -> bool:
+    """Whether a byline's token names a place or a paper (郑集镇, 某某日报): three characters at least,
+    as two-character names may end in a place's character (木村)."""
+    return len(token) >= 3 and (token.endswith(_place_endings() + paper_endings()) or token in _agencies())
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(lexicon.words("datelines.txt"))
 
 
 @cache

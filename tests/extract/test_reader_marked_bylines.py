@@ -45,3 +45,14 @@ def test_a_paragraph_back_on_its_meeting_citing_an_earlier_date_opens_no_item() 
     # near miss: a run of items without headlines, the next led by its own subject and date
     parts = article_file_articles(f"{LEAD}\n\n副县长孙雨5月9日上午到石桥镇调研春耕生产。\n")
     assert len(parts) == 2
+
+
+def test_a_source_credit_names_the_reporter_not_the_unit() -> None:
+    (article,) = article_file_articles(f"{LEAD}\n\n（来源：石桥镇 孙雨）\n")
+    assert article.reporters == ("孙雨",) and article.body.endswith("研究春耕生产工作。")
+    (article,) = article_file_articles(f"{LEAD}（来源：江北区融媒体中心 周凯）\n")
+    assert article.reporters == ("周凯",)
+    # near misses: a source that names only a paper or an agency credits no reporter
+    for credit in ("（来源：江北日报）", "（来源：新华社）"):
+        (article,) = article_file_articles(f"{LEAD}{MORE}{credit}\n")
+        assert article.reporters == () and article.body.endswith(credit), credit
