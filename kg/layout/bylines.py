@@ -154,18 +154,16 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
     ((11, ('周文',)), None)
     """
     match = BYLINE_TAIL.search(line)
-    marked = line.strip()
-    if marked[:1] in BYLINE_MARKS:  # ■甲 乙: the mark says byline, so one name alone is one too
-        names = reporter_names(marked[1:])
-        # common surnames only: the rare ones are common words too (■本版编辑, ■要闻)
-        if names and all(name.startswith(lexicon.words("surnames.txt")) for name in names):
-            return 0, names
-        return None
     if not match:
         last_end = max(line.rfind(c) for c in TERMINATORS)
         if last_end >= 0 and line[last_end + 1:].strip():  # 活动。张三 李四: names after the last sentence
             found = byline_at_end(line[last_end + 1:])
             return (last_end + 1, found[1]) if found else None
+        marked = line.strip()
+        if marked[:1] in BYLINE_MARKS:  # ■甲 乙 (no sentence in it): the mark says byline, one name is one too
+            names = reporter_names(marked[1:])
+            # common surnames only: the rare ones are common words too (■本版编辑, ■要闻)
+            return (0, names) if names and all(n.startswith(lexicon.words("surnames.txt")) for n in names) else None
         closing = closing_byline().match(line.strip())
         names = reporter_names(line.strip()) if closing else None
         if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:

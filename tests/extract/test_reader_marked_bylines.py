@@ -56,3 +56,9 @@ def test_a_source_credit_names_the_reporter_not_the_unit() -> None:
     for credit in ("（来源：江北日报）", "（来源：新华社）"):
         (article,) = article_file_articles(f"{LEAD}{MORE}{credit}\n")
         assert article.reporters == () and article.body.endswith(credit), credit
+
+
+def test_a_marked_brief_keeps_its_bracketed_byline() -> None:
+    # near miss of the marked byline: a brief opening with a mark (■5月8日，…) is no byline itself
+    parts = article_file_articles(f"■{LEAD}{MORE}（见习记者孙雨）\n\n■5月9日，副县长周凯主持召开防汛工作会议。（记者王强）\n")
+    assert [p.reporters for p in parts] == [("孙雨",), ("王强",)]
