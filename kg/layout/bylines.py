@@ -21,7 +21,9 @@ _SPACED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}])[ \t\u3000]{{1,3}}([{CJK}])(?!
 CREDIT_SEPARATOR = re.compile(r"[；;]")
 NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
 
-BYLINE_TAIL = re.compile(r"[（(]([^（）()\n]{2,60})[）)]$")
+BYLINE_TAIL = re.compile(r"[（(【]([^（）()【】\n]{2,60})[）)】]$")  # （记者 甲） and 【全媒体记者 甲】
+
+BYLINE_MARKS = "■□"  # a mark some papers print before the byline closing an article (…。■甲)
 
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 
@@ -68,6 +70,8 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     (('邓慧敏', '胡洋'), None)
     >>> reporter_names("撰稿：邓慧敏；审核：胡洋"), reporter_names("记者 邓慧敏 编辑 胡洋 校对 王静")
     (('邓慧敏',), ('邓慧敏',))
+    >>> reporter_names("来源：石桥镇 邓慧敏"), reporter_names("来源：江北日报"), reporter_names("来源：新华社")
+    (('邓慧敏',), None, None)
     """
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
@@ -104,12 +108,28 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
             if token.endswith(role) and len(token) - len(role) >= 2:
                 token = token[: -len(role)]
                 break
-        if not token:
-            continue
+        if not token or _place_or_paper(token):
+            continue  # 来源：某某镇 甲 / 来源：某某日报: the unit credited with the name, no name
         if not NAME_TOKEN.fullmatch(token):
             return None
         names.append(token)
     return tuple(names) or None
+
+
+@cache
+def _place_endings() -> tuple[str, ...]:
+    return tuple(row[0] for row in lexicon.table("place_suffixes.tsv"))
+
+
+def _place_or_paper(token: str) -> bool:
+    """Whether a byline's token names a place or a paper (郑集镇, 某某日报): three characters at least,
+    as two-character names may end in a place's character (木村)."""
+    return len(token) >= 3 and (token.endswith(_place_endings() + paper_endings()) or token in _agencies())
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(lexicon.words("datelines.txt"))
 
 
 @cache
@@ -130,6 +150,8 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
 
     >>> byline_at_end("记者：李明 王芳"), byline_at_end("会议强调，要抓好落实。（周文 陈立）")
     ((0, ('李明', '王芳')), (11, ('周文', '陈立')))
+    >>> byline_at_end("会议强调，要抓好落实。■周文"), byline_at_end("会议强调，要抓好落实。■下转第二版")
+    ((11, ('周文',)), None)
     """
     match = BYLINE_TAIL.search(line)
     if not match:
@@ -137,6 +159,11 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         if last_end >= 0 and line[last_end + 1:].strip():  # 活动。张三 李四: names after the last sentence
             found = byline_at_end(line[last_end + 1:])
             return (last_end + 1, found[1]) if found else None
+        marked = line.strip()
+        if marked[:1] in BYLINE_MARKS:  # ■甲 乙 (no sentence in it): the mark says byline, one name is one too
+            names = reporter_names(marked[1:])
+            # common surnames only: the rare ones are common words too (■本版编辑, ■要闻)
+            return (0, names) if names and all(n.startswith(lexicon.words("surnames.txt")) for n in names) else None
         closing = closing_byline().match(line.strip())
         names = reporter_names(line.strip()) if closing else None
         if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:

@@ -55,9 +55,11 @@ def opens_dated_item(opening: str, before: str, text: str) -> bool:
 
     >>> opens_dated_item("3月21日，甲。", "乙。", "4月14日上午，丙"), opens_dated_item("3月21日，甲。", "乙。", "3月21日上午，丙")
     (True, False)
+    >>> opens_dated_item("3月21日，甲召开会议。", "乙。", "会议传达了丙3月19日的讲话")
+    False
     """
-    if not ends_sentence(before):
-        return False
+    if not ends_sentence(before) or text.startswith(lexicon.words("layout_item_back_references.txt")):
+        return False  # 会议传达学习了…6月28日…: the item's meeting again, citing an earlier date
     lede = DATE_LEDE.match(text) or SUBJECT_DATE_LEDE.match(text)
     if lede is None:
         return False
@@ -115,10 +117,12 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 groups and groups[-1][1] and not groups[-1][2] and ORDINAL_HEAD.match(line.text)):
             groups.append(([line.text], [], ()))
         else:
-            if not groups or _closed(groups[-1]) or (opens_brief(line.text) and groups[-1][1]) or _opens_dated_item(
+            byline = byline_at_end(line.text)
+            # a marked byline line (■甲 乙) closes its brief, opening none
+            brief = opens_brief(line.text) and groups and groups[-1][1] and not (byline and byline[0] == 0)
+            if not groups or _closed(groups[-1]) or brief or _opens_dated_item(
                     groups[-1], line.text) or _opens_by_dateline(groups[-1], line.text):
                 groups.append(([], [], ()))
-            byline = byline_at_end(line.text)
             following = lines[i + 1].text if i + 1 < len(lines) else ""
             if byline and (not following or _headline_line(lines[i + 1]) or starts_article(following)):
                 kept = line.text[: byline[0]].rstrip()

@@ -97,7 +97,12 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
     """An article from its reflowed text: datelines off the start, layout spaces out; None if no body."""
     if title is None and (bracketed := BRACKET_HEADLINE.match(text)) and not ends_sentence(bracketed.group(1)):
         # blanked, not cut: offsets into the reflowed text stay offsets into the source
-        title, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
+        inside, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
+        byline = split_dateline(inside) if _byline_only(inside) else None
+        if byline is not None:  # 【全媒体记者 甲】6月30日，…: a bracketed byline, no headline
+            reporters = _union(byline.reporters, reporters)
+        else:
+            title = inside
     title = title.lstrip(HEADLINE_MARKS + " \t\u3000") or None if title else title
     under = split_dateline(subtitle) if subtitle else None
     if subtitle and under and under.reporters and not subtitle[under.end:].strip():
