@@ -48,11 +48,12 @@ LIST_ENDS = frozenset("、，。；等")
 
 
 def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
-    """Untitled names listed with 、 and closed by 等 and a count or a group label (甲、乙等市领导), or by a
+    """Untitled names listed with 、 and closed by 等 and a count or a group label (甲、乙等市领导), by a
     role verb (…基层委甲、乙、丙等5位老师,
-    甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
-    may be glued to the body that they belong to."""
+    甲、乙等列席会议, …委员会甲、乙出席), or by 为 and a post (推选甲、乙、丙为常务主席): every item of the
+    list must read as a whole name; the first one may be glued to the body that they belong to."""
     closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
+    closers += [m.start() for m in P.named_as_re().finditer(body)]  # the post goes to them in persons
     close = body.find("等")
     while close >= 0:
         if P.COUNTED_PERSONS.match(body, close) or P.label_re().match(body, close + 1):
