@@ -31,3 +31,14 @@ def test_a_group_label_between_de_and_haiyou_still_lists_the_attendees():
 def test_a_group_label_after_de_without_a_list_word_names_no_attendee():
     x = extract("出席会议的市领导强调，邬佳明、洪晓峰要抓好落实。")
     assert roles(x) == {}
+
+
+def test_a_list_announced_by_haiyou_keeps_names_with_characters_read_name_stops_at():
+    x = extract("会议由市长韩立新主持。出席会议的市领导还有：邬佳明、王建为、洪晓峰，蒋卫东。")
+    assert names(x) == set(LISTED) | {"王建为"}
+    assert roles(x)["王建为"] == {"attended"}
+
+
+def test_places_and_units_announced_by_haiyou_are_no_names():
+    for body in ("出席会议的还有各乡镇、市直部门负责同志。", "出席会议的还有：各县区、市直部门负责人。"):
+        assert names(extract(body)) == set(), body
