@@ -5,6 +5,7 @@ kg.extract.persons, which finds where names are anchored.
 
 from __future__ import annotations
 
+from kg.chars import is_cjk
 from kg.extract import patterns as P
 from kg.extract.names import NameHit, read_name
 
@@ -30,29 +31,49 @@ def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, in
 
 def add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
     """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
-    must follow the first name."""
+    must follow the first name; it goes on over 、, commas and 和/及, item by item (还有：甲、乙，丙和丁)."""
     for match in P.names_listed_after_re().finditer(body):
-        at = match.end()
-        while (got := read_name(body, at, expected=True)) and at not in hits and body[got[1]:got[1] + 1] in LIST_ENDS:
+        at, ends = match.end(), LIST_ENDS
+        while (got := _announced_item(body, at, ends)) and at not in hits:
             add(NameHit(got[0], at, got[1]))
-            listed = list_after(body, got[1], set(hits))
-            for hit in listed:
-                add(hit)
-            end = listed[-1].end if listed else got[1]
-            if body[end:end + 1] != "，":
+            if body[got[1]:got[1] + 1] not in ANNOUNCED_JOINERS:
                 break
-            at = end + 1  # 还有：甲、乙，丙、丁: a list announced so goes on over commas, name by name
+            at, ends = got[1] + 1, LIST_ENDS | set(LIST_JOINERS)
+
+
+ANNOUNCED_JOINERS = "，、" + LIST_JOINERS
+
+
+ITEM_ENDS = "、，。；"
+
+
+def _announced_item(body: str, at: int, ends: frozenset[str]) -> tuple[str, int] | None:
+    """A name in a list that 的还有 announces as persons: one read_name reads, or else a whole item of 2 or 3
+    characters opening with a surname (甲、张为、乙: a given name with a character read_name stops at)."""
+    got = read_name(body, at, expected=True)
+    if got and body[got[1]:got[1] + 1] in ends:
+        return got  # (王建|为 reads a follower; the item 王建为 is the name)
+    end = at
+    while end < len(body) and is_cjk(body[end]) and end - at <= 3:
+        end += 1
+    item = body[at:end]
+    if not (2 <= len(item) <= 3 and body[end:end + 1] and body[end] in ITEM_ENDS):
+        return None
+    if not (item[0] in P.surname_set() or item[:2] in P.surname_set()) or P.title_re().search(item):
+        return None
+    return item, end
 
 
 LIST_ENDS = frozenset("、，。；等")
 
 
 def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int]) -> None:
-    """Untitled names listed with 、 and closed by 等 and a count or a group label (甲、乙等市领导), or by a
+    """Untitled names listed with 、 and closed by 等 and a count or a group label (甲、乙等市领导), by a
     role verb (…基层委甲、乙、丙等5位老师,
-    甲、乙等列席会议, …委员会甲、乙出席): every item of the list must read as a whole name; the first one
-    may be glued to the body that they belong to."""
+    甲、乙等列席会议, …委员会甲、乙出席), or by 为 and a post (推选甲、乙、丙为常务主席): every item of the
+    list must read as a whole name; the first one may be glued to the body that they belong to."""
     closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
+    closers += [m.start() for m in P.named_as_re().finditer(body)]  # the post goes to them in persons
     close = body.find("等")
     while close >= 0:
         if P.COUNTED_PERSONS.match(body, close) or P.label_re().match(body, close + 1):

@@ -153,6 +153,16 @@ def names_listed_after_re() -> re.Pattern[str]:
     return re.compile(f"的(?:{label_re().pattern})?(?:还有|有)[：:]?(?!关)")
 
 
+LISTED_OBJECTS = "会议|大会|活动|会见|仪式|调研|考察|座谈|开幕式"  # 出席会议的还有…
+
+
+@cache
+def listed_after_re() -> re.Pattern[str]:
+    """What follows a role verb whose persons come after it (出席会议的还有…), a group label allowed
+    between 的 and 还有 (出席会议的市领导还有：甲、乙) as names_listed_after_re reads the names."""
+    return re.compile(f"^(?:{LISTED_OBJECTS})?的(?:{label_re().pattern})?(?:还有|有|包括|是)")
+
+
 @cache
 def after_name_re() -> re.Pattern[str]:
     """A name (surname + one or two characters) followed by a title written after names (…总书记)."""

@@ -42,7 +42,7 @@ AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 
 ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
 ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
-LISTED_AFTER = re.compile(r"^(?:会议|活动|会见|仪式|调研|考察|座谈|开幕式)?的(?:还有|有|包括|是)")  # 出席会议的还有…
+LISTED_WINDOW = 16  # room for the object and a group label (出席大会的省部级领导还有)
 SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)
 OPENING_ADVERBS = 2  # a clause may open with up to this many characters before its verb (并表示, 还要求)
 
@@ -61,7 +61,7 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
 
 
 def _is_role_use(body: str, start: int, end: int) -> bool:
-    if body[end:end + 1] and body[end] in NOUN_AFTER and not LISTED_AFTER.match(body[end:end + 8]):
+    if body[end:end + 1] and body[end] in NOUN_AFTER and not P.listed_after_re().match(body[end:end + LISTED_WINDOW]):
         return False
     if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
         return False
@@ -113,7 +113,7 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
                 role = Role.ATTENDED  # together with one another, accompanying nobody
         if not subjects and match.group() not in NAMED_SUBJECT_ONLY:
             subjects = _implied_subjects(body, seg, start, openers)
-        listed = LISTED_AFTER.match(body[end:end + 8])
+        listed = P.listed_after_re().match(body[end:end + LISTED_WINDOW])
         if listed:  # 出席会议的还有甲、乙: the persons come after the verb
             subjects = []
         if match.group() in MEETING_VERBS or listed:
