@@ -54,24 +54,32 @@ FLOORS = {
 def _score(part: str) -> dict:
     """The scorer's tallies on a part, with the extractor run in this process (what `score.py --json` prints, without
     a `python -m kg` start per document: the three parts cost minutes of CI that way)."""
-    from kg.pipeline import Options, extract_file
-
     folder = CORPUS / part
     golds = sorted(folder.glob("*.gold.json"))
     assert len(golds) >= 20, f"{folder}: the corpus part is missing"
     assert SCORER.exists(), f"the shared gold scorer belongs beside the repository: {SCORER}"
+    return _score_documents([folder / json.loads(g.read_text(encoding="utf-8"))["document"] for g in golds],
+                            golds, identity=True)[0]
+
+
+def _score_documents(documents: list[Path], golds: list[Path], *, identity: bool) -> tuple[dict, dict]:
+    """({facets, overall_f1}, misses) of the scorer's own functions on the extractor's N-Quads for each document."""
+    from kg.pipeline import Options, extract_file
+
     score = _scorer()
     tally, nq_all, gold_all = score.Tally(), [], []
-    for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
+    for document, gold_path in zip(documents, golds, strict=True):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
         options = Options(published=dt.date.fromisoformat(gold["published"]), source=gold["source"])
-        nquads = extract_file(folder / gold["document"], options).nquads()
+        nquads = extract_file(document, options).nquads()
         nq_all.append(nquads)
         gold_all.append(gold)
         score.score_doc(score.load(nquads), gold, tally)
-    score.score_identity(nq_all, gold_all, tally)
+    if identity:
+        score.score_identity(nq_all, gold_all, tally)
     facets = tally.table()
-    return {"facets": facets, "overall_f1": round(sum(v["f1"] for v in facets.values()) / len(facets), 3)}
+    overall = round(sum(v["f1"] for v in facets.values()) / len(facets), 3)
+    return {"facets": facets, "overall_f1": overall}, dict(tally.misses)
 
 
 def _table(part: str, scores: dict) -> str:
@@ -117,28 +125,22 @@ def _scorer():
 
 def test_dev_articles_laid_out_on_pages_read_back_into_their_articles(tmp_path: Path,
                                                                       capsys: pytest.CaptureFixture) -> None:
-    from kg.pipeline import Options, extract_file
-
     sys.path.insert(0, str(CORPUS))
     try:
         import make_dev_pages
     finally:
         sys.path.remove(str(CORPUS))
-    score = _scorer()
-    tally = score.Tally()
-    for document in make_dev_pages.generate(tmp_path, PAGE_SAMPLE, seed=16):
-        gold = json.loads((tmp_path / document.replace(".txt", ".gold.json")).read_text(encoding="utf-8"))
-        options = Options(published=dt.date.fromisoformat(gold["published"]), source=gold["source"])
-        score.score_doc(score.load(extract_file(tmp_path / document, options).nquads()), gold, tally)
-    facets = tally.table()
-    overall = round(sum(v["f1"] for v in facets.values()) / len(facets), 3)
+    documents = [tmp_path / d for d in make_dev_pages.generate(tmp_path, PAGE_SAMPLE, seed=16)]
+    golds = [d.with_name(d.name.replace(".txt", ".gold.json")) for d in documents]
+    scores, misses = _score_documents(documents, golds, identity=False)
+    facets, overall = scores["facets"], scores["overall_f1"]
     table = _table(f"dev laid out on {PAGE_SAMPLE} pages", {"overall_f1": overall, "facets": facets})
     with capsys.disabled():
         print("\n" + table)
     assert overall >= PAGE_FLOORS["overall"], table
     below = {facet: facets[facet]["f1"] for facet, floor in PAGE_FLOORS.items()
              if facet != "overall" and facets[facet]["f1"] < floor}
-    assert not below, f"facets under their floor {below}\n{table}\n{dict(tally.misses)}"
+    assert not below, f"facets under their floor {below}\n{table}\n{misses}"
 
 
 def test_every_document_has_gold_manifest_and_provenance() -> None:
