@@ -39,8 +39,10 @@ FLOORS = {
     # part's earlier floor where a facet fell.
     # (dev after the two short rounds on d41-d54: 0.931; segmentation and reporters 1.000, persons 0.962,
     # attendance 0.957, roles 0.940)
+    # When dev grew from 89 to 108 articles (d55-d68, gold committed at 8b3416a before they were first scored),
+    # whole-dev went from 0.931 to 0.924 and policies (0.913 -> 0.872) fell under its floor: now 0.872 minus ~0.02.
     "dev": {"overall": 0.91, "segmentation": 0.98, "title": 0.98, "reporters": 0.98, "persons": 0.94,
-            "attendance": 0.93, "roles": 0.92, "dates": 0.96, "policies": 0.89, "positions": 0.93},
+            "attendance": 0.93, "roles": 0.92, "dates": 0.96, "policies": 0.85, "positions": 0.93},
     # blind: first scored by the lead after the session-6 merges (overall 0.867); 0.882 in session 9
     "blind": {"overall": 0.85, "segmentation": 0.93, "title": 0.97, "reporters": 0.74, "persons": 0.89,
               "attendance": 0.81, "roles": 0.73, "dates": 0.91, "policies": 0.63, "positions": 0.91},
@@ -113,7 +115,12 @@ PAGE_SAMPLE = 12
 # overall, segmentation and dates lowered when dev grew to 89 articles (d41-d54): the seed-16 sample of 12 pages is
 # drawn from the larger pool and now scores 0.917 overall, segmentation 0.939, dates 0.968; floors are those minus 0.02.
 # session 9 after the short rounds: overall 0.965, segmentation 0.985, reporters 0.984, dates 0.984 (minus ~0.02)
-PAGE_FLOORS = {"overall": 0.94, "segmentation": 0.96, "title": 0.98, "reporters": 0.96, "dates": 0.96}
+# Lowered when dev grew to 108 articles (d55-d68): the seed-16 draw from the larger pool (87 articles, was 70) is
+# another sample and scores 0.932 overall, segmentation 0.930, title 0.833, reporters 0.933, dates 0.955 (the same
+# code scored 0.968 on the old draw). The losses are on older articles the new draw lays out differently (a019 and
+# a071 read as one article, the headlines of v307 and a008 and the byline of w406 lost), not on d55-d68; floors are
+# those figures minus ~0.02.
+PAGE_FLOORS = {"overall": 0.91, "segmentation": 0.91, "title": 0.81, "reporters": 0.91, "dates": 0.93}
 
 
 def _scorer():
