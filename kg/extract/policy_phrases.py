@@ -70,6 +70,7 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
     start = end
     while start > 0 and end - start < CAMPAIGN_REACH and body[start - 1] not in P.PUNCT:
         start -= 1
+    reached = start if start > 0 and body[start - 1] not in P.PUNCT else -1  # the reach ran out mid-clause
     stretch = body[start:end]
     cut_at = max((stretch.rfind(w) + len(w) for w in _clause_openers() if w in stretch), default=0)
     de = stretch.rfind("的")
@@ -90,7 +91,20 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
         stretch, start = stretch[len(word):], start + len(word)
     if word_tag(stretch) == "v":  # 巩固拓展|主题教育成果: a verb alone names nothing
         return "", end
+    if start == reached and not _word_starts(body, start, end):  # 学习贯彻习近平新|时代…主题教育: a piece of a word
+        return "", end
     return stretch, start
+
+
+def _word_starts(body: str, start: int, end: int) -> bool:
+    """Whether a word starts at `start` when the words before it are read with it."""
+    window = max(start - CAMPAIGN_REACH, 0)
+    offset = window
+    for token in cut(body[window:end]):
+        if offset >= start:
+            return offset == start
+        offset += len(token)
+    return False
 
 
 def _is_name(text: str) -> bool:

@@ -1,0 +1,27 @@
+"""Policies, issue 16's fourth round: labels as the owners' gold draws them (docs/extraction.md, "The owners'
+policy labels") and what is no policy at all. Sentences written for these tests, not copied from any article;
+each rule has a near miss that must not fire."""
+
+from tests.extract.helpers import extract, policies
+
+
+def test_a_campaign_named_after_a_long_formulation_is_not_cut_inside_a_word():
+    x = extract("会议要求，扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育，推动主题教育走深走实。")
+    found = policies(x)
+    assert "主题教育" in found
+    assert not any(p.startswith("时代") or p.startswith("近平") for p in found), found
+
+
+def test_a_campaign_named_by_a_short_name_keeps_it():
+    x = extract("会议要求，全面开展城镇燃气安全隐患排查专项整治，坚决守牢安全底线。")
+    assert "城镇燃气安全隐患排查专项整治" in policies(x)
+
+
+def test_a_counted_quote_handed_out_at_a_ceremony_is_an_honour():
+    x = extract("7月1日，公司党委召开庆祝建党103周年暨“两优一先”表彰大会。")
+    assert "两优一先" not in policies(x)
+
+
+def test_a_counted_quote_deployed_is_still_a_policy():
+    x = extract("会议强调，要坚持“两个一以贯之”，把党的领导融入公司治理各环节。")
+    assert "两个一以贯之" in policies(x)
