@@ -22,6 +22,7 @@ from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, word_set, words
 
 MIN_IDEA = 5  # 以人民为…, 以项目为…: shorter ideas are no formulation
+BATCH = re.compile(r"第[一二三四五六七八九十]+批|首批")
 CAMPAIGN_REACH = 12  # characters before a campaign head searched for its name
 NUMERAL = "一二三四五六七八九十"
 MEETING = re.compile(
@@ -124,6 +125,8 @@ def campaigns(body: str) -> list[tuple[str, int, int]]:
     out = []
     for head in campaign_head_re().finditer(body):
         name, start = _name_before(body, head.start())
+        if batch := BATCH.match(name):  # 第二批|主题教育: the batch a unit takes part in, not the campaign's name
+            name, start = name[batch.end():], start + batch.end()
         if len(P.HAN.findall(name)) >= 2 and _is_name(name):
             label, end = longest_head(body, name + head.group(), head.end())  # …专项整治|三年行动
             out.append((label, start, end))

@@ -25,3 +25,20 @@ def test_a_counted_quote_handed_out_at_a_ceremony_is_an_honour():
 def test_a_counted_quote_deployed_is_still_a_policy():
     x = extract("会议强调，要坚持“两个一以贯之”，把党的领导融入公司治理各环节。")
     assert "两个一以贯之" in policies(x)
+
+
+def test_a_batch_is_no_part_of_a_campaigns_name():
+    x = extract("会议强调，要高质量开展第二批主题教育，确保取得实效。")
+    assert "主题教育" in policies(x) and "第二批主题教育" not in policies(x)
+    x = extract("会议要求，扎实开展第三批燃气安全专项整治。")
+    assert policies(x) == {"燃气安全专项整治"}
+
+
+def test_the_spirits_of_the_partys_pedigree_are_policies_each():
+    x = extract("会议要求，大力弘扬伟大建党精神和劳模精神、劳动精神、工匠精神，传承“两弹一星”精神。")
+    assert {"伟大建党精神", "劳模精神", "劳动精神", "工匠精神", "两弹一星精神"} <= policies(x)
+
+
+def test_a_pedigree_spirit_is_known_by_its_longest_name():
+    x = extract("会议要求，大力弘扬伟大抗疫精神。")
+    assert "伟大抗疫精神" in policies(x) and "抗疫精神" not in policies(x)
