@@ -42,3 +42,23 @@ def test_the_spirits_of_the_partys_pedigree_are_policies_each():
 def test_a_pedigree_spirit_is_known_by_its_longest_name():
     x = extract("会议要求，大力弘扬伟大抗疫精神。")
     assert "伟大抗疫精神" in policies(x) and "抗疫精神" not in policies(x)
+
+
+def test_a_place_speaking_of_itself_is_no_part_of_the_name():
+    x = extract("会议要求，全力推进我县乡村振兴战略，扎实开展本市城镇燃气安全专项整治。")
+    assert {"乡村振兴战略", "城镇燃气安全专项整治"} <= policies(x)
+    assert not any(p.startswith(("我县", "本市")) for p in policies(x))
+
+
+def test_a_places_share_of_a_national_strategy_is_the_strategy():
+    x = extract("4月2日，某某镇召开整域推进某某镇乡村振兴战略推进会。会议系统学习了乡村振兴战略的内容。")
+    assert "乡村振兴战略" in policies(x) and not any(p.startswith("某某镇") for p in policies(x))
+    x = extract("会议要求，加快推进老城区城市更新。")
+    assert "城市更新" in policies(x)
+
+
+def test_a_local_name_that_ends_like_no_national_one_keeps_its_place():
+    x = extract("会议要求，深入实施某某县人才强县战略。")  # 人才强县 is no national formulation
+    assert "某某县人才强县战略" in policies(x)
+    x = extract("会议要求，深入实施区域协调发展战略。")  # 区域 is no place before 协调发展战略
+    assert "区域协调发展战略" in policies(x)
