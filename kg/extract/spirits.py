@@ -21,6 +21,8 @@ VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is no
 SPEECH = re.compile("上的(?:重要)?讲话")  # …在…大会上的讲话: the end of a speech's name
 CLAUSE_STOPS = "，。；：！？\n“”"
 CLOSE_QUOTE = "”"
+WORKING_BODY = "领导小组"  # 某某工作领导小组会议: the session of a working body
+SPEECH_HEADS = ("讲话", "指示", "批示")  # …在某领导小组会议上的讲话: a speech there is studied all the same
 SETTING = "在"  # 在…时的讲话, 在…上的讲话: where the speech was given, part of its name
 
 
@@ -81,6 +83,8 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
         bare = phrase.removesuffix("的")
         if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith(("结合" + h, *(v + h for v in VAGUE))) for h in SPIRIT_HEADS):
             continue  # 大会精神, 结合会议精神, 有关会议精神: which meeting is not said
+        if WORKING_BODY in phrase and not any(h in phrase for h in SPEECH_HEADS):
+            continue  # …领导小组第六次全体会议精神: a working body's session, not a line to study (the seeds' gold)
         if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
             label = phrase.removesuffix("的") + "精神"
             if not any(t in label for t in ("在", *TOPIC_MARKERS)):  # 总书记的重要讲话 is 总书记重要讲话

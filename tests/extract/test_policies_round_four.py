@@ -62,3 +62,16 @@ def test_a_local_name_that_ends_like_no_national_one_keeps_its_place():
     assert "某某县人才强县战略" in policies(x)
     x = extract("会议要求，深入实施区域协调发展战略。")  # 区域 is no place before 协调发展战略
     assert "区域协调发展战略" in policies(x)
+
+
+def test_a_working_bodys_session_is_no_spirit_but_the_strategy_it_carries_is():
+    x = extract("会议传达学习了省推进长三角一体化发展领导小组第六次全体会议精神。")
+    found = policies(x)
+    assert "长三角一体化发展" in found and not any("领导小组" in p for p in found), found
+
+
+def test_a_speech_given_at_a_working_bodys_session_is_still_studied():
+    x = extract("会议传达学习了习近平总书记在中央全面深化改革领导小组会议上的重要讲话精神。")
+    assert "习近平总书记在中央全面深化改革领导小组会议上的重要讲话精神" in policies(x)
+    x = extract("会议传达学习了中央城市工作会议精神。")
+    assert "中央城市工作会议精神" in policies(x)
