@@ -75,3 +75,13 @@ def test_a_speech_given_at_a_working_bodys_session_is_still_studied():
     assert "习近平总书记在中央全面深化改革领导小组会议上的重要讲话精神" in policies(x)
     x = extract("会议传达学习了中央城市工作会议精神。")
     assert "中央城市工作会议精神" in policies(x)
+
+
+def test_national_formulations_of_education_and_of_working_methods():
+    x = extract("会议要求，要以教育家精神铸魂强师，全面贯彻党的教育方针，扎实开展四下基层，学习运用浦江经验。")
+    assert {"教育家精神", "党的教育方针", "四下基层", "浦江经验"} <= policies(x)
+
+
+def test_a_working_method_named_with_its_era_keeps_it():
+    x = extract("会议要求，坚持和发展新时代“枫桥经验”，推动矛盾纠纷就地化解。")
+    assert "新时代枫桥经验" in policies(x) and "枫桥经验" not in policies(x)
