@@ -9,7 +9,7 @@ from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.policy_phrases import longest_head
+from kg.extract.policy_phrases import BY_REFERENCE, longest_head
 from kg.extract.policy_quotes import LIST_END, NUMERAL, PolicyHit, canonical
 from kg.extract.policy_sectors import sector_qualifier
 from kg.extract.segmenter import cut, word_tag
@@ -38,6 +38,7 @@ NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties
 RULE_JOINERS = ("和", "及", "与", "、")
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
+MEETING_PROCEDURES = ("选举办法", "表决办法", "计票办法")  # a meeting's own procedure
 
 
 def _level_word(text: str) -> str:
@@ -79,6 +80,8 @@ def bare_rules(body: str) -> list[PolicyHit]:
             listed = max(name.rfind(j) + len(j) for j in RULE_JOINERS)
             name, dropped = name[listed:], dropped + listed
         needs_topic = name.endswith(OPINION_HEADS) or "的" in name  # 关于…的意见; not 相结合的办法
+        if name.endswith(MEETING_PROCEDURES):
+            continue  # 审议通过大会选举办法: how the meeting itself votes, not a rule it deploys
         if len(name) >= MIN_RULE and not body.startswith("精神", match.end()) and (not needs_topic or name.startswith("关于")):
             out.append(PolicyHit(canonical(name), match.start("name") + dropped, match.end()))
     return out
@@ -105,6 +108,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
             continue
         text, dropped = strip_qualifiers(phrase)
+        if any(w in text for w in BY_REFERENCE):
+            continue  # 推进上级国资改革: which reform is said only by pointing at it
         if skip := _verb_and_qualifier(text):  # 深化|拓展各项|改革: a second verb and a qualifier open no name
             text, dropped = text[skip:], dropped + skip
         if "关于" in text:  # 某会议关于加快…: the policy is the topic

@@ -39,6 +39,7 @@ HEAD_TURNED_BY = ("合作", "性", "部署", "意义", "高度", "地位", "眼�
 MOBILISATION = re.compile(r"工作(?:动员部署|动员)(?:会议|大会|会)")  # …巡察工作动员部署会议: the work is being launched
 VERBAL_HEADS = ("创建",)  # heads that are verbs too: a noun only before 工作/活动 (创建全国文明城市 is the verb)
 VERBAL_HEAD_NOUNS = ("工作", "活动")
+BY_REFERENCE = ("相关", "有关", "上级", "上述", "这项", "这一")  # words that point at a thing instead of naming it
 COPULA = "是"  # 该区是…示范区: what a place is, background, not what the event deployed
 MIN_HEADED = 4  # 机构改革, 发展战略: shorter names before a head are common nouns
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
@@ -147,6 +148,8 @@ def headed_names(body: str) -> list[tuple[str, int, int]]:
                 head.group() in VERBAL_HEADS and not body.startswith(VERBAL_HEAD_NOUNS, head.end())):
             continue
         name, start = _name_before(body, head.start())
+        if any(w in name for w in BY_REFERENCE):
+            continue  # 上级国资改革, 区国资相关改革: which reform is said only by pointing at it
         if len(P.HAN.findall(name)) >= MIN_HEADED and _is_name(name) and not body.endswith(COPULA, 0, start):
             out.append((name + head.group(), start, head.end()))
     return out

@@ -85,3 +85,20 @@ def test_national_formulations_of_education_and_of_working_methods():
 def test_a_working_method_named_with_its_era_keeps_it():
     x = extract("会议要求，坚持和发展新时代“枫桥经验”，推动矛盾纠纷就地化解。")
     assert "新时代枫桥经验" in policies(x) and "枫桥经验" not in policies(x)
+
+
+def test_a_reform_said_only_by_pointing_at_it_is_no_name():
+    x = extract("会议要求，积极稳妥推进上级国资改革和区国资相关改革。")
+    assert not any("上级" in p or "相关" in p for p in policies(x)), policies(x)
+
+
+def test_a_reform_named_by_its_field_is_a_policy():
+    x = extract("会议要求，深化城市运营体制改革，推进国有企业改革深化提升行动。")
+    assert "城市运营体制改革" in policies(x)
+
+
+def test_the_meetings_own_voting_procedure_is_no_rule_deployed():
+    x = extract("大会表决通过了县第十八届人民代表大会第四次会议选举办法。")
+    assert not any(p.endswith("选举办法") for p in policies(x))
+    x = extract("会议审议通过了某某县村级组织议事规则。")  # a rule for others to follow
+    assert any(p.endswith("议事规则") for p in policies(x))
