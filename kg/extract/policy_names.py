@@ -100,8 +100,8 @@ def named_policies(body: str) -> list[PolicyHit]:
         if verb.group() in QUOTE_ONLY_VERBS or verb.start() < reached:
             continue  # 实施营商环境建设…: 建设 inside a phrase already taken is no new verb
         match = P.policy_suffix_re().match(body, verb.end())
-        if not match:
-            continue
+        if not match or body.startswith(RULE_JOINERS, verb.end()):
+            continue  # 保障性安居工程建设|和…项目: the "verb" closed a noun phrase, a list goes on
         phrase, end = longest_head(body, match.group(), match.end())
         if action := ACTION_AFTER.match(body, end):  # 国企改革|深化提升行动: the action is the name
             phrase, end = phrase + action.group(), action.end()

@@ -40,7 +40,8 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
 def _bare_kind(rest: str) -> bool:
     """Whether what follows a joiner is one more kind of the same speaker's words (重要指示, 贺信, 批示),
     not a second spirit with its own issuer (省委全会)."""
-    return rest.startswith("重要") or rest.removesuffix("的") in SPIRIT_HEADS
+    kinds = re.split("[、和及]", rest.removesuffix("的"))  # 重要讲话、|贺信、回信: a list of kinds, one speaker's
+    return rest.startswith("重要") or all(k in SPIRIT_HEADS for k in kinds)
 
 
 def _spirit_matches(body: str) -> Iterator[re.Match[str]]:

@@ -102,3 +102,21 @@ def test_the_meetings_own_voting_procedure_is_no_rule_deployed():
     assert not any(p.endswith("选举办法") for p in policies(x))
     x = extract("会议审议通过了某某县村级组织议事规则。")  # a rule for others to follow
     assert any(p.endswith("议事规则") for p in policies(x))
+
+
+def test_one_speakers_list_of_three_kinds_of_words_is_one_spirit():
+    x = extract("会议传达学习了习近平总书记近期重要讲话、贺信、回信精神及上级相关会议精神。")
+    assert "习近平总书记近期重要讲话、贺信、回信精神" in policies(x)
+    assert "贺信、回信精神" not in policies(x)
+
+
+def test_a_second_issuer_after_the_joiner_is_a_second_spirit():
+    x = extract("会议传达学习了习近平总书记重要讲话和省委全会精神。")
+    assert "省委全会精神" in policies(x)
+
+
+def test_a_label_never_opens_with_a_joiner():
+    x = extract("会议审议通过了关于将保障性安居工程建设和旧城区改建项目纳入年度计划的决议。")
+    assert not any(p.startswith(("和", "及", "与")) for p in policies(x)), policies(x)
+    x = extract("会议要求，加快建设和美乡村。")  # 建设 is the verb here, 和美乡村 the name
+    assert "和美乡村" in policies(x)
