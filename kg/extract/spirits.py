@@ -17,6 +17,7 @@ SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "
 SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
 SPIRIT_JOINTS = tuple(h + j for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS)  # 讲话和|…: another spirit follows
 TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
+TOPIC_OPENING = re.compile("关于|(?<=[记志])对")  # 总书记关于…, 总书记对…: a topic opens (not 对标, 对照)
 VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
 SPEECH = re.compile("上的(?:重要)?讲话")  # …在…大会上的讲话: the end of a speech's name
 CLAUSE_STOPS = "，。；：！？\n“”"
@@ -31,6 +32,8 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
     setting = phrase.find("在")  # 在…集体学习时的讲话: the verbs of the setting belong to the name
     head = phrase[:setting] if setting >= 0 else phrase[:-4]
+    topic = next((m.start() for m in TOPIC_OPENING.finditer(head)), len(head))
+    head = head[:topic]  # 习近平总书记关于|学习教育重要指示: a verb of the topic is the topic's
     last = max((head.rfind(w) + len(w) for w in verbs if w in head), default=0)
     phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
     phrase, dropped = strip_leading(phrase, "spirit_verbs.txt")

@@ -120,3 +120,14 @@ def test_a_label_never_opens_with_a_joiner():
     assert not any(p.startswith(("和", "及", "与")) for p in policies(x)), policies(x)
     x = extract("会议要求，加快建设和美乡村。")  # 建设 is the verb here, 和美乡村 the name
     assert "和美乡村" in policies(x)
+
+
+def test_a_study_verb_inside_a_discourses_topic_stays_in_the_spirit():
+    x = extract("会议传达学习了习近平总书记关于学习教育重要指示精神。")
+    assert "习近平总书记关于学习教育重要指示精神" in policies(x)
+    assert "教育重要指示精神" not in policies(x)
+
+
+def test_a_verb_opening_with_dui_is_no_topic():
+    x = extract("会议要求，要对标落实全国全省组织部长会议精神。")
+    assert "全国全省组织部长会议精神" in policies(x)
