@@ -131,3 +131,13 @@ def test_a_study_verb_inside_a_discourses_topic_stays_in_the_spirit():
 def test_a_verb_opening_with_dui_is_no_topic():
     x = extract("会议要求，要对标落实全国全省组织部长会议精神。")
     assert "全国全省组织部长会议精神" in policies(x)
+
+
+def test_the_two_ends_of_a_change_are_figures_of_speech():
+    x = extract("会议要求，推动政协工作从“做了多少”向“做成什么”转变，推动服务由“有没有”到“好不好”提升。")
+    assert not {"做了多少", "做成什么", "有没有", "好不好"} & policies(x)
+
+
+def test_two_quoted_policies_after_a_verb_stay_policies():
+    x = extract("会议要求，深入开展“四下基层”，全面推行“一线工作法”。")
+    assert {"四下基层", "一线工作法"} <= policies(x)
