@@ -141,3 +141,15 @@ def test_the_two_ends_of_a_change_are_figures_of_speech():
 def test_two_quoted_policies_after_a_verb_stay_policies():
     x = extract("会议要求，深入开展“四下基层”，全面推行“一线工作法”。")
     assert {"四下基层", "一线工作法"} <= policies(x)
+
+
+def test_a_list_of_plans_under_one_verb_is_a_policy_each():
+    x = extract("会议要求，深入实施乡村建设行动、乡村治理能力提升工程和农村人居环境整治提升五年行动。")
+    assert {"乡村建设行动", "乡村治理能力提升工程", "农村人居环境整治提升五年行动"} <= policies(x)
+
+
+def test_a_list_item_runs_to_the_lists_joiner_or_the_clauses_end():
+    x = extract("会议要求，深入开展安全生产治本攻坚三年行动、城镇燃气安全专项整治和消防安全集中除患攻坚大整治行动。")
+    assert not any("和" in p for p in policies(x)), policies(x)
+    x = extract("全会为我县建设经济强县、美丽某城提供了行动纲领和工作指南。")  # 行动纲领: no plan named
+    assert not any("提供" in p for p in policies(x)), policies(x)
