@@ -48,7 +48,7 @@ from kg.extract.policy_phrases import (
 from kg.extract.policy_quotes import PolicyHit, canonical, quoted_policies
 from kg.extract.policy_structures import chief_systems, place_pairs, shuang_formulations, sized_project
 from kg.extract.spirits import spirits, studied_speeches
-from kg.lexicon import longest_first
+from kg.lexicon import longest_first, word_set
 
 __all__ = ["PolicyHit", "canonical", "find_policies"]
 
@@ -59,6 +59,8 @@ DESIGNATION_INFIX = 2  # characters of a field (产业, 工业) allowed between 
 PURSUED = ("创建", "建设")  # …示范区创建: a designation pursued is a campaign of its own
 EDITION = "届"  # 第五届…论坛: an edition number opens the name of an event, not of a policy
 VARIANT_HEAD = 6  # characters of issuer or verb (某市推进…) a longer label of the same policy may open with
+PLACE_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "街道")  # 某某镇|乡村振兴战略: a place before a national name
+MIN_SHARED = 4  # 某某区|城市更新: shorter national names (双碳) are left as they stand
 VARIANT_TAILS = ("国家战略", "战略", "工程", "行动", "建设", "精神")  # 长三角一体化发展(国家战略), 某全会(精神): one policy
 
 
@@ -81,9 +83,29 @@ def _merge_variants(hits: list[PolicyHit]) -> list[PolicyHit]:
                 break
         else:  # 数字乡村三年行动计划 of 《某市推进数字乡村三年行动计划》: the document's full name
             titled = [t for t in labels if t.endswith(label) and 0 < len(t) - len(label) <= VARIANT_HEAD and len(label) >= 6]
-            if titled:
+            if titled and _national(label) and not any(_national(t) for t in titled):
+                longer.update({t: label for t in titled if t not in longer})  # 城头山|乡村振兴战略: the national name
+            elif titled:
                 longer[label] = max(titled, key=len)
     return [PolicyHit(_followed(longer, h.canonical), h.start, h.end) for h in hits]
+
+
+def _national(label: str) -> bool:
+    """Whether the label is a national formulation, with or without the tail it is deployed under (乡村振兴|战略)."""
+    known = word_set("national_formulations.txt")
+    return label in known or any(label.endswith(tail) and label[:-len(tail)] in known for tail in VARIANT_TAILS)
+
+
+def _national_share(label: str) -> str:
+    """A place's share of a national formulation is known by the formulation (某某镇|乡村振兴战略, 老城区|城市更新);
+    a local name that merely ends like one keeps its place when the rest is no formulation of its own."""
+    if _national(label):
+        return label
+    for cut in range(2, VARIANT_HEAD + 1):
+        rest = label[cut:]
+        if label[:cut].endswith(PLACE_ENDS) and len(rest) >= MIN_SHARED and _national(rest):
+            return rest
+    return label
 
 
 def _followed(longer: dict[str, str], label: str) -> str:
@@ -154,7 +176,7 @@ def find_policies(body: str) -> list[PolicyHit]:
             and body[h.start - 1:h.start] != EDITION  # 第八届|数字中国建设峰会: the name of an event held yearly
             and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in enclosing)
             and not _title_tail(h, titles)]
-    themed = [PolicyHit(theme, h.start, h.end) for h in kept  # a plan named in 《》 is a document, not an agenda
-              if (theme := h.canonical if h in titles else activity_theme(h.canonical))]
+    themed = [PolicyHit(theme if h in titles else _national_share(theme), h.start, h.end) for h in kept
+              if (theme := h.canonical if h in titles else activity_theme(h.canonical))]  # a plan in 《》 is a document
     spans = _merge_variants(themed)
     return sorted(spans, key=lambda h: (h.start, -h.end))

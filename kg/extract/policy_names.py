@@ -9,7 +9,7 @@ from functools import cache
 
 from kg.chars import CJK
 from kg.extract import patterns as P
-from kg.extract.policy_phrases import longest_head
+from kg.extract.policy_phrases import BY_REFERENCE, longest_head
 from kg.extract.policy_quotes import LIST_END, NUMERAL, PolicyHit, canonical
 from kg.extract.policy_sectors import sector_qualifier
 from kg.extract.segmenter import cut, word_tag
@@ -36,8 +36,10 @@ NUMBERED = re.compile(rf"[{NUMERAL[1:]}]个(?P<word>[{CJK}]{{2}})")  # 一个 is
 NUMBERED_RULES = re.compile(rf"[{NUMERAL[1:-1]}]+[项条](?:规定|禁令)")  # 八项规定: counted rules (not 两条规定…: 两 counts things)
 NUMBERED_TAGS = ("v", "d", "a", "ad", "vn")  # what a formulation counts: duties, not things (三个方面)
 RULE_JOINERS = ("和", "及", "与", "、")
+LIST_JOINERS = ("、", "以及", "和", "及")  # 实施甲工程、乙工程和丙行动: one verb, a list of plans
 MIN_RULE = 6  # shorter bare names before a rule's head are common nouns (工作规则)
 OPINION_HEADS = ("意见", "决定")
+MEETING_PROCEDURES = ("选举办法", "表决办法", "计票办法")  # a meeting's own procedure
 
 
 def _level_word(text: str) -> str:
@@ -79,6 +81,8 @@ def bare_rules(body: str) -> list[PolicyHit]:
             listed = max(name.rfind(j) + len(j) for j in RULE_JOINERS)
             name, dropped = name[listed:], dropped + listed
         needs_topic = name.endswith(OPINION_HEADS) or "的" in name  # 关于…的意见; not 相结合的办法
+        if name.endswith(MEETING_PROCEDURES):
+            continue  # 审议通过大会选举办法: how the meeting itself votes, not a rule it deploys
         if len(name) >= MIN_RULE and not body.startswith("精神", match.end()) and (not needs_topic or name.startswith("关于")):
             out.append(PolicyHit(canonical(name), match.start("name") + dropped, match.end()))
     return out
@@ -89,46 +93,74 @@ def strip_qualifiers(text: str) -> tuple[str, int]:
 
 
 def named_policies(body: str) -> list[PolicyHit]:
-    """Unquoted plans right after a policy verb: 开展…三年行动, 落实…20条举措."""
+    """Unquoted plans right after a policy verb: 开展…三年行动, 落实…20条举措; and the plans a list under the
+    same verb goes on with (实施甲工程、乙工程和丙行动)."""
     weak = tuple(longest_first("policy_weak_suffixes.txt"))
     out: list[PolicyHit] = []
     reached = 0
     for verb in P.policy_verb_re().finditer(body):
         if verb.group() in QUOTE_ONLY_VERBS or verb.start() < reached:
             continue  # 实施营商环境建设…: 建设 inside a phrase already taken is no new verb
-        match = P.policy_suffix_re().match(body, verb.end())
-        if not match:
-            continue
-        phrase, end = longest_head(body, match.group(), match.end())
-        if action := ACTION_AFTER.match(body, end):  # 国企改革|深化提升行动: the action is the name
-            phrase, end = phrase + action.group(), action.end()
-        if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
-            continue
-        text, dropped = strip_qualifiers(phrase)
-        if skip := _verb_and_qualifier(text):  # 深化|拓展各项|改革: a second verb and a qualifier open no name
-            text, dropped = text[skip:], dropped + skip
-        if "关于" in text:  # 某会议关于加快…: the policy is the topic
-            cut_at = text.rindex("关于") + 2
-            text, dropped = text[cut_at:], dropped + cut_at
-        if body.startswith("部署", end) and text.endswith("战略"):
-            text = text.removesuffix("战略")  # 加快县域振兴战略部署: the strategy deployed is 加快县域振兴
-        is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
-        if is_weak and body.startswith(COORDINATED, end):
-            continue  # 推进基层治理体系和治理能力现代化: the head of the phrase comes after the joiner
-        if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
-            if is_weak:
-                continue
-            cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
-            text, dropped = text[cut_at:], dropped + cut_at
-        stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
-        if text.endswith(PROJECT) and text[:-len(PROJECT)].endswith(tuple(longest_first("policy_site_words.txt"))):
-            continue  # 污水处理厂提标改造项目: works being built, not a programme
-        bare = strip_leading(text.removeprefix(_level_word(text)), "policy_drop_prefixes.txt", keep=0)[0]  # 各项|改革
-        if len(text) < 4 or (is_weak and stem < 4) or bare in word_set("policy_suffixes.txt"):  # 开展…的专项行动, 打造国家级示范区
-            continue
-        out.append(PolicyHit(canonical(text), match.start() + dropped, end))
-        reached = end
+        if body.startswith(RULE_JOINERS, verb.end()):
+            continue  # 保障性安居工程建设|和…项目: the "verb" closed a noun phrase, a list goes on
+        pos, listed = verb.end(), False
+        while (found := _named_at(body, pos, weak)) is not None:
+            hit, is_weak = found
+            if hit is None or (listed and not _list_item(body, pos, hit, is_weak)):
+                break
+            out.append(hit)
+            reached = hit.end
+            joiner = next((j for j in LIST_JOINERS if body.startswith(j, hit.end)), "")
+            if not joiner:
+                break
+            pos, listed = hit.end + len(joiner), True
     return out
+
+
+def _list_item(body: str, pos: int, hit: PolicyHit, is_weak: bool) -> bool:
+    """Whether a plan named after a list's joiner is an item of the list: a strong ending (…、乙体系 is a common
+    noun as often as a name), no joiner inside (甲和乙行动: two), and the list or the clause goes on after it
+    (…、美丽某城提供了行动|纲领: no item)."""
+    return not is_weak and not any(j in body[pos:hit.end] for j in LIST_JOINERS) and (
+        body[hit.end:hit.end + 1] in P.PUNCT or body.startswith((*LIST_JOINERS, LIST_END), hit.end))
+
+
+def _named_at(body: str, pos: int, weak: tuple[str, ...]) -> tuple[PolicyHit | None, bool] | None:
+    """The plan named from `pos` on and whether its ending is weak; (None, _) when the words there are no
+    name; None when no policy word ends them."""
+    match = P.policy_suffix_re().match(body, pos)
+    if not match:
+        return None
+    phrase, end = longest_head(body, match.group(), match.end())
+    if action := ACTION_AFTER.match(body, end):  # 国企改革|深化提升行动: the action is the name
+        phrase, end = phrase + action.group(), action.end()
+    if body.startswith(NOT_A_NAME_AFTER, end) or LIST_END in phrase:
+        return None, False
+    text, dropped = strip_qualifiers(phrase)
+    if any(w in text for w in BY_REFERENCE):
+        return None, False  # 推进上级国资改革: which reform is said only by pointing at it
+    if skip := _verb_and_qualifier(text):  # 深化|拓展各项|改革: a second verb and a qualifier open no name
+        text, dropped = text[skip:], dropped + skip
+    if "关于" in text:  # 某会议关于加快…: the policy is the topic
+        cut_at = text.rindex("关于") + 2
+        text, dropped = text[cut_at:], dropped + cut_at
+    if body.startswith("部署", end) and text.endswith("战略"):
+        text = text.removesuffix("战略")  # 加快县域振兴战略部署: the strategy deployed is 加快县域振兴
+    is_weak = text.endswith(weak) and not text.endswith(("三年行动", "工程"))
+    if is_weak and body.startswith(COORDINATED, end):
+        return None, True  # 推进基层治理体系和治理能力现代化: the head of the phrase comes after the joiner
+    if "的" in text.replace(GOVERNED, ""):  # 践行新发展理念的公园城市示范区: the name follows the last 的
+        if is_weak:
+            return None, True
+        cut_at = text.rindex("的") + 1 if GOVERNED not in text else 0
+        text, dropped = text[cut_at:], dropped + cut_at
+    stem = len(text) - max((len(w) for w in weak if text.endswith(w)), default=0)
+    if text.endswith(PROJECT) and text[:-len(PROJECT)].endswith(tuple(longest_first("policy_site_words.txt"))):
+        return None, is_weak  # 污水处理厂提标改造项目: works being built, not a programme
+    bare = strip_leading(text.removeprefix(_level_word(text)), "policy_drop_prefixes.txt", keep=0)[0]  # 各项|改革
+    if len(text) < 4 or (is_weak and stem < 4) or bare in word_set("policy_suffixes.txt"):  # 开展…的专项行动, 打造国家级示范区
+        return None, is_weak
+    return PolicyHit(canonical(text), match.start() + dropped, end), is_weak
 
 
 def word_starts(body: str, start: int, end: int) -> bool:

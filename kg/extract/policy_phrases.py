@@ -22,6 +22,7 @@ from kg.extract.segmenter import cut, word_tag
 from kg.lexicon import longest_first, word_set, words
 
 MIN_IDEA = 5  # 以人民为…, 以项目为…: shorter ideas are no formulation
+BATCH = re.compile(r"第[一二三四五六七八九十]+批|首批")
 CAMPAIGN_REACH = 12  # characters before a campaign head searched for its name
 NUMERAL = "一二三四五六七八九十"
 MEETING = re.compile(
@@ -38,6 +39,7 @@ HEAD_TURNED_BY = ("合作", "性", "部署", "意义", "高度", "地位", "眼�
 MOBILISATION = re.compile(r"工作(?:动员部署|动员)(?:会议|大会|会)")  # …巡察工作动员部署会议: the work is being launched
 VERBAL_HEADS = ("创建",)  # heads that are verbs too: a noun only before 工作/活动 (创建全国文明城市 is the verb)
 VERBAL_HEAD_NOUNS = ("工作", "活动")
+BY_REFERENCE = ("相关", "有关", "上级", "上述", "这项", "这一")  # words that point at a thing instead of naming it
 COPULA = "是"  # 该区是…示范区: what a place is, background, not what the event deployed
 MIN_HEADED = 4  # 机构改革, 发展战略: shorter names before a head are common nouns
 CLAUSE_END = re.compile(r"[，。；：！？\n]")
@@ -70,6 +72,7 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
     start = end
     while start > 0 and end - start < CAMPAIGN_REACH and body[start - 1] not in P.PUNCT:
         start -= 1
+    reached = start if start > 0 and body[start - 1] not in P.PUNCT else -1  # the reach ran out mid-clause
     stretch = body[start:end]
     cut_at = max((stretch.rfind(w) + len(w) for w in _clause_openers() if w in stretch), default=0)
     de = stretch.rfind("的")
@@ -90,7 +93,20 @@ def _name_before(body: str, end: int) -> tuple[str, int]:
         stretch, start = stretch[len(word):], start + len(word)
     if word_tag(stretch) == "v":  # 巩固拓展|主题教育成果: a verb alone names nothing
         return "", end
+    if start == reached and not _word_starts(body, start, end):  # 学习贯彻习近平新|时代…主题教育: a piece of a word
+        return "", end
     return stretch, start
+
+
+def _word_starts(body: str, start: int, end: int) -> bool:
+    """Whether a word starts at `start` when the words before it are read with it."""
+    window = max(start - CAMPAIGN_REACH, 0)
+    offset = window
+    for token in cut(body[window:end]):
+        if offset >= start:
+            return offset == start
+        offset += len(token)
+    return False
 
 
 def _is_name(text: str) -> bool:
@@ -110,6 +126,8 @@ def campaigns(body: str) -> list[tuple[str, int, int]]:
     out = []
     for head in campaign_head_re().finditer(body):
         name, start = _name_before(body, head.start())
+        if batch := BATCH.match(name):  # 第二批|主题教育: the batch a unit takes part in, not the campaign's name
+            name, start = name[batch.end():], start + batch.end()
         if len(P.HAN.findall(name)) >= 2 and _is_name(name):
             label, end = longest_head(body, name + head.group(), head.end())  # …专项整治|三年行动
             out.append((label, start, end))
@@ -130,6 +148,8 @@ def headed_names(body: str) -> list[tuple[str, int, int]]:
                 head.group() in VERBAL_HEADS and not body.startswith(VERBAL_HEAD_NOUNS, head.end())):
             continue
         name, start = _name_before(body, head.start())
+        if any(w in name for w in BY_REFERENCE):
+            continue  # 上级国资改革, 区国资相关改革: which reform is said only by pointing at it
         if len(P.HAN.findall(name)) >= MIN_HEADED and _is_name(name) and not body.endswith(COPULA, 0, start):
             out.append((name + head.group(), start, head.end()))
     return out

@@ -23,6 +23,7 @@ PLAIN = re.compile(rf"[{CJK}0-9+]")
 ADJECTIVAL = ("式", "型")  # “标杆型”“领先型”党组织: adjectives, not policies
 NUMBERED_QUOTE = re.compile(rf"[{NUMERAL[1:]}双]个?[{CJK}]{{1,4}}")  # “三力”“两个清单”“双减”: a counted formulation (not “一把手”)
 PARALLEL_QUOTE = re.compile(rf"[{CJK}]{{3,8}}(?:[、，][{CJK}]{{3,8}})+")  # “比贡献、争一流”: parts of one length
+SHIFT = re.compile(r"[从由]“[^“”]{1,12}”(?:[向到]|转向|转变为)“[^“”]{1,12}”")  # from one state to another
 HONOUR_CEREMONY = ("颁", "奖", "表彰", "授", "命名")  # “…”颁奖仪式, 表彰仪式: the quote is an honour
 
 
@@ -140,8 +141,11 @@ def _named_items(content: str) -> list[str]:
 def quoted_policies(body: str) -> list[PolicyHit]:
     out: list[PolicyHit] = []
     previous_end = -10
+    shifts = [m.span() for m in SHIFT.finditer(body)]
     for match in P.QUOTED.finditer(body):
         content = match.group(1)
+        if any(s <= match.start() and match.end() <= e for s, e in shifts):
+            continue  # 从“做了多少”向“做成什么”转变: the two ends of a change, figures of speech
         suffix = _suffix_at(body, match.end())
         internal = _suffix_at(content, max(len(content) - 6, 0)) is not None and content.endswith(
             tuple(longest_first("policy_suffixes.txt")))

@@ -17,10 +17,13 @@ SPIRIT_HEADS = ("讲话", "指示", "批示", "会议", "全会", "党代会", "
 SPIRIT_JOINERS = ("和", "及", "以及", "与", "、")
 SPIRIT_JOINTS = tuple(h + j for h in ("精神", *SPIRIT_HEADS) for j in SPIRIT_JOINERS)  # 讲话和|…: another spirit follows
 TOPIC_MARKERS = ("关于", "对")  # 习近平总书记关于深化…工作重要指示精神: what follows is the topic, verbs included
+TOPIC_OPENING = re.compile("关于|(?<=[记志])对")  # 总书记关于…, 总书记对…: a topic opens (not 对标, 对照)
 VAGUE = ("有关", "相关")  # 省、市有关会议精神: which meeting is not said
 SPEECH = re.compile("上的(?:重要)?讲话")  # …在…大会上的讲话: the end of a speech's name
 CLAUSE_STOPS = "，。；：！？\n“”"
 CLOSE_QUOTE = "”"
+WORKING_BODY = "领导小组"  # 某某工作领导小组会议: the session of a working body
+SPEECH_HEADS = ("讲话", "指示", "批示")  # …在某领导小组会议上的讲话: a speech there is studied all the same
 SETTING = "在"  # 在…时的讲话, 在…上的讲话: where the speech was given, part of its name
 
 
@@ -29,6 +32,8 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
     verbs = [w for w in longest_first("spirit_verbs.txt") if len(w) >= 2]
     setting = phrase.find("在")  # 在…集体学习时的讲话: the verbs of the setting belong to the name
     head = phrase[:setting] if setting >= 0 else phrase[:-4]
+    topic = next((m.start() for m in TOPIC_OPENING.finditer(head)), len(head))
+    head = head[:topic]  # 习近平总书记关于|学习教育重要指示: a verb of the topic is the topic's
     last = max((head.rfind(w) + len(w) for w in verbs if w in head), default=0)
     phrase, start = phrase[last:], start + last  # 会议传达学习了|省…党代会精神
     phrase, dropped = strip_leading(phrase, "spirit_verbs.txt")
@@ -38,7 +43,8 @@ def _trim_opening(phrase: str, start: int) -> tuple[str, int]:
 def _bare_kind(rest: str) -> bool:
     """Whether what follows a joiner is one more kind of the same speaker's words (重要指示, 贺信, 批示),
     not a second spirit with its own issuer (省委全会)."""
-    return rest.startswith("重要") or rest.removesuffix("的") in SPIRIT_HEADS
+    kinds = re.split("[、和及]", rest.removesuffix("的"))  # 重要讲话、|贺信、回信: a list of kinds, one speaker's
+    return rest.startswith("重要") or all(k in SPIRIT_HEADS for k in kinds)
 
 
 def _spirit_matches(body: str) -> Iterator[re.Match[str]]:
@@ -81,6 +87,8 @@ def spirits(body: str) -> list[tuple[str, int, int]]:
         bare = phrase.removesuffix("的")
         if len(bare) > SPIRIT_MAX or any(bare == h or bare.endswith(("结合" + h, *(v + h for v in VAGUE))) for h in SPIRIT_HEADS):
             continue  # 大会精神, 结合会议精神, 有关会议精神: which meeting is not said
+        if WORKING_BODY in phrase and not any(h in phrase for h in SPEECH_HEADS):
+            continue  # …领导小组第六次全体会议精神: a working body's session, not a line to study (the seeds' gold)
         if len(phrase) >= 2 and any(phrase.endswith(h) or phrase.endswith(h + "的") for h in SPIRIT_HEADS):
             label = phrase.removesuffix("的") + "精神"
             if not any(t in label for t in ("在", *TOPIC_MARKERS)):  # 总书记的重要讲话 is 总书记重要讲话
