@@ -5,6 +5,8 @@
 - 宣布（大会）开幕/闭幕 is the chair's act: presided, not merely attended.
 - A name opening a clause that only frames (某某以…为题，为全体党员讲授党课; 某某结合分管工作，就…提出要求)
   is the subject of the clause after it.
+- A speech delivered with words between the verb and the genre (作政府工作报告, 作开班动员, 进行再部署,
+  讲专题党课, 致闭幕词) is spoken, as the lexicon's 作报告/作部署 are.
 - A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树;
   …，与干部群众一起植树) only brings the persons there: they attended, nobody led.
 """
@@ -13,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
 from kg.extract.text import CLAUSE_BREAKS
+from kg.lexicon import words
 from kg.model import Role
 
 
@@ -35,7 +39,7 @@ ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣
 MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
 JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
 DELIVERING = re.compile("(?<![工合创协运操写制动])[作做](?:了)?关于")  # 作关于…的报告: the subject reports
-CLAUSE_FINAL = ("与会",)  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
+CLAUSE_FINAL = ("与会", "同行", "随行")  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
 TOGETHER_JOINERS, TOGETHER = "与和同跟", ("一起", "一同")  # 与干部群众一起: with a group
 INSPECTIONS = ("调研", "考察", "视察", "检查", "督查", "督导", "察看", "查看", "了解")  # …一起察看灾情: led
 MAX_OPENING = 2  # characters a joining clause may open with before its verb (并参加, 一同参加)
@@ -98,7 +102,8 @@ def reframed(body: str, verb: str, role: Role, end: int) -> Role:
     return role
 
 
-FRAMING = ("以", "结合", "围绕", "就", "针对", "紧扣", "立足", "聚焦", "从", "按照", "根据")  # 以…为题, 结合…
+FRAMING = ("以", "结合", "围绕", "就", "针对", "紧扣", "立足", "聚焦", "从", "按照", "根据",  # 以…为题, 结合…
+           "受", "代表")  # 受…委托，作报告; 代表县委，向…致辞
 
 
 def framed_opener(body: str, seg: int, openers: list[NameHit]) -> str | None:
@@ -144,3 +149,26 @@ def convened_on_visit(body: str, found: list[RoleHit]) -> list[RoleHit]:
     leading = {r.person for r in found if r.role is Role.LED}
     return [r for r in found if not (r.role is Role.PRESIDED and r.person in leading
                                      and body[r.start:r.end] in CONVENING)]
+
+
+STOP = "，。；！？：、,;\n"
+FREE = f"[^{STOP}并和及与]"  # words between the verb and what it delivers: no clause break, no second verb
+ENDS = f"(?=[{STOP}并和]|$)"  # the delivered speech ends its clause (作风建设部署会 is no speech)
+DELIVERING_VERB = ("(?<![工合创协运操写制动所])[作做](?:出了|了|出)?(?![好风用品业战家者])"  # 作了全面部署
+                   "|进行(?:了)?")  # 进行再部署
+PARTY_LESSON = f"(?<![宣线])(?:讲|上)(?:了)?{FREE}{{0,8}}?党课{ENDS}"  # 讲专题党课, 上了一堂生动的党课
+GREETING = f"(?<![一导以极])致{FREE}{{0,4}}?[辞词]{ENDS}"  # 致欢迎词, 致闭幕词
+
+
+@cache
+def role_verb_re() -> re.Pattern[str]:
+    """The lexicon's role verbs, and before them (tried first where both start) a speech delivered with words
+    between the verb and its genre: 作年度述职报告, 进行了全面部署, 讲专题党课, 致开幕词 (spoke)."""
+    objects = "|".join(words("role_delivered_objects.txt"))
+    delivered = f"(?:{DELIVERING_VERB}){FREE}{{0,16}}?(?:{objects}){ENDS}"
+    return re.compile(f"(?:{delivered}|{PARTY_LESSON}|{GREETING})|{P.any_role_verb_re().pattern}")
+
+
+def verb_role(verb: str) -> str:
+    """The role a matched verb gives: the lexicon's, or spoke for a delivered speech."""
+    return P.role_of_verb().get(verb, Role.SPOKE.value)

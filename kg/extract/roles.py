@@ -25,6 +25,8 @@ from kg.extract.role_frames import (
     pronoun_referent,
     reframed,
     relayed,
+    role_verb_re,
+    verb_role,
 )
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
@@ -65,11 +67,11 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
         return False
-    if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
+    if body.startswith(ACTIVITY, end) and verb_role(body[start:end]) == Role.LED.value:
         return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
     if body.endswith(HEARD, 0, start) or noun_use(body, body[start:end], end):
         return False
-    if P.role_of_verb()[body[start:end]] == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
+    if verb_role(body[start:end]) == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
         return False
     verb = body[start:end]
     if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
@@ -82,17 +84,16 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     agents = [h for h in hits if not h.national]
     name_ends = {h.end for h in agents}
     openers = [h for h in agents if clause_start(body, h.span_start) == h.span_start]
-    roles = P.role_of_verb()
     out: list[RoleHit] = []
     previous_end = -1
-    for match in P.any_role_verb_re().finditer(body):
+    for match in role_verb_re().finditer(body):
         start, end = match.span()
         chained, previous_end = start == previous_end, end
         if chained or not _is_role_use(body, start, end):
             continue  # 参加调研, 一同走访: the second verb names what they joined
         if relayed(body, start, end, [h.start for h in agents]):
             continue  # 传达学习了某某在…调研时的讲话精神: an act elsewhere, relayed here
-        role = reframed(body, match.group(), Role(roles[match.group()]), end)
+        role = reframed(body, match.group(), Role(verb_role(match.group())), end)
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
