@@ -57,9 +57,30 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
         if ch in SENTENCE_ENDS and not (ch == "；" and i - 1 in name_ends):
             break  # (甲，乙；丙，丁参加: a semicolon after a name only groups the list)
         if ch in CLAUSE_BREAKS and i - 1 not in name_ends and not P.LIST_CLOSER.search(body, max(i - 1 - 20, 0), i - 1):
-            break  # (a list closed by 等…领导 is the subject of what follows its comma)
+            item = _unfound_list_item(body, i - 1, name_ends)
+            if item < 0:
+                break  # (a list closed by 等…领导 is the subject of what follows its comma)
+            i = item  # (甲，…提名人选乙，丙参加: an item whose name was not read still continues the list)
+            continue
         i -= 1
     return i
+
+
+LIST_ITEM_MAX = 40  # 区委常委、区人武部政委、区退役军人事务工作领导小组副组长某某
+
+
+def _unfound_list_item(body: str, comma: int, name_ends: set[int]) -> int:
+    """Where the clause ending at `comma` begins when it is an item of a list of persons whose name was not
+    read: a comma right after a name opens it, it holds a post and no verb or 的 (市长甲，区政协党组书记、
+    …提名人选乙，丙参加); -1 otherwise."""
+    if body[comma] not in "，,":
+        return -1
+    begin = next((i for i in range(comma - 1, -1, -1) if body[i] in CLAUSE_BREAKS), -1)
+    item = body[begin + 1:comma]
+    if (begin < 0 or body[begin] not in "，," or begin not in name_ends or len(item) > LIST_ITEM_MAX
+            or "的" in item or P.title_re().search(item) is None or role_verb_re().search(item)):
+        return -1
+    return begin + 1
 
 
 def _is_role_use(body: str, start: int, end: int) -> bool:
