@@ -154,13 +154,14 @@ def names_listed_after_re() -> re.Pattern[str]:
 
 
 LISTED_OBJECTS = "会议|大会|活动|会见|仪式|调研|考察|座谈|开幕式"  # 出席会议的还有…
+LISTED_GROUPS = "领导同志|领导|嘉宾"  # 出席会议的领导有…, 出席活动的嘉宾有…
 
 
 @cache
 def listed_after_re() -> re.Pattern[str]:
     """What follows a role verb whose persons come after it (出席会议的还有…), a group label allowed
     between 的 and 还有 (出席会议的市领导还有：甲、乙) as names_listed_after_re reads the names."""
-    return re.compile(f"^(?:{LISTED_OBJECTS})?的(?:{label_re().pattern})?(?:还有|有|包括|是)")
+    return re.compile(f"^(?:{LISTED_OBJECTS})?的(?:{label_re().pattern}|{LISTED_GROUPS})?(?:还有|有|包括|是)")
 
 
 @cache

@@ -35,6 +35,7 @@ class RoleHit:
 
 RELAYING = ("传达", "学习", "贯彻", "领会")  # what a meeting does with someone else's words
 RELAYED = re.compile("精神|批示|指示|时的讲话|上的讲话")  # the object those words are
+SPEECH_SPIRIT = re.compile("(?:时|上|中)的(?:重要)?讲话|的(?:重要)?(?:讲话|指示|批示)精神")  # whose words, said when
 ANNOUNCED = re.compile("[^，。；！？：\n]{0,12}?(?:开幕|闭幕)")  # 宣布大会开幕, 宣布第三次全体会议闭幕
 MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what they do there gives the role
 JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
@@ -63,9 +64,15 @@ def noun_use(body: str, verb: str, end: int) -> bool:
 
 
 def relayed(body: str, start: int, end: int, name_starts: list[int]) -> bool:
-    """Whether the verb at start:end sits in the object a meeting relays: 传达/学习… before it in its clause,
+    """Whether the verb dates a speech (…调研时的讲话精神, with no name, 并 or relaying word between), or
+    sits in the object a meeting relays: 传达/学习… before it in its clause,
     then a name, and 精神/批示/…时的讲话 after it (传达学习了市长某某在…调研时的讲话精神). A name before the
     relaying word is its subject (某某在学习时强调要领会…精神 spoke)."""
+    stop = clause_end(body, end)
+    spirit = SPEECH_SPIRIT.search(body, end, stop)
+    if spirit and not any(end <= s < spirit.start() for s in name_starts) and not any(
+            w in body[end:spirit.start()] for w in (*RELAYING, "并")):
+        return True  # 某某出席…峰会和在闽调研时的讲话精神 (in a list the meeting relays): the speech's time
     begin = _clause_begin(body, start)
     relay_at = min((i for w in RELAYING if (i := body.find(w, begin, start)) >= 0), default=-1)
     return (relay_at >= 0 and any(relay_at < s < start for s in name_starts)

@@ -43,6 +43,8 @@ NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
+FORMERLY = "曾"  # 某某曾到…, 曾经, 曾于2019年: what the person did before this event
+MODIFYING = ("时的", "时所", "期间的", "期间所")  # 某某在调研时的要求, 视察期间所作的指示: a noun's time
 ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
 LISTED_WINDOW = 16  # room for the object and a group label (出席大会的省部级领导还有)
 SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)
@@ -94,6 +96,8 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if verb_role(body[start:end]) == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
         return False
+    if body.startswith(MODIFYING, end):
+        return False  # 落实某某在调研时的要求: the verb dates a noun, no act at this event
     verb = body[start:end]
     if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
         return False
@@ -123,6 +127,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         mine = [h for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
+        if mine and body.startswith(FORMERLY, mine[-1].end):
+            continue  # 某某曾到该村考察: a visit before, told as background
         party = {h.name for h in led_party(body, seg, start, mine)} if role is Role.LED else set()
         out.extend(RoleHit(name, Role.ACCOMPANIED, start, end) for name in sorted(party))
         subjects = [h.name for h in mine if h.name not in party]
