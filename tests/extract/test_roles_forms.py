@@ -1,0 +1,119 @@
+"""Roles, fourth round of issue 16: forms in which government news of any level says who took part, each
+with a near miss. Sentences written for these tests (invented names), not copied from any article."""
+
+from tests.extract.helpers import attendees, extract, roles
+
+
+# 作/进行 + words + the genre of speech: delivered at the meeting, so spoken
+def test_a_mobilisation_speech_with_words_between_is_spoken():
+    assert roles(extract("县委常委、组织部部长卜永年作开班动员。")) == {"卜永年": {"spokeAt"}}
+
+
+def test_a_renewed_deployment_is_spoken():
+    assert roles(extract("副县长卜永年对全县秋冬季安全生产工作进行再部署。")) == {"卜永年": {"spokeAt"}}
+
+
+def test_a_yearly_duty_report_is_spoken():
+    x = extract("会上，集团党委书记、董事长晏德昌代表集团领导班子作年度述职报告。")
+    assert roles(x) == {"晏德昌": {"spokeAt"}}
+
+
+def test_a_chair_and_a_deployment_in_one_sentence():
+    x = extract("会议由县委书记岑立秋主持，县长欧阳明就做好今年经济工作作具体部署。")
+    assert roles(x) == {"岑立秋": {"presided"}, "欧阳明": {"spokeAt"}}
+
+
+def test_a_report_under_a_title_is_spoken():
+    assert roles(extract("县长欧阳明作了题为《奋力谱写新篇章》的报告。")) == {"欧阳明": {"spokeAt"}}
+
+
+def test_a_meeting_named_after_a_deployment_is_no_speech():
+    x = extract("县委书记岑立秋出席作风建设部署会。")
+    assert roles(x) == {"岑立秋": {"attended"}}
+
+
+def test_doing_a_deployment_well_inside_a_speech_gives_no_other_speaker():
+    x = extract("县长欧阳明出席会议。会议要求，各乡镇要做好秋冬季防火工作部署。")
+    assert roles(x) == {"欧阳明": {"attended"}}
+
+
+# party lessons and greetings written with words inside
+def test_a_special_party_lesson_is_spoken():
+    assert roles(extract("县长欧阳明讲专题党课。")) == {"欧阳明": {"spokeAt"}}
+    assert roles(extract("县长欧阳明给参训学员上了一堂生动的党课。")) == {"欧阳明": {"spokeAt"}}
+
+
+def test_an_online_party_lesson_attended_is_not_given():
+    x = extract("县长欧阳明参加所在支部线上党课。")
+    assert roles(x) == {"欧阳明": {"attended"}}
+
+
+def test_a_welcome_or_closing_address_is_spoken():
+    assert roles(extract("县委书记岑立秋致欢迎词。")) == {"岑立秋": {"spokeAt"}}
+    assert roles(extract("县政协主席郦子川出席会议并致闭幕词。"))["郦子川"] >= {"spokeAt"}
+
+
+# a mandate framing the clause after it
+def test_a_report_made_on_a_mandate_is_the_mandated_persons():
+    x = extract("县长欧阳明受县人民政府委托，作政府工作报告。")
+    assert roles(x) == {"欧阳明": {"spokeAt"}}
+
+
+def test_the_one_who_gave_the_mandate_did_not_speak():
+    x = extract("县长欧阳明受县委书记岑立秋委托，出席会议并讲话。")
+    assert roles(x) == {"欧阳明": {"attended", "spokeAt"}}
+
+
+# coming to the scene, going along with a delegation
+def test_coming_to_guide_is_attending():
+    assert attendees(extract("县委常委、宣传部部长卜永年到场指导。")) == {"卜永年"}
+    assert attendees(extract("市人大常委会副主任柏新民莅临指导。")) == {"柏新民"}
+
+
+def test_going_with_the_delegation_is_accompanying():
+    x = extract("县委书记岑立秋率党政代表团赴浙江考察学习，县领导卜永年、郦子川随团考察。")
+    assert roles(x) == {"岑立秋": {"led"}, "卜永年": {"accompanied"}, "郦子川": {"accompanied"}}
+    assert roles(extract("副市长柏新民同行。")) == {"柏新民": {"accompanied"}}
+
+
+def test_peers_of_a_trade_are_no_party():
+    x = extract("县长欧阳明出席推介会，与同行业企业家交流。")
+    assert "accompanied" not in roles(x).get("欧阳明", set())
+
+
+# lists of persons with an item whose name is not read
+def test_an_unread_item_does_not_cut_the_list():
+    x = extract("县人大常委会主任俞秉文，县委常委、县人武部政委曾建国大校，县委副书记柯晓岚出席。")
+    assert {"俞秉文", "柯晓岚"} <= attendees(x)
+
+
+def test_a_clause_with_its_own_verb_still_cuts_the_list():
+    x = extract("县人大常委会主任俞秉文，县委常委会研究了防汛工作，县委副书记柯晓岚出席。")
+    assert "俞秉文" not in attendees(x)
+
+
+def test_leaders_listed_after_the_verb():
+    x = extract("出席会议的领导有市委书记韦德川、市长柏新民。")
+    assert roles(x) == {"韦德川": {"attended"}, "柏新民": {"attended"}}
+
+
+# near misses: words of another time
+def test_a_request_made_on_an_earlier_visit_is_no_act():
+    x = extract("会议强调，要认真落实市委书记韦德川在调研时的要求。")
+    assert roles(x) == {}
+
+
+def test_a_speech_relayed_in_a_list_is_no_attendance():
+    x = extract("会议传达学习了省委全会精神，国务院副总理匡立文出席论坛和在我省调研时的讲话精神。")
+    assert roles(x) == {}
+
+
+def test_attending_and_relaying_someone_elses_speech_still_attends():
+    x = extract("县委书记岑立秋出席会议并传达了省委书记匡立文的重要讲话精神。")
+    assert "岑立秋" in attendees(x) and "匡立文" not in attendees(x)
+
+
+def test_a_former_visit_is_no_role():
+    assert roles(extract("省委书记匡立文曾来到该企业调研。")) == {}
+    assert roles(extract("韦德川指出的问题要立即整改。")) == {}
+    assert roles(extract("柏新民曾任县委书记。")) == {}
