@@ -117,3 +117,26 @@ def test_a_former_visit_is_no_role():
     assert roles(extract("省委书记匡立文曾来到该企业调研。")) == {}
     assert roles(extract("韦德川指出的问题要立即整改。")) == {}
     assert roles(extract("柏新民曾任县委书记。")) == {}
+
+
+def test_leaders_listed_after_a_ceremony_with_words_before_its_noun():
+    x = extract("县长欧阳明出席开工仪式。出席开工仪式的领导还有县委副书记卜永年。")
+    assert roles(x) == {"欧阳明": {"attended"}, "卜永年": {"attended"}}
+
+
+def test_the_departments_attending_are_no_list_of_persons():
+    x = extract("县长欧阳明出席会议。出席会议的有关部门负责人作了发言。")
+    assert roles(x) == {"欧阳明": {"attended"}}
+
+
+def test_encouraging_the_audience_is_speaking():
+    assert roles(extract("县委书记岑立秋勉励大家再接再厉。")) == {"岑立秋": {"spokeAt"}}
+
+
+def test_a_self_examination_at_a_democratic_life_meeting_is_spoken_not_an_inspection():
+    assert roles(extract("县委书记岑立秋带头作对照检查。")) == {"岑立秋": {"spokeAt"}}
+    assert roles(extract("县委书记岑立秋到城关镇检查防汛工作。")) == {"岑立秋": {"led"}}
+
+
+def test_persons_elected_at_the_meeting_have_no_role():
+    assert roles(extract("会议推选岑立秋、欧阳明为大会主席团常务主席。")) == {}
