@@ -41,7 +41,7 @@ MOVEMENT = ("来到", "前往")  # verbs that move the persons somewhere; what t
 JOINED = ("参加", "出席", "参与")  # …，参加义务植树活动: they joined an activity
 DELIVERING = re.compile("(?<![工合创协运操写制动])[作做](?:了)?关于")  # 作关于…的报告: the subject reports
 CLAUSE_FINAL = ("与会", "同行", "随行")  # 市领导甲、乙与会 is a role; 与会人员/与会代表 name those attending
-TOGETHER_JOINERS, TOGETHER = "与和同跟", ("一起", "一同")  # 与干部群众一起: with a group
+TOGETHER_JOINERS, TOGETHER = "与和同跟", ("一起", "一同", "共同")  # 与干部群众一起, 与代表们共同审议: with a group
 INSPECTIONS = ("调研", "考察", "视察", "检查", "督查", "督导", "察看", "查看", "了解")  # …一起察看灾情: led
 MAX_OPENING = 2  # characters a joining clause may open with before its verb (并参加, 一同参加)
 

@@ -140,3 +140,22 @@ def test_a_self_examination_at_a_democratic_life_meeting_is_spoken_not_an_inspec
 
 def test_persons_elected_at_the_meeting_have_no_role():
     assert roles(extract("会议推选岑立秋、欧阳明为大会主席团常务主席。")) == {}
+
+
+def test_a_leader_touring_an_exhibition_led_the_visit():
+    assert roles(extract("副市长柏新民参观了科技成果展。")) == {"柏新民": {"led"}}
+
+
+def test_delegates_touring_after_the_meeting_give_no_named_role():
+    x = extract("县长欧阳明出席会议。会后，与会代表参观了产业园。")
+    assert roles(x) == {"欧阳明": {"attended"}}
+
+
+def test_coming_to_a_delegation_to_deliberate_together_is_attending():
+    x = extract("县委副书记、县长欧阳明来到县人大第一代表团，与代表们共同审议政府工作报告。")
+    assert roles(x) == {"欧阳明": {"attended"}}
+
+
+def test_coming_to_inspect_together_with_officials_is_still_leading():
+    x = extract("县长欧阳明来到城关镇，与镇干部共同察看灾情。")
+    assert roles(x) == {"欧阳明": {"led"}}
