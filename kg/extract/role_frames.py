@@ -7,6 +7,8 @@
   is the subject of the clause after it.
 - A speech delivered with words between the verb and the genre (作政府工作报告, 作开班动员, 进行再部署,
   讲专题党课, 致闭幕词) is spoken, as the lexicon's 作报告/作部署 are.
+- A list item between commas whose name was not read (…，区政协主席提名人选某某，…) still continues the
+  list of the verb's subjects.
 - A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树;
   …，与干部群众一起植树) only brings the persons there: they attended, nobody led.
 """
@@ -179,3 +181,25 @@ def role_verb_re() -> re.Pattern[str]:
 def verb_role(verb: str) -> str:
     """The role a matched verb gives: the lexicon's, or spoke for a delivered speech."""
     return P.role_of_verb().get(verb, Role.SPOKE.value)
+
+
+LIST_ITEM_MAX = 40  # 区委常委、区人武部政委、区退役军人事务工作领导小组副组长某某
+NAME_TAIL = 5  # the unread name starts within the item's last characters (某某某, 某某某大校)
+NOT_A_NAME = "了的在对将把被向和与"  # words of a clause, not of a post and a name
+
+
+def unfound_list_item(body: str, comma: int, name_ends: set[int]) -> int:
+    """Where the clause ending at `comma` begins when it is an item of a list of persons whose name was not
+    read: a comma right after a name opens it, it holds no role verb and ends in a post and a few characters
+    that start with a surname (市长甲，区政协党组书记、…提名人选乙，丙参加); -1 otherwise."""
+    if body[comma] not in "，,":
+        return -1
+    begin = next((i for i in range(comma - 1, -1, -1) if body[i] in CLAUSE_BREAKS), -1)
+    item = body[begin + 1:comma]
+    if (begin < 0 or body[begin] not in "，," or begin not in name_ends or len(item) > LIST_ITEM_MAX
+            or role_verb_re().search(item)):
+        return -1
+    titles = list(P.title_re().finditer(item))
+    tail = item[titles[-1].end():] if titles else ""
+    named = any(item[-k:-k + 1] in P.surname_set() for k in range(2, NAME_TAIL + 1))
+    return begin + 1 if titles and len(tail) <= NAME_TAIL + 3 and not any(c in NOT_A_NAME for c in tail) and named else -1

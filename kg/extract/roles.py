@@ -26,6 +26,7 @@ from kg.extract.role_frames import (
     reframed,
     relayed,
     role_verb_re,
+    unfound_list_item,
     verb_role,
 )
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
@@ -43,6 +44,7 @@ NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
+QUOTE_WINDOW = 16  # a closing quote this close before 说。 makes it the quote's attribution
 FORMERLY = "曾"  # 某某曾到…, 曾经, 曾于2019年: what the person did before this event
 MODIFYING = ("时的", "时所", "期间的", "期间所")  # 某某在调研时的要求, 视察期间所作的指示: a noun's time
 ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
@@ -59,35 +61,13 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
         if ch in SENTENCE_ENDS and not (ch == "；" and i - 1 in name_ends):
             break  # (甲，乙；丙，丁参加: a semicolon after a name only groups the list)
         if ch in CLAUSE_BREAKS and i - 1 not in name_ends and not P.LIST_CLOSER.search(body, max(i - 1 - 20, 0), i - 1):
-            item = _unfound_list_item(body, i - 1, name_ends)
+            item = unfound_list_item(body, i - 1, name_ends)
             if item < 0:
                 break  # (a list closed by 等…领导 is the subject of what follows its comma)
             i = item  # (甲，…提名人选乙，丙参加: an item whose name was not read still continues the list)
             continue
         i -= 1
     return i
-
-
-LIST_ITEM_MAX = 40  # 区委常委、区人武部政委、区退役军人事务工作领导小组副组长某某
-NAME_TAIL = 5  # the unread name starts within the item's last characters (某某某, 某某某大校)
-NOT_A_NAME = "了的在对将把被向和与"  # words of a clause, not of a post and a name
-
-
-def _unfound_list_item(body: str, comma: int, name_ends: set[int]) -> int:
-    """Where the clause ending at `comma` begins when it is an item of a list of persons whose name was not
-    read: a comma right after a name opens it, it holds no role verb and ends in a post and a few characters
-    that start with a surname (市长甲，区政协党组书记、…提名人选乙，丙参加); -1 otherwise."""
-    if body[comma] not in "，,":
-        return -1
-    begin = next((i for i in range(comma - 1, -1, -1) if body[i] in CLAUSE_BREAKS), -1)
-    item = body[begin + 1:comma]
-    if (begin < 0 or body[begin] not in "，," or begin not in name_ends or len(item) > LIST_ITEM_MAX
-            or role_verb_re().search(item)):
-        return -1
-    titles = list(P.title_re().finditer(item))
-    tail = item[titles[-1].end():] if titles else ""
-    named = any(item[-k:-k + 1] in P.surname_set() for k in range(2, NAME_TAIL + 1))
-    return begin + 1 if titles and len(tail) <= NAME_TAIL + 3 and not any(c in NOT_A_NAME for c in tail) and named else -1
 
 
 def _is_role_use(body: str, start: int, end: int) -> bool:
@@ -106,7 +86,8 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
     verb = body[start:end]
     if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
         return False
-    return not (verb == "说" and body[end:end + 1] not in ("，", "：", ":", ","))
+    quoted = body[end:end + 1] == "。" and "”" in body[max(start - QUOTE_WINDOW, 0):start]  # “…”某某说。
+    return not (verb == "说" and body[end:end + 1] not in ("，", "：", ":", ",") and not quoted)
 
 
 def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:

@@ -159,3 +159,13 @@ def test_coming_to_a_delegation_to_deliberate_together_is_attending():
 def test_coming_to_inspect_together_with_officials_is_still_leading():
     x = extract("县长欧阳明来到城关镇，与镇干部共同察看灾情。")
     assert roles(x) == {"欧阳明": {"led"}}
+
+
+def test_the_person_a_quote_is_attributed_to_spoke():
+    x = extract("县长欧阳明来到城关镇调研。“我们要把实事办好。”欧阳明说。")
+    assert roles(x) == {"欧阳明": {"led", "spokeAt"}}
+
+
+def test_said_without_a_quote_or_a_pause_is_no_speech():
+    x = extract("县长欧阳明出席会议。群众都说好。")
+    assert roles(x) == {"欧阳明": {"attended"}}
