@@ -70,6 +70,20 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
     return i
 
 
+HONORIFICS = ("同志", "女士", "先生")  # 县委书记某某同志，县长某某同志出席
+BRACKETS = "（("  # 某某（左三）, 某某（女）
+
+
+def _item_end(body: str, end: int) -> int:
+    """Where a list item ending in a name ends: after an honorific or a bracketed note written after the name."""
+    if body.startswith(HONORIFICS, end):
+        end += 2
+    if body[end:end + 1] and body[end] in BRACKETS:
+        close = next((i for i in range(end, min(end + 12, len(body))) if body[i] in "）)"), -1)
+        end = close + 1 if close > 0 else end
+    return end
+
+
 def _is_role_use(body: str, start: int, end: int) -> bool:
     if body[end:end + 1] and body[end] in NOUN_AFTER and not P.listed_after_re().match(body[end:end + LISTED_WINDOW]):
         return False
@@ -93,7 +107,7 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
 def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     """Every (person, role) the body states, with the role word's span as evidence."""
     agents = [h for h in hits if not h.national]
-    name_ends = {h.end for h in agents}
+    name_ends = {_item_end(body, h.end) for h in agents}
     openers = [h for h in agents if clause_start(body, h.span_start) == h.span_start]
     out: list[RoleHit] = []
     previous_end = -1

@@ -169,3 +169,13 @@ def test_the_person_a_quote_is_attributed_to_spoke():
 def test_said_without_a_quote_or_a_pause_is_no_speech():
     x = extract("县长欧阳明出席会议。群众都说好。")
     assert roles(x) == {"欧阳明": {"attended"}}
+
+
+def test_an_honorific_or_a_note_after_a_name_keeps_the_list_going():
+    assert attendees(extract("县委书记岑立秋同志，县长欧阳明同志出席会议。")) == {"岑立秋", "欧阳明"}
+    assert attendees(extract("县委书记岑立秋（左三），县长欧阳明（右二）出席。")) == {"岑立秋", "欧阳明"}
+
+
+def test_a_clause_after_an_honorific_with_its_own_verb_still_cuts_the_list():
+    x = extract("县委书记岑立秋同志调研了防汛工作，县长欧阳明同志出席会议。")
+    assert roles(x) == {"岑立秋": {"led"}, "欧阳明": {"attended"}}
