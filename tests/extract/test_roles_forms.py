@@ -179,3 +179,17 @@ def test_an_honorific_or_a_note_after_a_name_keeps_the_list_going():
 def test_a_clause_after_an_honorific_with_its_own_verb_still_cuts_the_list():
     x = extract("县委书记岑立秋同志调研了防汛工作，县长欧阳明同志出席会议。")
     assert roles(x) == {"岑立秋": {"led"}, "欧阳明": {"attended"}}
+
+
+def test_a_view_stated_by_a_named_participant_is_spoken():
+    x = extract("县委书记岑立秋出席座谈会。岑立秋认为，民营企业是发展的重要力量。")
+    assert roles(x) == {"岑立秋": {"attended", "spokeAt"}}
+
+
+def test_a_view_stated_by_the_meeting_gives_nobody_a_speech():
+    x = extract("县长欧阳明出席会议。会议认为，今年工作成效明显。")
+    assert roles(x) == {"欧阳明": {"attended"}}
+
+
+def test_an_interview_given_is_spoken_under_the_right_name():
+    assert roles(extract("县长欧阳明接受媒体采访时表示，将全力以赴。")) == {"欧阳明": {"spokeAt"}}
