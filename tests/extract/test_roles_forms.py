@@ -193,3 +193,25 @@ def test_a_view_stated_by_the_meeting_gives_nobody_a_speech():
 
 def test_an_interview_given_is_spoken_under_the_right_name():
     assert roles(extract("县长欧阳明接受媒体采访时表示，将全力以赴。")) == {"欧阳明": {"spokeAt"}}
+
+
+def test_unveiling_and_groundbreaking_are_attending():
+    x = extract("县委书记岑立秋、县长欧阳明共同为纪念馆揭幕。")
+    assert roles(x) == {"岑立秋": {"attended"}, "欧阳明": {"attended"}}
+    assert roles(extract("县长欧阳明与集团董事长马宗骏共同为项目培土奠基。")) == {
+        "欧阳明": {"attended"}, "马宗骏": {"attended"}}
+
+
+def test_receiving_petitioners_and_patrolling_a_river_are_led():
+    assert roles(extract("县委书记岑立秋到县信访局接访群众。")) == {"岑立秋": {"led"}}
+    assert roles(extract("县长欧阳明以河长身份巡河。")) == {"欧阳明": {"led"}}
+
+
+def test_the_hearer_of_a_report_attended_and_the_reporter_spoke():
+    x = extract("县委书记岑立秋听取了县长欧阳明的汇报。")
+    assert roles(x) == {"岑立秋": {"attended"}, "欧阳明": {"spokeAt"}}
+
+
+def test_a_film_watched_by_the_participants_names_nobody():
+    x = extract("县委书记岑立秋出席会议。会上，与会人员观看了警示教育片。")
+    assert roles(x) == {"岑立秋": {"attended"}}
