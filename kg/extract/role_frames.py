@@ -8,7 +8,8 @@
 - A speech delivered with words between the verb and the genre (作政府工作报告, 作开班动员, 进行再部署,
   讲专题党课, 致闭幕词) is spoken, as the lexicon's 作报告/作部署 are.
 - A list item between commas whose name was not read (…，区政协主席提名人选某某，…) still continues the
-  list of the verb's subjects.
+  list of the verb's subjects, as does a name followed by 同志 or a bracketed note (某某（左三），…).
+- A sentence opening with a bare earlier time (去年，…; 早在2019年，…) tells background: no roles.
 - A movement verb (来到, 前往) followed by a clause that joins an activity (…来到林场，参加义务植树;
   …，与干部群众一起植树) only brings the persons there: they attended, nobody led.
 """
@@ -21,7 +22,7 @@ from functools import cache
 
 from kg.extract import patterns as P
 from kg.extract.names import NameHit
-from kg.extract.text import CLAUSE_BREAKS
+from kg.extract.text import CLAUSE_BREAKS, sentence_start
 from kg.lexicon import words
 from kg.model import Role
 
@@ -203,3 +204,26 @@ def unfound_list_item(body: str, comma: int, name_ends: set[int]) -> int:
     tail = item[titles[-1].end():] if titles else ""
     named = any(item[-k:-k + 1] in P.surname_set() for k in range(2, NAME_TAIL + 1))
     return begin + 1 if titles and len(tail) <= NAME_TAIL + 3 and not any(c in NOT_A_NAME for c in tail) and named else -1
+
+
+HONORIFICS = ("同志", "女士", "先生")  # 县委书记某某同志，县长某某同志出席
+BRACKETS = "（("  # 某某（左三）, 某某（女）
+
+
+def item_end(body: str, end: int) -> int:
+    """Where a list item ending in a name ends: after an honorific or a bracketed note written after the name."""
+    if body.startswith(HONORIFICS, end):
+        end += 2
+    if body[end:end + 1] and body[end] in BRACKETS:
+        close = next((i for i in range(end, min(end + 12, len(body))) if body[i] in "）)"), -1)
+        end = close + 1 if close > 0 else end
+    return end
+
+
+PAST = re.compile(r"(?:去年|前年|早在[0-9]{4}年|多年前|[0-9一二三四五六七八九十两]{1,3}年前)[，,]")  # 去年12月31日 may be the event
+
+
+def told_as_past(body: str, verb_at: int) -> bool:
+    """Whether the verb's sentence opens with a bare time before the event (去年，…; 早在2019年，…); a date
+    with a day (去年12月31日，) or a span up to now (去年以来，) may be the event's own."""
+    return PAST.match(body, sentence_start(body, verb_at)) is not None

@@ -20,12 +20,14 @@ from kg.extract.role_frames import (
     RoleHit,
     convened_on_visit,
     framed_opener,
+    item_end,
     led_party,
     noun_use,
     pronoun_referent,
     reframed,
     relayed,
     role_verb_re,
+    told_as_past,
     unfound_list_item,
     verb_role,
 )
@@ -70,20 +72,6 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
     return i
 
 
-HONORIFICS = ("同志", "女士", "先生")  # 县委书记某某同志，县长某某同志出席
-BRACKETS = "（("  # 某某（左三）, 某某（女）
-
-
-def _item_end(body: str, end: int) -> int:
-    """Where a list item ending in a name ends: after an honorific or a bracketed note written after the name."""
-    if body.startswith(HONORIFICS, end):
-        end += 2
-    if body[end:end + 1] and body[end] in BRACKETS:
-        close = next((i for i in range(end, min(end + 12, len(body))) if body[i] in "）)"), -1)
-        end = close + 1 if close > 0 else end
-    return end
-
-
 def _is_role_use(body: str, start: int, end: int) -> bool:
     if body[end:end + 1] and body[end] in NOUN_AFTER and not P.listed_after_re().match(body[end:end + LISTED_WINDOW]):
         return False
@@ -107,7 +95,7 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
 def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     """Every (person, role) the body states, with the role word's span as evidence."""
     agents = [h for h in hits if not h.national]
-    name_ends = {_item_end(body, h.end) for h in agents}
+    name_ends = {item_end(body, h.end) for h in agents}
     openers = [h for h in agents if clause_start(body, h.span_start) == h.span_start]
     out: list[RoleHit] = []
     previous_end = -1
@@ -127,8 +115,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         mine = [h for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
-        if mine and body.startswith(FORMERLY, mine[-1].end):
-            continue  # 某某曾到该村考察: a visit before, told as background
+        if mine and (body.startswith(FORMERLY, mine[-1].end) or told_as_past(body, start)):
+            continue  # 某某曾到该村考察, 去年，某某来到…调研时: a visit before, told as background
         party = {h.name for h in led_party(body, seg, start, mine)} if role is Role.LED else set()
         out.extend(RoleHit(name, Role.ACCOMPANIED, start, end) for name in sorted(party))
         subjects = [h.name for h in mine if h.name not in party]

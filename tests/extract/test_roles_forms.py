@@ -215,3 +215,13 @@ def test_the_reporter_heard_spoke_and_the_hearer_did_not():
 def test_a_film_watched_by_the_participants_names_nobody():
     x = extract("县委书记岑立秋出席会议。会上，与会人员观看了警示教育片。")
     assert roles(x) == {"岑立秋": {"attended"}}
+
+
+def test_a_visit_told_as_last_years_background_is_no_role():
+    x = extract("县委书记岑立秋出席会议。去年，省委书记匡立文来到该企业调研时，对企业发展寄予厚望。")
+    assert roles(x) == {"岑立秋": {"attended"}}
+
+
+def test_a_dated_event_of_last_year_and_a_span_up_to_now_keep_their_roles():
+    assert roles(extract("去年12月，县长欧阳明出席了揭牌仪式。")) == {"欧阳明": {"attended"}}
+    assert roles(extract("去年以来，县长欧阳明多次深入企业调研。")) == {"欧阳明": {"led"}}
