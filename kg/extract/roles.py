@@ -48,7 +48,8 @@ ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
 QUOTE_WINDOW = 16  # a closing quote this close before 说。 makes it the quote's attribution
 FORMERLY = "曾"  # 某某曾到…, 曾经, 曾于2019年: what the person did before this event
-MODIFYING = ("时的", "时所", "期间的", "期间所")  # 某某在调研时的要求, 视察期间所作的指示: a noun's time
+MODIFYING = ("时的", "时所", "期间的", "期间所", "时强调的", "时指出的", "时提出的", "时要求的", "时作出的",
+             "时讲的")  # 某某在调研时的要求, 视察期间所作的指示, 在调研时强调的问题: a noun's time
 ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
 LISTED_WINDOW = 16  # room for the object and a group label (出席大会的省部级领导还有)
 SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)

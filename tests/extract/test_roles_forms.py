@@ -225,3 +225,10 @@ def test_a_visit_told_as_last_years_background_is_no_role():
 def test_a_dated_event_of_last_year_and_a_span_up_to_now_keep_their_roles():
     assert roles(extract("去年12月，县长欧阳明出席了揭牌仪式。")) == {"欧阳明": {"attended"}}
     assert roles(extract("去年以来，县长欧阳明多次深入企业调研。")) == {"欧阳明": {"led"}}
+
+
+def test_a_speech_relayed_by_another_speaker_gives_its_author_no_role():
+    x = extract("县长欧阳明在讲话中要求，要认真贯彻落实县委书记岑立秋在全县经济工作会议上的讲话要求。")
+    assert roles(x) == {"欧阳明": {"spokeAt"}}
+    x = extract("县长欧阳明指出，县委书记岑立秋在调研时强调的问题要立即整改。")
+    assert roles(x) == {"欧阳明": {"spokeAt"}}
