@@ -153,14 +153,17 @@ def names_listed_after_re() -> re.Pattern[str]:
     return re.compile(f"的(?:{label_re().pattern})?(?:还有|有)[：:]?(?!关)")
 
 
-LISTED_OBJECTS = "会议|大会|活动|会见|仪式|调研|考察|座谈|开幕式"  # 出席会议的还有…
+LISTED_OBJECTS = "会议|大会|活动|会见|仪式|调研|考察|座谈|开幕式|典礼|会"  # 出席会议的还有…, 出席开工仪式的…
+LISTED_GROUPS = "领导同志|领导|嘉宾"  # 出席会议的领导有…, 出席活动的嘉宾有…
 
 
 @cache
 def listed_after_re() -> re.Pattern[str]:
     """What follows a role verb whose persons come after it (出席会议的还有…), a group label allowed
-    between 的 and 还有 (出席会议的市领导还有：甲、乙) as names_listed_after_re reads the names."""
-    return re.compile(f"^(?:{LISTED_OBJECTS})?的(?:{label_re().pattern})?(?:还有|有|包括|是)")
+    between 的 and 还有 (出席会议的市领导还有：甲、乙) as names_listed_after_re reads the names; the object may
+    have words before its event noun (出席开工仪式的领导还有)."""
+    return re.compile(f"^(?:[^，。；：！？、的\n]{{0,8}}?(?:{LISTED_OBJECTS}))?的(?:{label_re().pattern}|{LISTED_GROUPS})?"
+                      "(?:还有|有(?!关)|包括|是)")
 
 
 @cache

@@ -20,11 +20,16 @@ from kg.extract.role_frames import (
     RoleHit,
     convened_on_visit,
     framed_opener,
+    item_end,
     led_party,
     noun_use,
     pronoun_referent,
     reframed,
     relayed,
+    role_verb_re,
+    told_as_past,
+    unfound_list_item,
+    verb_role,
 )
 from kg.extract.text import CLAUSE_BREAKS, SENTENCE_ENDS, clause_start, sentence_start
 from kg.model import Role
@@ -41,6 +46,10 @@ NOUN_AFTER = "的组团"  # 强调的…, 调研组: the verb is part of a noun
 AFTER_HUI = ("会议", "会见", "会谈", "会晤")  # 出席会议 is a role; 座谈会 is a noun
 ACTIVITY = "活动"
 NOUN_BEFORE = ("部署", "工作", "的", "有关", "上级", "批示", "指示")  # 部署要求, 批示要求: a noun
+QUOTE_WINDOW = 16  # a closing quote this close before 说。 makes it the quote's attribution
+FORMERLY = "曾"  # 某某曾到…, 曾经, 曾于2019年: what the person did before this event
+MODIFYING = ("时的", "时所", "期间的", "期间所", "时强调的", "时指出的", "时提出的", "时要求的", "时作出的",
+             "时讲的")  # 某某在调研时的要求, 视察期间所作的指示, 在调研时强调的问题: a noun's time
 ATTENDEE_NOUNS = ("人员", "单位", "企业", "嘉宾", "人数", "对象")  # 参会人员, 出席单位: who attends, no act
 LISTED_WINDOW = 16  # room for the object and a group label (出席大会的省部级领导还有)
 SAME_SUBJECT = ("并", "同时")  # a clause opening so goes on with its sentence's subject (，并就…提出四点要求)
@@ -55,7 +64,11 @@ def _segment_start(body: str, verb_at: int, name_ends: set[int]) -> int:
         if ch in SENTENCE_ENDS and not (ch == "；" and i - 1 in name_ends):
             break  # (甲，乙；丙，丁参加: a semicolon after a name only groups the list)
         if ch in CLAUSE_BREAKS and i - 1 not in name_ends and not P.LIST_CLOSER.search(body, max(i - 1 - 20, 0), i - 1):
-            break  # (a list closed by 等…领导 is the subject of what follows its comma)
+            item = unfound_list_item(body, i - 1, name_ends)
+            if item < 0:
+                break  # (a list closed by 等…领导 is the subject of what follows its comma)
+            i = item  # (甲，…提名人选乙，丙参加: an item whose name was not read still continues the list)
+            continue
         i -= 1
     return i
 
@@ -65,34 +78,36 @@ def _is_role_use(body: str, start: int, end: int) -> bool:
         return False
     if body.startswith("会", end) and not body.startswith(AFTER_HUI, end):
         return False
-    if body.startswith(ACTIVITY, end) and P.role_of_verb()[body[start:end]] == Role.LED.value:
+    if body.startswith(ACTIVITY, end) and verb_role(body[start:end]) == Role.LED.value:
         return False  # 大走访活动, 调研活动: the name of an activity (参加活动 is a role)
     if body.endswith(HEARD, 0, start) or noun_use(body, body[start:end], end):
         return False
-    if P.role_of_verb()[body[start:end]] == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
+    if verb_role(body[start:end]) == Role.ATTENDED.value and body.startswith(ATTENDEE_NOUNS, end):
         return False
+    if body.startswith(MODIFYING, end):
+        return False  # 落实某某在调研时的要求: the verb dates a noun, no act at this event
     verb = body[start:end]
     if verb == "要求" and body.endswith(NOUN_BEFORE, 0, start):
         return False
-    return not (verb == "说" and body[end:end + 1] not in ("，", "：", ":", ","))
+    quoted = body[end:end + 1] == "。" and "”" in body[max(start - QUOTE_WINDOW, 0):start]  # “…”某某说。
+    return not (verb == "说" and body[end:end + 1] not in ("，", "：", ":", ",") and not quoted)
 
 
 def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
     """Every (person, role) the body states, with the role word's span as evidence."""
     agents = [h for h in hits if not h.national]
-    name_ends = {h.end for h in agents}
+    name_ends = {item_end(body, h.end) for h in agents}
     openers = [h for h in agents if clause_start(body, h.span_start) == h.span_start]
-    roles = P.role_of_verb()
     out: list[RoleHit] = []
     previous_end = -1
-    for match in P.any_role_verb_re().finditer(body):
+    for match in role_verb_re().finditer(body):
         start, end = match.span()
         chained, previous_end = start == previous_end, end
         if chained or not _is_role_use(body, start, end):
             continue  # 参加调研, 一同走访: the second verb names what they joined
         if relayed(body, start, end, [h.start for h in agents]):
             continue  # 传达学习了某某在…调研时的讲话精神: an act elsewhere, relayed here
-        role = reframed(body, match.group(), Role(roles[match.group()]), end)
+        role = reframed(body, match.group(), Role(verb_role(match.group())), end)
         seg = _segment_start(body, start, name_ends)
         if match.group() in SPEECH_NOUNS and any(w in body[seg:start] for w in HEARD):
             continue
@@ -101,6 +116,8 @@ def assign_roles(body: str, hits: list[NameHit]) -> list[RoleHit]:
         if body.startswith("下", end) and "在" in body[seg:start]:  # 甲在乙等陪同下: only 乙 accompanied
             seg = seg + body[seg:start].rindex("在") + 1
         mine = [h for h in agents if seg <= h.span_start and h.end <= start and not _possessor(body, h, start, end)]
+        if mine and (body.startswith(FORMERLY, mine[-1].end) or told_as_past(body, start)):
+            continue  # 某某曾到该村考察, 去年，某某来到…调研时: a visit before, told as background
         party = {h.name for h in led_party(body, seg, start, mine)} if role is Role.LED else set()
         out.extend(RoleHit(name, Role.ACCOMPANIED, start, end) for name in sorted(party))
         subjects = [h.name for h in mine if h.name not in party]
