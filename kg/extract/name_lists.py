@@ -115,5 +115,5 @@ def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str
 
 
 def _is_name(body: str, start: int, end: int) -> bool:
-    got = read_name(body, start)
+    got = read_name(body, start, listed=True)
     return got is not None and got[1] == end

@@ -55,15 +55,19 @@ def word_follows(body: str, end: int) -> float:
     return 0.5 if word_tag(first).startswith(FOLLOWING_TAGS) else 0
 
 
-def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
+def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = False) -> tuple[str, int] | None:
     """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
-    Where a name is `expected` (right after a post or a group label) rare surnames count too.
+    Where a name is `expected` (right after a post or a group label) rare surnames count too. Where a
+    name is expected or `listed` (a whole item of a 、-list) a given name may hold a weak stop character
+    (区委书记刘向阳主持), but a reading without one wins (书记王明|在会上).
 
     >>> read_name("约翰·马库拉表示", 0)
     ('约翰·马库拉', 6)
 
     >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
     (('杜小刚', 3), ('蒋敏', 2), None)
+    >>> read_name("刘向阳主持", 0, expected=True), read_name("王明在会上讲话", 0, expected=True), read_name("刘向阳主持", 0)
+    (('刘向阳', 3), ('王明', 2), None)
     """
     foreign = P.FOREIGN_NAME.match(body, pos)
     if foreign:  # the shortest reading a follower confirms: 约翰·马库拉|表示
@@ -72,6 +76,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             if follower_strength(body, end):
                 return body[pos:end], end
     stop = P.name_stop_chars(expected)  # 市委书记万里鹏: where a name is expected, place and time characters may be in it
+    weak = P.weak_name_chars() if expected or listed else frozenset()
+    stop = stop - weak
     surnames = P.surname_set()
     best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
@@ -99,7 +105,7 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             if strength and strength < 1 and _cuts_a_word(body, pos, end):
                 continue  # 主任某某关|于…: a weak follower counts only where jieba reads no word across the name's end
             if strength and not is_common_word(name):
-                key = (strength, len(name))
+                key = (strength - (10 if weak.intersection(rest) else 0), len(name))
                 if best is None or key > best[0]:
                     best = (key, name, end)
     return (best[1], best[2]) if best else None

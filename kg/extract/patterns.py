@@ -198,6 +198,12 @@ def name_stop_chars(expected: bool) -> frozenset[str]:
 
 
 @cache
+def weak_name_chars() -> frozenset[str]:
+    """Stop characters that a given name may hold where a name is expected (刘向阳, 征书和)."""
+    return word_set("name_chars_weak.txt")
+
+
+@cache
 def rare_surnames() -> frozenset[str]:
     """Surnames read only where a name is expected (after a post or a group label): 信, 禚, 占 …"""
     return frozenset(words("surnames_rare.txt"))
