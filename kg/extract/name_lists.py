@@ -8,6 +8,7 @@ from __future__ import annotations
 from kg.chars import is_cjk
 from kg.extract import patterns as P
 from kg.extract.names import NameHit, read_name
+from kg.extract.segmenter import cut
 
 LIST_JOINERS = "、和及"  # 市领导甲、乙和丙  # join two named persons, but also occur inside organisation names
 
@@ -22,6 +23,8 @@ def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, in
         got = read_name(body, end + 1, expected=True)
         if not got or P.title_re().match(body, got[1]):
             break  # 甲、乙书记: a title after the name is no list
+        if body[end] != "、" and not _common_surname(got[0]):
+            break  # 区长甲及区人大、区政协领导: after 和/及 a rare surname (区, 市 …) opens a body's name
         out.append(NameHit(got[0], end + 1, got[1], titles=titles))  # 副院长甲、乙和丙: all three
         if body[end] != "、":
             titles = ()
@@ -29,11 +32,17 @@ def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, in
     return out
 
 
+def _common_surname(name: str) -> bool:
+    return name[:2] in P.surname_set() or name[:1] in P.surname_set()
+
+
 def add_names_listed_after(body: str, hits: dict[int, NameHit], add) -> None:
     """Untitled names listed after 的还有/的有 (出席会议的还有甲、乙、丙): a list, so punctuation or 等
     must follow the first name; it goes on over 、, commas and 和/及, item by item (还有：甲、乙，丙和丁)."""
     for match in P.names_listed_after_re().finditer(body):
         at, ends = match.end(), LIST_ENDS
+        if body[at - 1] == "有" and cut(body[at - 1:at + 3])[0] != "有":
+            continue  # 的有力举措, 的有关部门: 有 opens a word, announces no list
         while (got := _announced_item(body, at, ends)) and at not in hits:
             add(NameHit(got[0], at, got[1]))
             if body[got[1]:got[1] + 1] not in ANNOUNCED_JOINERS:

@@ -28,3 +28,32 @@ def test_a_list_item_may_hold_a_weak_stop_character():
 
 def test_weak_stop_characters_in_running_text_make_no_name():
     assert names(extract("他向阳光下的孩子们问好，王在明确任务后离开。")) == set()
+
+
+def test_party_group_member_and_board_posts_stack_with_other_posts():
+    assert posts(extract("市财政局党组成员、副局长洪晓峰参加。")) == {"洪晓峰": ["市财政局党组成员", "副局长"]}
+    assert posts(extract("党委副书记、董事、总经理洪晓峰讲话。")) == {"洪晓峰": ["党委副书记", "董事", "总经理"]}
+
+
+def test_a_board_word_that_is_no_post_before_a_name_stays_no_post():
+    assert names(extract("公司董事会研究通过了年度预算。")) == set()
+
+
+def test_vice_premier_written_after_the_name():
+    x = extract("会议传达了丁立新副总理关于乡村振兴的讲话精神。")
+    assert names(x) == {"丁立新"} and posts(x) == {"丁立新": ["副总理"]}
+
+
+def test_leaders_of_a_body_as_a_group_label():
+    x = extract("县政协领导韩立新、林以銮、蒋卫东分别带队开展视察。")
+    assert names(x) == {"韩立新", "林以銮", "蒋卫东"} and posts(x) == {}
+
+
+def test_a_body_after_he_or_ji_is_no_listed_name():
+    x = extract("区长洪晓峰及区人大、区政协领导出席。区委书记韩立新和区法院负责人参加。")
+    assert names(x) == {"洪晓峰", "韩立新"}
+
+
+def test_you_opening_a_word_announces_no_list():
+    assert names(extract("这是深化改革的有力举措，也是全市的有效办法。")) == set()
+    assert names(extract("出席会议的有：韩立新、邬佳明。")) == {"韩立新", "邬佳明"}
