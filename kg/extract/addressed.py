@@ -30,6 +30,9 @@ def _post_titles() -> frozenset[str]:
 def add_addressed_names(body: str, hits: dict[int, NameHit], add: Callable[[NameHit], None]) -> None:
     """Add each name written before a title of address that no other rule read."""
     covered = [(h.span_start, h.end) for h in hits.values()]
+    held: dict[str, list[str]] = {}  # the posts already read before each name (公司党委书记 before 某某书记)
+    for h in hits.values():
+        held.setdefault(h.name, []).extend(body[s:e] for s, e in h.titles)
     stop = P.name_stop_chars(False)
     for match in P.address_re().finditer(body):
         start, end = match.span("name")
@@ -45,6 +48,8 @@ def add_addressed_names(body: str, hits: dict[int, NameHit], add: Callable[[Name
         if not (follower_strength(body, after) or word_follows(body, after) or body[after:after + 1] in ADDRESS_FOLLOWERS):
             continue
         titles = ((match.start("title"), after),) if match["title"] in _post_titles() else ()
+        if any(post.endswith(match["title"]) for post in held.get(name, ())):
+            titles = ()  # 公司党委书记某某 … 某某书记: the address names that post again, not a second one
         add(NameHit(name, start, end, titles=titles))
         covered.append((start, end))
 

@@ -82,14 +82,16 @@ def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int])
     甲、乙等列席会议, …委员会甲、乙出席), or by 为 and a post (推选甲、乙、丙为常务主席): every item of the
     list must read as a whole name; the first one may be glued to the body that they belong to."""
     closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
-    closers += [m.start() for m in P.named_as_re().finditer(body)]  # the post goes to them in persons
+    closers += [m.start() - (2 if body.endswith("同志", 0, m.start()) else 0)  # the post goes to them in persons
+                for m in P.named_as_re().finditer(body)]
     close = body.find("等")
     while close >= 0:
         if P.COUNTED_PERSONS.match(body, close) or P.label_re().match(body, close + 1):
             closers.append(close)  # 甲、乙等5位老师, 甲、乙、丙等市领导
         close = body.find("等", close + 1)
-    read = {h.end for h in hits.values()}
-    for close in sorted(set(closers) - read):  # (a list whose last name is already read is read)
+    ends = {h.end for h in hits.values()}
+    read = {h.end for h in hits.values() if h.start - 1 in ends}  # (a list whose last two names are read is read:
+    for close in sorted(set(closers) - read):  # 甲、乙同志为…: 乙 alone is read by its address)
         if body[close - 3:close - 2] != "、" and body[close - 4:close - 3] != "、":
             continue  # the last item, right before the closer, is a name of 2 or 3 characters after 、
         start = close

@@ -138,6 +138,7 @@ def find_names(body: str) -> list[NameHit]:
     verbs = [m.start() for m in P.role_verb_re().finditer(body)]
     add_listed_names(body, hits, add, verbs)
     add_names_listed_after(body, hits, add)
+    _add_appointed_names(body, hits, add)
     _add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)
     if _add_clause_subjects(body, hits, verbs):
@@ -173,12 +174,33 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
                     written_title=title))
 
 
+COMRADE = "同志"  # 选举某某同志为副镇长: the address between the name and 为
+
+
+def _add_appointed_names(body: str, hits: dict[int, NameHit], add) -> None:
+    """A name between an appointment verb and 为 and a post (会议选举某某同志为镇长, 任命某某为副区长)."""
+    verbs = word_set("appointment_verbs.txt")
+    for match in P.named_as_re().finditer(body):
+        at = match.start() - (len(COMRADE) if body.endswith(COMRADE, 0, match.start()) else 0)
+        for length in (4, 3, 2):
+            start = at - length
+            if start < 1 or not P.word_ending_at(body, start, verbs):
+                continue
+            if any(h.start < at and start < h.end for h in hits.values()):
+                break
+            got = read_name(body, start, expected=True)
+            if got and got[1] == at:
+                add(NameHit(got[0], start, at))
+                break
+
+
 def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
     """A post written after 为 following a name (以某某为团长): held by that name and by the names
     listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
     ordered = [hits[k] for k in sorted(hits)]
     for index, hit in enumerate(ordered):
-        match = P.named_as_re().match(body, hit.end) if body.startswith("为", hit.end) else None
+        at = hit.end + (len(COMRADE) if body.startswith(COMRADE + "为", hit.end) else 0)
+        match = P.named_as_re().match(body, at) if body.startswith("为", at) else None
         if match is None:
             continue
         span = match.span("post")

@@ -57,3 +57,22 @@ def test_a_body_after_he_or_ji_is_no_listed_name():
 def test_you_opening_a_word_announces_no_list():
     assert names(extract("这是深化改革的有力举措，也是全市的有效办法。")) == set()
     assert names(extract("出席会议的有：韩立新、邬佳明。")) == {"韩立新", "邬佳明"}
+
+
+def test_a_name_put_into_a_post_by_an_appointment_verb():
+    x = extract("会议选举韩立新同志为镇人民政府副镇长，并举行宪法宣誓。")
+    assert posts(x) == {"韩立新": ["镇人民政府副镇长"]}
+    assert posts(extract("会议决定任命邬佳明为市财政局局长。")) == {"邬佳明": ["市财政局局长"]}
+    x = extract("会议选举洪晓峰、蒋卫东同志为区人民政府副区长。")
+    assert posts(x) == {n: ["区人民政府副区长"] for n in ("洪晓峰", "蒋卫东")}
+
+
+def test_no_appointment_verb_or_no_post_after_wei_names_nobody():
+    for body in ("以区民防办公室为基础组建新机构。", "以张立新为代表的一批企业家参会。", "会议认为韩立新为人正派。"):
+        assert names(extract(body)) == set(), body
+
+
+def test_an_address_repeating_a_post_already_read_is_no_second_post():
+    x = extract("公司党委书记、董事长韩立新主持会议。韩立新书记强调，要抓好安全生产。")
+    assert posts(x) == {"韩立新": ["公司党委书记", "董事长"]}
+    assert posts(extract("韩立新书记强调，要抓好安全生产。")) == {"韩立新": ["书记"]}
