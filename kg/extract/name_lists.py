@@ -86,8 +86,8 @@ def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int])
                 for m in P.named_as_re().finditer(body)]
     close = body.find("等")
     while close >= 0:
-        if P.COUNTED_PERSONS.match(body, close) or P.label_re().match(body, close + 1):
-            closers.append(close)  # 甲、乙等5位老师, 甲、乙、丙等市领导
+        if P.COUNTED_PERSONS.match(body, close) or P.label_re().match(body, close + 1) or _titled_group(body, close + 1):
+            closers.append(close)  # 甲、乙等5位老师, 甲、乙、丙等市领导, 甲、乙等驻镇委员
         close = body.find("等", close + 1)
     ends = {h.end for h in hits.values()}
     read = {h.end for h in hits.values() if h.start - 1 in ends}  # (a list whose last two names are read is read:
@@ -103,6 +103,15 @@ def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int])
         for name_start, name in _whole_names(body, start, items):
             if name_start not in hits and not any(h.start < name_start < h.end for h in hits.values()):
                 add(NameHit(name, name_start, name_start + len(name)))
+
+
+MAX_GROUP = 8  # 甲、乙等驻镇政协委员: a short description of the group ending in a title word
+
+
+def _titled_group(body: str, at: int) -> bool:
+    """Whether a group description ending in a title word starts at `at` (等|驻镇委员, 等|相关负责人)."""
+    return any(is_cjk(body[end - 1]) and P.title_ending(body, end) and all(is_cjk(c) for c in body[at:end])
+               for end in range(at + 2, min(at + MAX_GROUP, len(body)) + 1))
 
 
 def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str]]:

@@ -66,6 +66,8 @@ def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = Fal
 
     >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
     (('杜小刚', 3), ('蒋敏', 2), None)
+    >>> read_name("边祥慧和市长", 0, expected=True), read_name("边视察边思考", 0, expected=True)
+    (('边祥慧', 3), None)
     >>> read_name("刘向阳主持", 0, expected=True), read_name("王明在会上讲话", 0, expected=True), read_name("刘向阳主持", 0)
     (('刘向阳', 3), ('王明', 2), None)
     """
@@ -83,7 +85,8 @@ def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = Fal
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in surnames and not (expected and surname in P.rare_surnames()):
             continue
-        if surname not in surnames and (word_tag(surname).startswith(FUNCTION_TAGS) or surname in AUXILIARIES):
+        adverb = surname not in surnames and word_tag(surname) == "d" and surname not in AUXILIARIES
+        if surname not in surnames and not adverb and (word_tag(surname).startswith(FUNCTION_TAGS) or surname in AUXILIARIES):
             continue  # 群众所想所盼, 校领导要牵头: a rare surname that is a function word or an auxiliary is the word
         for given in (1, 2):
             end = pos + len(surname) + given
@@ -93,6 +96,8 @@ def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = Fal
             if not all(is_cjk(c) and c not in stop for c in rest):
                 break
             strength = follower_strength(body, end) or (expected and word_follows(body, end))
+            if adverb and (strength < 1 or any(len(w) > 1 for w in cut(body[pos:end]))):
+                continue  # 县长还强调, 又一次: an adverb (边, 还) is a surname only before characters jieba reads as no word (边祥慧)
             name = body[pos:end]
             if surname not in surnames and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
                 continue  # 边视察、边思考: a parallel construction, not a list of persons

@@ -76,3 +76,22 @@ def test_an_address_repeating_a_post_already_read_is_no_second_post():
     x = extract("公司党委书记、董事长韩立新主持会议。韩立新书记强调，要抓好安全生产。")
     assert posts(x) == {"韩立新": ["公司党委书记", "董事长"]}
     assert posts(extract("韩立新书记强调，要抓好安全生产。")) == {"韩立新": ["书记"]}
+
+
+def test_a_rare_surname_that_is_an_adverb_before_a_given_name():
+    assert posts(extract("市委副书记边立慧和市委常委出席会议。")) == {"边立慧": ["市委副书记"]}
+
+
+def test_an_adverb_after_a_post_is_no_surname():
+    for body in ("县长韩立新主持会议。县长还强调，要抓好落实。", "市领导边走边看，详细了解情况。"):
+        assert not any(n[0] in "还边" for n in names(extract(body))), body
+
+
+def test_a_list_closed_by_deng_and_a_titled_group():
+    x = extract("会上，董立杰、桂峰、林玉新等驻镇委员分别发言。")
+    assert names(x) == {"董立杰", "桂峰", "林玉新"}
+
+
+def test_places_or_sectors_closed_by_deng_and_a_titled_group_are_no_names():
+    for body in ("苏州、无锡、常州等市长参加。", "召开钢铁、化工、建材等行业负责人座谈会。"):
+        assert names(extract(body)) == set(), body
