@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from kg.extract import patterns as P
-from kg.extract.addressed import add_addressed_names
+from kg.extract.addressed import add_addressed_names, add_bracketed_names
 from kg.extract.name_lists import add_listed_names, add_names_listed_after, list_after
 from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
@@ -135,6 +135,7 @@ def find_names(body: str) -> list[NameHit]:
             add(listed)
     _add_names_before_titles(body, hits, add)
     add_addressed_names(body, hits, add)
+    add_bracketed_names(body, hits, add)
     verbs = [m.start() for m in P.role_verb_re().finditer(body)]
     add_listed_names(body, hits, add, verbs)
     add_names_listed_after(body, hits, add)

@@ -95,3 +95,14 @@ def test_a_list_closed_by_deng_and_a_titled_group():
 def test_places_or_sectors_closed_by_deng_and_a_titled_group_are_no_names():
     for body in ("苏州、无锡、常州等市长参加。", "召开钢铁、化工、建材等行业负责人座谈会。"):
         assert names(extract(body)) == set(), body
+
+
+def test_a_post_in_a_parenthesis_after_a_name():
+    assert posts(extract("洪晓峰（市委书记）出席会议。")) == {"洪晓峰": ["市委书记"]}
+    assert posts(extract("会上，邬佳明（县政协主席、党组书记）讲话。")) == {"邬佳明": ["县政协主席", "党组书记"]}
+    assert names(extract("会议由韩立新（原市人大常委会主任）主持。")) == {"韩立新"}
+
+
+def test_a_parenthesis_saying_no_post_makes_no_name():
+    for body in ("王立新（左二）在企业调研。", "图为王立新（女）。", "据张立新（化名）介绍。", "推进高质量发展（市委书记）"):
+        assert names(extract(body)) == set(), body
