@@ -196,12 +196,12 @@ def _add_appointed_names(body: str, hits: dict[int, NameHit], add) -> None:
 
 
 def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
-    """A post written after 为 following a name (以某某为团长): held by that name and by the names
-    listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
+    """A post written after 为 or 兼任/任 following a name (以某某为团长, 副市长某某兼任开发区党工委书记): held
+    by that name and by the names listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
     ordered = [hits[k] for k in sorted(hits)]
     for index, hit in enumerate(ordered):
         at = hit.end + (len(COMRADE) if body.startswith(COMRADE + "为", hit.end) else 0)
-        match = P.named_as_re().match(body, at) if body.startswith("为", at) else None
+        match = P.named_as_re().match(body, at) if body.startswith("为", at) else P.held_as_re().match(body, at)
         if match is None:
             continue
         span = match.span("post")

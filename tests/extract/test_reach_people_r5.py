@@ -106,3 +106,14 @@ def test_a_post_in_a_parenthesis_after_a_name():
 def test_a_parenthesis_saying_no_post_makes_no_name():
     for body in ("王立新（左二）在企业调研。", "图为王立新（女）。", "据张立新（化名）介绍。", "推进高质量发展（市委书记）"):
         assert names(extract(body)) == set(), body
+
+
+def test_a_post_written_after_ren_or_jianren():
+    assert posts(extract("副市长蒋卫东兼任市开发区党工委书记。")) == {"蒋卫东": ["副市长", "市开发区党工委书记"]}
+    x = extract("成立领导小组，市长韩立新任组长，副市长邬佳明、洪晓峰任副组长。")
+    assert posts(x) == {"韩立新": ["市长", "组长"], "邬佳明": ["副市长", "副组长"], "洪晓峰": ["副市长", "副组长"]}
+
+
+def test_ren_opening_a_word_after_a_name_is_no_post():
+    for body in ("市长韩立新任职以来，走遍全市。", "副市长蒋卫东任务繁重。", "县长韩立新任上做了大量工作。"):
+        assert list(posts(extract(body)).values()) in ([["市长"]], [["副市长"]], [["县长"]]), body
