@@ -69,9 +69,21 @@ def _clause_before_organisation(text: str) -> int:
     cut_at, at = 0, 0
     for word in words:
         at += len(word)
-        if word_tag(word) in CLAUSE_WORD_TAGS:
+        if word_tag(word) in CLAUSE_WORD_TAGS or _verb_before_organisation(text, at - len(word), at):
             cut_at = at
     return cut_at if cut_at < len(text) else 0
+
+
+ORGANISATION_OPENERS = ("中共", "中央", "全国", "国务院", "国家", "省", "市", "县", "区", "州", "镇", "乡", "街道")
+LEVEL_ENDS = "省市县区州镇乡委府"  # 县创建全国文明城市指挥部, 市委巡察工作领导小组: a verb inside a body's name
+
+
+def _verb_before_organisation(text: str, start: int, end: int) -> bool:
+    """Whether the verb text[start:end] ends the sentence's part (会议还传达学习|中央政治局常委, 记者某某摄|中共中央…):
+    a verb that no level word opens and after which an organisation's opening word comes."""
+    word = text[start:end]
+    return (word_tag(word) in ("v", "vg") and start > 0 and text[start - 1] not in LEVEL_ENDS
+            and text.startswith(ORGANISATION_OPENERS, end))
 
 
 def _name_opens_clause(body: str, joiner: int) -> bool:

@@ -117,3 +117,13 @@ def test_a_post_written_after_ren_or_jianren():
 def test_ren_opening_a_word_after_a_name_is_no_post():
     for body in ("市长韩立新任职以来，走遍全市。", "副市长蒋卫东任务繁重。", "县长韩立新任上做了大量工作。"):
         assert list(posts(extract(body)).values()) in ([["市长"]], [["副市长"]], [["县长"]]), body
+
+
+def test_a_verb_before_a_national_body_is_no_part_of_the_post():
+    x = extract("会议还传达学习中央政治局常委、全国人大常委会委员长丁立新的讲话精神。")
+    assert posts(x) == {"丁立新": ["中央政治局常委", "全国人大常委会委员长"]}
+
+
+def test_a_verb_opened_by_a_level_word_stays_in_the_body_name():
+    assert posts(extract("县创建全国文明城市指挥部总指挥韩立新讲话。")) == {"韩立新": ["县创建全国文明城市指挥部总指挥"]}
+    assert posts(extract("市委巡察工作领导小组组长洪晓峰出席。")) == {"洪晓峰": ["市委巡察工作领导小组组长"]}
