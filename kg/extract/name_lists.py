@@ -81,7 +81,7 @@ def add_listed_names(body: str, hits: dict[int, NameHit], add, verbs: list[int])
     role verb (…基层委甲、乙、丙等5位老师,
     甲、乙等列席会议, …委员会甲、乙出席), or by 为 and a post (推选甲、乙、丙为常务主席): every item of the
     list must read as a whole name; the first one may be glued to the body that they belong to."""
-    closers = [v - 1 if body[v - 1:v] == "等" else v for v in verbs if v]
+    closers = [_before_adverbs(body, v) for v in verbs if v]
     closers += [m.start() - (2 if body.endswith("同志", 0, m.start()) else 0)  # the post goes to them in persons
                 for m in P.named_as_re().finditer(body)]
     close = body.find("等")
@@ -112,6 +112,17 @@ def _titled_group(body: str, at: int) -> bool:
     """Whether a group description ending in a title word starts at `at` (等|驻镇委员, 等|相关负责人)."""
     return any(is_cjk(body[end - 1]) and P.title_ending(body, end) and all(is_cjk(c) for c in body[at:end])
                for end in range(at + 2, min(at + MAX_GROUP, len(body)) + 1))
+
+
+VERB_ADVERBS = ("分别", "先后", "一同", "共同", "作", "也", "均", "都", "等")  # 甲、乙分别作表态发言, 甲、乙等列席
+
+
+def _before_adverbs(body: str, verb: int) -> int:
+    """Where a list closed by the role verb at `verb` ends: before the adverbs between them (甲、乙|分别作|发言)."""
+    at = verb
+    while (adverb := next((a for a in VERB_ADVERBS if body.endswith(a, 0, at)), None)) and at > len(adverb):
+        at -= len(adverb)
+    return at
 
 
 def _whole_names(body: str, start: int, items: list[str]) -> list[tuple[int, str]]:

@@ -72,11 +72,14 @@ def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = Fal
     (('刘向阳', 3), ('王明', 2), None)
     """
     foreign = P.FOREIGN_NAME.match(body, pos)
-    if foreign:  # the shortest reading a follower confirms: 约翰·马库拉|表示
-        last_part = max(foreign.group().rfind(c) for c in "·•・") + 1
-        for end in range(pos + last_part + 1, foreign.end() + 1):
-            if follower_strength(body, end):
-                return body[pos:end], end
+    if foreign:  # the shortest reading a follower confirms where jieba reads no word across its end, else the
+        # shortest a follower confirms: 约翰·马库拉|表示, 艾买提|出席 (not 艾买|提出)
+        last_part = pos + max(foreign.group().rfind(c) for c in "·•・") + 1
+        ends = [end for end in range(last_part + 1, foreign.end() + 1) if follower_strength(body, end)]
+        whole = [end for end in ends if not _cuts_a_word(body, last_part, end)]
+        if ends:
+            end = (whole or ends)[0]
+            return body[pos:end], end
     stop = P.name_stop_chars(expected)  # 市委书记万里鹏: where a name is expected, place and time characters may be in it
     weak = P.weak_name_chars() if expected or listed else frozenset()
     stop = stop - weak

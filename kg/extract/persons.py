@@ -108,13 +108,30 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
         raise ValueError(f"no title word at {core}")  # callers pass where title_re found one
     end = title.end()
     spans = [(_title_start(body, core, name_ends, names), end)]
-    while spans[0][0] > 0 and body[spans[0][0] - 1] in POST_JOINERS:
+    while spans[0][0] > 0 and body[spans[0][0] - 1] in POST_JOINERS + COMMAS:
         prev_end = spans[0][0] - 1
         prev_core = _title_ending_at(body, prev_end)
         if prev_core is None or prev_end in name_ends:
             break
-        spans.insert(0, (_title_start(body, prev_core, name_ends, names), prev_end))
+        prev_start = _title_start(body, prev_core, name_ends, names)
+        if body[prev_end] in COMMAS and (not _opens_clause(body, prev_start) or _group_of_holders(body[prev_start:prev_end])):
+            break  # 听取了各位局长，副区长某某: only a clause that is one holder's posts goes on over a comma
+        spans.insert(0, (prev_start, prev_end))
     return tuple(spans)
+
+
+COMMAS = "，"  # 区委常委、宣传部部长，区政府副区长某某: a stack of posts some papers write with commas
+
+
+GROUP_WORDS = ("各", "全体", "有关", "相关", "部分", "主要", "负责人", "们")  # 各县区委书记，市直部门主要负责人，…
+
+
+def _group_of_holders(post: str) -> bool:
+    return any(w in post for w in GROUP_WORDS)
+
+
+def _opens_clause(body: str, at: int) -> bool:
+    return at == 0 or body[at - 1] in P.PUNCT
 
 
 def find_names(body: str) -> list[NameHit]:

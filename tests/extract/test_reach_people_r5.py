@@ -127,3 +127,23 @@ def test_a_verb_before_a_national_body_is_no_part_of_the_post():
 def test_a_verb_opened_by_a_level_word_stays_in_the_body_name():
     assert posts(extract("县创建全国文明城市指挥部总指挥韩立新讲话。")) == {"韩立新": ["县创建全国文明城市指挥部总指挥"]}
     assert posts(extract("市委巡察工作领导小组组长洪晓峰出席。")) == {"洪晓峰": ["市委巡察工作领导小组组长"]}
+
+
+def test_posts_stacked_with_a_comma_before_one_name():
+    assert posts(extract("区委常委、宣传部部长，区政府副区长洪晓峰出席。")) == {"洪晓峰": ["区委常委", "宣传部部长", "区政府副区长"]}
+
+
+def test_a_comma_after_a_group_or_a_clause_stacks_no_post():
+    for body in ("各县区委书记，市直部门主要负责人，副市长洪晓峰出席。", "会议听取了各位局长，副区长洪晓峰出席。",
+                 "会议由市长主持，副市长洪晓峰出席。"):
+        assert posts(extract(body)) == {"洪晓峰": ["副市长" if "市长" in body[-9:] else "副区长"]}, body
+
+
+def test_a_list_closed_by_fenbie_and_a_role_verb():
+    assert names(extract("会上，邬佳明、洪晓峰分别作表态发言。")) == {"邬佳明", "洪晓峰"}
+    assert names(extract("会上，钢铁、化工分别作了介绍。")) == set()
+
+
+def test_a_transliterated_name_whose_end_jieba_reads_as_a_word():
+    assert names(extract("自治区主席帕尔哈提·艾买提出席。")) == {"帕尔哈提·艾买提"}
+    assert names(extract("市长约翰·马库拉表示欢迎。")) == {"约翰·马库拉"}
