@@ -32,6 +32,45 @@ def list_after(body: str, end: int, taken: set[int], titles: tuple[tuple[int, in
     return out
 
 
+ITEM_MARKS = "，、；。"
+MAX_ITEM = 4
+
+
+def add_names_beside_names(body: str, hits: dict[int, NameHit], add) -> None:
+    """A clause that is only a name, next to a clause ending in a read name (…，甲、乙。丙，丁，老领导戊、己出席):
+    long lists of leaders grouped with commas, as big-city papers print them. Item by item, both ways."""
+    ends = {h.end for h in hits.values()}
+    changed = True
+    while changed:
+        changed = False
+        for end in sorted(ends):
+            for at in (end + 1, None):  # the item after a read name's clause, then the one before it
+                if at is None:
+                    at = _item_before(body, end, hits)
+                if at is None or at >= len(body) or body[at - 1] not in ITEM_MARKS or at in hits:
+                    continue
+                got = read_name(body, at, listed=True)
+                if got and _lone_item(body, at, got) and not any(h.start < got[1] and at < h.end for h in hits.values()):
+                    add(NameHit(got[0], at, got[1]))
+                    ends.add(got[1])
+                    changed = True
+
+
+def _lone_item(body: str, at: int, got: tuple[str, int]) -> bool:
+    return body[got[1]:got[1] + 1] in ITEM_MARKS and got[1] - at <= MAX_ITEM and _common_surname(got[0])
+
+
+def _item_before(body: str, end: int, hits: dict[int, NameHit]) -> int | None:
+    """Where the item before the clause that ends at `end` with a read name starts, if that clause opens with it."""
+    start = next((h.span_start for h in hits.values() if h.end == end), None)
+    if start is None or start < 2 or body[start - 1] not in ITEM_MARKS:
+        return None
+    at = start - 1
+    while at > 0 and body[at - 1] not in ITEM_MARKS and start - 1 - at < MAX_ITEM:
+        at -= 1
+    return at if at > 0 and body[at - 1] in ITEM_MARKS else None
+
+
 def _common_surname(name: str) -> bool:
     return name[:2] in P.surname_set() or name[:1] in P.surname_set()
 

@@ -112,11 +112,17 @@ def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = Fal
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
             if strength and strength < 1 and _cuts_a_word(body, pos, end):
                 continue  # 主任某某关|于…: a weak follower counts only where jieba reads no word across the name's end
-            if strength and not is_common_word(name):
+            if strength and (not is_common_word(name) or _place_named_person(name, surname, expected, strength)):
                 key = (strength - (10 if weak.intersection(rest) else 0), len(name))
                 if best is None or key > best[0]:
                     best = (key, name, end)
     return (best[1], best[2]) if best else None
+
+
+def _place_named_person(name: str, surname: str, expected: bool, strength: float) -> bool:
+    """Whether a word jieba knows as a place is a name here (副组长于洋，): right after a post, a common
+    surname, and punctuation or a listed follower of two or more characters after it."""
+    return expected and strength >= 2 and surname in P.surname_set() and word_tag(name).startswith("ns")
 
 
 def _cuts_a_word(body: str, start: int, end: int) -> bool:

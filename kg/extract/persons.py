@@ -10,7 +10,7 @@ from collections.abc import Set
 
 from kg.extract import patterns as P
 from kg.extract.addressed import add_addressed_names, add_bracketed_names
-from kg.extract.name_lists import add_listed_names, add_names_listed_after, list_after
+from kg.extract.name_lists import add_listed_names, add_names_beside_names, add_names_listed_after, list_after
 from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set
@@ -168,6 +168,7 @@ def find_names(body: str) -> list[NameHit]:
     verbs = [m.start() for m in P.role_verb_re().finditer(body)]
     add_listed_names(body, hits, add, verbs)
     add_names_listed_after(body, hits, add)
+    add_names_beside_names(body, hits, add)
     _add_appointed_names(body, hits, add)
     _add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)

@@ -147,3 +147,19 @@ def test_a_list_closed_by_fenbie_and_a_role_verb():
 def test_a_transliterated_name_whose_end_jieba_reads_as_a_word():
     assert names(extract("自治区主席帕尔哈提·艾买提出席。")) == {"帕尔哈提·艾买提"}
     assert names(extract("市长约翰·马库拉表示欢迎。")) == {"约翰·马库拉"}
+
+
+def test_names_grouped_with_commas_beside_read_names():
+    x = extract("市领导韩立新、邬佳明，洪晓峰、蒋卫东。王立新，赵明、钱伟，孙立军，老领导李建国、周明出席。")
+    assert names(x) == {"韩立新", "邬佳明", "洪晓峰", "蒋卫东", "王立新", "赵明", "钱伟", "孙立军", "李建国", "周明"}
+
+
+def test_places_or_clauses_beside_a_read_name_are_no_names():
+    for body in ("市长韩立新，江阴，宜兴，常州等地代表参加。", "市长韩立新，高度重视。", "会议由市长韩立新主持。王伟，出席。"):
+        assert names(extract(body)) == {"韩立新"}, body
+
+
+def test_a_place_word_right_after_a_post_is_a_name_when_punctuation_follows():
+    x = extract("副区长、区退役军人事务工作领导小组副组长于洋，以及相关部队领导出席。")
+    assert posts(x) == {"于洋": ["副区长", "区退役军人事务工作领导小组副组长"]}
+    assert names(extract("市长韩立新来到江阴调研。县长邬佳明到黄山考察。")) == {"韩立新", "邬佳明"}
