@@ -82,7 +82,8 @@ def _verb_before_organisation(text: str, start: int, end: int) -> bool:
     """Whether the verb text[start:end] ends the sentence's part (会议还传达学习|中央政治局常委, 记者某某摄|中共中央…):
     a verb that no level word opens and after which an organisation's opening word comes."""
     word = text[start:end]
-    return (word_tag(word) in ("v", "vg") and start > 0 and text[start - 1] not in LEVEL_ENDS
+    verb = word_tag(word) in ("v", "vg") or len(word) > 2 and word_tag(word[-2:]) == "v"  # (认真学习 is one word)
+    return (verb and (start == 0 or text[start - 1] not in LEVEL_ENDS)
             and text.startswith(ORGANISATION_OPENERS, end))
 
 

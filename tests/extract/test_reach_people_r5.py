@@ -163,3 +163,8 @@ def test_a_place_word_right_after_a_post_is_a_name_when_punctuation_follows():
     x = extract("副区长、区退役军人事务工作领导小组副组长于洋，以及相关部队领导出席。")
     assert posts(x) == {"于洋": ["副区长", "区退役军人事务工作领导小组副组长"]}
     assert names(extract("市长韩立新来到江阴调研。县长邬佳明到黄山考察。")) == {"韩立新", "邬佳明"}
+
+
+def test_a_study_verb_jieba_reads_as_one_word_ends_the_clause():
+    x = extract("全市上下要认真学习省委常委、市委书记韩立新讲话精神。会议要求，传达省委书记邬佳明的讲话精神。")
+    assert posts(x) == {"韩立新": ["省委常委", "市委书记"], "邬佳明": ["省委书记"]}
