@@ -50,10 +50,26 @@ def add_names_beside_names(body: str, hits: dict[int, NameHit], add) -> None:
                 if at is None or at >= len(body) or body[at - 1] not in ITEM_MARKS or at in hits:
                     continue
                 got = read_name(body, at, listed=True)
-                if got and _lone_item(body, at, got) and not any(h.start < got[1] and at < h.end for h in hits.values()):
+                if got and _lone_item(body, at, got) and not any(h.start < got[1] and at < h.end for h in hits.values()) \
+                        and _names_go_on(body, at, got[1], hits):
                     add(NameHit(got[0], at, got[1]))
                     ends.add(got[1])
                     changed = True
+
+
+SENTENCE_MARKS = "。；："
+
+
+def _names_go_on(body: str, start: int, end: int, hits: dict[int, NameHit]) -> bool:
+    """Whether a lone name item is inside a list of names on both sides: before and after it a name, a
+    group label or a post opening a name, or the sentence's edge (甲，乙，丙 — not 甲，宋庄，高楼等乡镇)."""
+    before = start - 1 == 0 or body[start - 1] in SENTENCE_MARKS or start - 1 in {h.end for h in hits.values()} \
+        or any(_is_name(body, start - 1 - n, start - 1) for n in (2, 3, 4) if start - 1 - n >= 0)
+    after_at = end + 1
+    after = end >= len(body) - 1 or body[end] in SENTENCE_MARKS or any(h.span_start == after_at for h in hits.values()) \
+        or bool(P.label_re().match(body, after_at)) \
+        or bool((got := read_name(body, after_at, listed=True)) and body[got[1]:got[1] + 1] in ITEM_MARKS)
+    return before and after
 
 
 def _lone_item(body: str, at: int, got: tuple[str, int]) -> bool:

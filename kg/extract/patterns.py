@@ -142,6 +142,7 @@ def named_as_re() -> re.Pattern[str]:
 
 
 HELD_AS = "同时兼任|同时任|兼任|现任|兼|任"  # 副市长某某兼任开发区党工委书记, 某某任组长
+HELD_AS_WORDS = frozenset({"同时", "兼任", "现任", "兼", "任"})  # what jieba reads first there (not 任命, 任职)
 
 
 @cache

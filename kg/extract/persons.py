@@ -231,10 +231,10 @@ def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
     by that name and by the names listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
     ordered = [hits[k] for k in sorted(hits)]
     for index, hit in enumerate(ordered):
-        at = hit.end + (len(COMRADE) if body.startswith(COMRADE + "为", hit.end) else 0)
+        at = hit.end + (len(COMRADE) if body.startswith(COMRADE, hit.end) else 0)
         match = P.named_as_re().match(body, at) if body.startswith("为", at) else P.held_as_re().match(body, at)
-        if match is None:
-            continue
+        if match is None or not body.startswith("为", at) and not _held_as_word(cut(body[at:at + 4])[0]):
+            continue  # 某某任命…, 某某任职以来: 任 opens another word
         span = match.span("post")
         group = [hit]
         for previous in reversed(ordered[:index]):
@@ -243,6 +243,11 @@ def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
             group.append(previous)
         for named in group:
             named.titles = (*named.titles, span)
+
+
+def _held_as_word(word: str) -> bool:
+    """Whether jieba's first word after a name is 任/兼任 … and no other word (任命, 任职; 任组长 is one word)."""
+    return word in P.HELD_AS_WORDS or bool(P.title_ending(word))
 
 
 def _add_clause_subjects(body: str, hits: dict[int, NameHit], verbs: list[int]) -> bool:

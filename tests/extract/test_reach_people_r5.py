@@ -168,3 +168,14 @@ def test_a_place_word_right_after_a_post_is_a_name_when_punctuation_follows():
 def test_a_study_verb_jieba_reads_as_one_word_ends_the_clause():
     x = extract("全市上下要认真学习省委常委、市委书记韩立新讲话精神。会议要求，传达省委书记邬佳明的讲话精神。")
     assert posts(x) == {"韩立新": ["省委常委", "市委书记"], "邬佳明": ["省委书记"]}
+
+
+def test_a_lone_name_item_needs_names_on_both_sides():
+    x = extract("县委书记韩立新，常务副县长邬佳明，宋庄，高楼等乡镇党委书记参加。")
+    assert names(x) == {"韩立新", "邬佳明"}
+
+
+def test_renming_after_a_name_is_no_post_of_that_name():
+    x = extract("党委书记韩立新任命邬佳明为办公室主任。")
+    assert posts(x) == {"韩立新": ["党委书记"], "邬佳明": ["办公室主任"]}
+    assert posts(extract("会议要求，王立新同志任组长。")) == {"王立新": ["组长"]}
