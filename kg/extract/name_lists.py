@@ -169,7 +169,7 @@ def _titled_group(body: str, at: int) -> bool:
                for end in range(at + 2, min(at + MAX_GROUP, len(body)) + 1))
 
 
-VERB_ADVERBS = ("分别", "先后", "一同", "共同", "作", "也", "均", "都", "等")  # 甲、乙分别作表态发言, 甲、乙等列席
+VERB_ADVERBS = ("分别", "先后", "一同", "共同", "作", "也", "均", "都", "等", "同志")  # 甲、乙分别作表态发言, 甲、乙等列席
 
 
 def _before_adverbs(body: str, verb: int) -> int:

@@ -207,16 +207,23 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
 
 
 COMRADE = "同志"  # 选举某某同志为副镇长: the address between the name and 为
+PASSIVE_APPOINTMENT = frozenset({"当选", "被任命", "被选举", "被推选", "被提名", "被聘任", "被聘"})  # 某某当选为主席
 
 
 def _add_appointed_names(body: str, hits: dict[int, NameHit], add) -> None:
-    """A name between an appointment verb and 为 and a post (会议选举某某同志为镇长, 任命某某为副区长)."""
+    """A name between an appointment verb and 为 and a post (会议选举某某同志为镇长, 任命某某为副区长), or
+    opening a clause before 当选/被任命 and 为 (某某当选为县工商联主席)."""
     verbs = word_set("appointment_verbs.txt")
     for match in P.named_as_re().finditer(body):
-        at = match.start() - (len(COMRADE) if body.endswith(COMRADE, 0, match.start()) else 0)
+        passive = P.word_ending_at(body, match.start(), PASSIVE_APPOINTMENT)
+        at = match.start() - (len(passive) if passive else 0)
+        at -= len(COMRADE) if body.endswith(COMRADE, 0, at) else 0
         for length in (4, 3, 2):
             start = at - length
-            if start < 1 or not P.word_ending_at(body, start, verbs):
+            if start < 0:
+                continue
+            opens = bool(passive) and (start == 0 or body[start - 1] in P.PUNCT)  # ，某某当选为…
+            if not (opens or start > 0 and P.word_ending_at(body, start, verbs)):
                 continue
             if any(h.start < at and start < h.end for h in hits.values()):
                 break
@@ -232,6 +239,7 @@ def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
     ordered = [hits[k] for k in sorted(hits)]
     for index, hit in enumerate(ordered):
         at = hit.end + (len(COMRADE) if body.startswith(COMRADE, hit.end) else 0)
+        at += len(P.word_at(body, at, PASSIVE_APPOINTMENT) or "")  # 某某当选为县工商联主席
         match = P.named_as_re().match(body, at) if body.startswith("为", at) else P.held_as_re().match(body, at)
         if match is None or not body.startswith("为", at) and not _held_as_word(cut(body[at:at + 4])[0]):
             continue  # 某某任命…, 某某任职以来: 任 opens another word

@@ -179,3 +179,17 @@ def test_renming_after_a_name_is_no_post_of_that_name():
     x = extract("党委书记韩立新任命邬佳明为办公室主任。")
     assert posts(x) == {"韩立新": ["党委书记"], "邬佳明": ["办公室主任"]}
     assert posts(extract("会议要求，王立新同志任组长。")) == {"王立新": ["组长"]}
+
+
+def test_a_name_elected_or_appointed_in_the_passive():
+    x = extract("会议选举产生了新一届领导班子，韩立新当选为县工商联主席，邬佳明当选为副主席。")
+    assert posts(x) == {"韩立新": ["县工商联主席"], "邬佳明": ["副主席"]}
+    assert posts(extract("邬佳明被任命为县财政局局长。")) == {"邬佳明": ["县财政局局长"]}
+
+
+def test_a_passive_appointment_inside_a_clause_names_nobody():
+    assert names(extract("这个项目当选为全省示范工程。")) == set()
+
+
+def test_a_list_closed_by_tongzhi_and_a_role_verb():
+    assert names(extract("韩立新、邬佳明、洪晓峰同志出席会议。")) == {"韩立新", "邬佳明", "洪晓峰"}
