@@ -66,6 +66,8 @@ def _clause_before_organisation(text: str) -> int:
     if place:
         return place
     words = cut(text)
+    if len(words) > 1 and word_tag(words[-1]) == "v" and len(words[-1]) > 1 and text[-len(words[-1]) - 1] not in LEVEL_ENDS:
+        return len(text)  # 代表团审议|副县长某某: a verb right before the title word ends the sentence's part
     cut_at, at = 0, 0
     for word in words:
         at += len(word)

@@ -193,3 +193,11 @@ def test_a_passive_appointment_inside_a_clause_names_nobody():
 
 def test_a_list_closed_by_tongzhi_and_a_role_verb():
     assert names(extract("韩立新、邬佳明、洪晓峰同志出席会议。")) == {"韩立新", "邬佳明", "洪晓峰"}
+
+
+def test_a_verb_right_before_the_title_word_is_no_part_of_the_post():
+    assert posts(extract("叶立新参加人大第一代表团审议副县长廖立平参加审议。"))["廖立平"] == ["副县长"]
+
+
+def test_a_body_name_ending_in_a_verb_keeps_its_level_word():
+    assert posts(extract("县市场监管局长韩立新出席。")) == {"韩立新": ["县市场监管局长"]}
