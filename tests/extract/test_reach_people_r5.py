@@ -201,3 +201,16 @@ def test_a_verb_right_before_the_title_word_is_no_part_of_the_post():
 
 def test_a_body_name_ending_in_a_verb_keeps_its_level_word():
     assert posts(extract("县市场监管局长韩立新出席。")) == {"韩立新": ["县市场监管局长"]}
+
+
+def test_shiren_and_qianren_say_a_former_post():
+    for body in ("时任县委书记韩立新出席。", "韩立新（时任县委书记）出席。"):
+        assert [(h.post.title, h.former) for h in extract(body).holdings] == [("县委书记", True)], body
+
+
+def test_a_cadre_label_before_names():
+    assert names(extract("退休干部韩立新说，干部王立新、李明分别发言。")) == {"韩立新", "王立新", "李明"}
+
+
+def test_ganbu_before_a_common_word_names_nobody():
+    assert names(extract("加强干部管理，干部任免要规范，全体干部职工参加。")) == set()
