@@ -110,6 +110,8 @@ def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = Fal
                 continue  # 省委书记|来闽考察: a motion verb and a place's short name, not the rare surname 来
             if surname not in surnames and _cuts_a_word(body, pos, end):
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
+            if surname not in surnames and _opens_with_word(body, pos, end):
+                continue  # 候选人|名单已公示: a rare surname and the next character are a common word (名单)
             if strength and strength < 1 and _cuts_a_word(body, pos, end):
                 continue  # 主任某某关|于…: a weak follower counts only where jieba reads no word across the name's end
             if strength and (not is_common_word(name) or _place_named_person(name, surname, expected, strength)):
@@ -123,6 +125,12 @@ def _place_named_person(name: str, surname: str, expected: bool, strength: float
     """Whether a word jieba knows as a place is a name here (副组长于洋，): right after a post, a common
     surname, and punctuation or a listed follower of two or more characters after it."""
     return expected and strength >= 2 and surname in P.surname_set() and word_tag(name).startswith("ns")
+
+
+def _opens_with_word(body: str, start: int, end: int) -> bool:
+    """Whether jieba reads a common word of two or more characters at `start` that is shorter than the name."""
+    first = cut(body[start:end + 2])[0]
+    return 2 <= len(first) < end - start and is_common_word(first)
 
 
 def _cuts_a_word(body: str, start: int, end: int) -> bool:

@@ -214,3 +214,12 @@ def test_a_cadre_label_before_names():
 
 def test_ganbu_before_a_common_word_names_nobody():
     assert names(extract("加强干部管理，干部任免要规范，全体干部职工参加。")) == set()
+
+
+def test_a_nominee_label_before_a_name():
+    x = extract("会议确定县长候选人韩立新，区政协主席提名人选邬佳明参加会议。")
+    assert names(x) == {"韩立新", "邬佳明"} and posts(x) == {}
+
+
+def test_a_nominee_label_before_a_common_word_names_nobody():
+    assert names(extract("提名人选要经过严格考察，候选人名单已公示。")) == set()
