@@ -16,7 +16,7 @@ from kg.extract.events import EventSpan, find_events
 from kg.extract.names import NameHit
 from kg.extract.persons import find_names
 from kg.extract.policies import find_policies
-from kg.extract.posts import make_post, place_level, stack_prefix, stated_move
+from kg.extract.posts import make_post, place_level, stack_prefix, stated_move, whole_post
 from kg.extract.roles import RoleHit, assign_roles
 from kg.extract.text import Doc
 from kg.lexicon import word_set
@@ -108,6 +108,7 @@ def _holdings(doc: Doc, hits: list[NameHit]) -> tuple[Holding, ...]:
 
 
 PARENTHESES = {"（": "）", "(": ")"}
+
 MAX_PARENTHESIS = 40  # 甲（原江苏省委常委、无锡市委书记）: a post or two, not a sentence
 
 
@@ -125,7 +126,7 @@ def _parenthesised(body: str, end: int) -> list[tuple[int, int]]:
     stop = body.find(close, end + 1, end + MAX_PARENTHESIS) if close else -1
     spans, start = [], end + 1
     for part in body[end + 1:stop].split("、") if stop > 0 else []:
-        if stated_move(part)[0]:
+        if stated_move(part)[0] or whole_post(part):  # 甲（原无锡市副市长）, 甲（市委书记）
             spans.append((start, start + len(part)))
         start += len(part) + 1
     return spans

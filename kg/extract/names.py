@@ -55,29 +55,41 @@ def word_follows(body: str, end: int) -> float:
     return 0.5 if word_tag(first).startswith(FOLLOWING_TAGS) else 0
 
 
-def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int] | None:
+def read_name(body: str, pos: int, *, expected: bool = False, listed: bool = False) -> tuple[str, int] | None:
     """The personal name starting at `pos`, if one does: Chinese, or a transliteration with ·.
-    Where a name is `expected` (right after a post or a group label) rare surnames count too.
+    Where a name is `expected` (right after a post or a group label) rare surnames count too. Where a
+    name is expected or `listed` (a whole item of a 、-list) a given name may hold a weak stop character
+    (区委书记刘向阳主持), but a reading without one wins (书记王明|在会上).
 
     >>> read_name("约翰·马库拉表示", 0)
     ('约翰·马库拉', 6)
 
     >>> read_name("杜小刚主持并讲话", 0), read_name("蒋敏一同走访", 0), read_name("项目”", 0)
     (('杜小刚', 3), ('蒋敏', 2), None)
+    >>> read_name("边祥慧和市长", 0, expected=True), read_name("边视察边思考", 0, expected=True)
+    (('边祥慧', 3), None)
+    >>> read_name("刘向阳主持", 0, expected=True), read_name("王明在会上讲话", 0, expected=True), read_name("刘向阳主持", 0)
+    (('刘向阳', 3), ('王明', 2), None)
     """
     foreign = P.FOREIGN_NAME.match(body, pos)
-    if foreign:  # the shortest reading a follower confirms: 约翰·马库拉|表示
-        last_part = max(foreign.group().rfind(c) for c in "·•・") + 1
-        for end in range(pos + last_part + 1, foreign.end() + 1):
-            if follower_strength(body, end):
-                return body[pos:end], end
+    if foreign:  # the shortest reading a follower confirms where jieba reads no word across its end, else the
+        # shortest a follower confirms: 约翰·马库拉|表示, 艾买提|出席 (not 艾买|提出)
+        last_part = pos + max(foreign.group().rfind(c) for c in "·•・") + 1
+        ends = [end for end in range(last_part + 1, foreign.end() + 1) if follower_strength(body, end)]
+        whole = [end for end in ends if not _cuts_a_word(body, last_part, end)]
+        if ends:
+            end = (whole or ends)[0]
+            return body[pos:end], end
     stop = P.name_stop_chars(expected)  # 市委书记万里鹏: where a name is expected, place and time characters may be in it
+    weak = P.weak_name_chars() if expected or listed else frozenset()
+    stop = stop - weak
     surnames = P.surname_set()
     best: tuple[tuple[float, int], str, int] | None = None  # ((strength, length), name, end)
     for surname in (body[pos:pos + 2], body[pos:pos + 1]):
         if surname not in surnames and not (expected and surname in P.rare_surnames()):
             continue
-        if surname not in surnames and (word_tag(surname).startswith(FUNCTION_TAGS) or surname in AUXILIARIES):
+        adverb = surname not in surnames and word_tag(surname) == "d" and surname not in AUXILIARIES
+        if surname not in surnames and not adverb and (word_tag(surname).startswith(FUNCTION_TAGS) or surname in AUXILIARIES):
             continue  # 群众所想所盼, 校领导要牵头: a rare surname that is a function word or an auxiliary is the word
         for given in (1, 2):
             end = pos + len(surname) + given
@@ -87,6 +99,8 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
             if not all(is_cjk(c) and c not in stop for c in rest):
                 break
             strength = follower_strength(body, end) or (expected and word_follows(body, end))
+            if adverb and (strength < 1 or any(len(w) > 1 for w in cut(body[pos:end]))):
+                continue  # 县长还强调, 又一次: an adverb (边, 还) is a surname only before characters jieba reads as no word (边祥慧)
             name = body[pos:end]
             if surname not in surnames and word_tag(rest).startswith("v") and body.startswith("、" + surname, end):
                 continue  # 边视察、边思考: a parallel construction, not a list of persons
@@ -96,13 +110,27 @@ def read_name(body: str, pos: int, *, expected: bool = False) -> tuple[str, int]
                 continue  # 省委书记|来闽考察: a motion verb and a place's short name, not the rare surname 来
             if surname not in surnames and _cuts_a_word(body, pos, end):
                 continue  # 政协常委|会议工|作报告: the "name" ends inside a word (工作)
+            if surname not in surnames and _opens_with_word(body, pos, end):
+                continue  # 候选人|名单已公示: a rare surname and the next character are a common word (名单)
             if strength and strength < 1 and _cuts_a_word(body, pos, end):
                 continue  # 主任某某关|于…: a weak follower counts only where jieba reads no word across the name's end
-            if strength and not is_common_word(name):
-                key = (strength, len(name))
+            if strength and (not is_common_word(name) or _place_named_person(name, surname, expected, strength)):
+                key = (strength - (10 if weak.intersection(rest) else 0), len(name))
                 if best is None or key > best[0]:
                     best = (key, name, end)
     return (best[1], best[2]) if best else None
+
+
+def _place_named_person(name: str, surname: str, expected: bool, strength: float) -> bool:
+    """Whether a word jieba knows as a place is a name here (副组长于洋，): right after a post, a common
+    surname, and punctuation or a listed follower of two or more characters after it."""
+    return expected and strength >= 2 and surname in P.surname_set() and word_tag(name).startswith("ns")
+
+
+def _opens_with_word(body: str, start: int, end: int) -> bool:
+    """Whether jieba reads a common word of two or more characters at `start` that is shorter than the name."""
+    first = cut(body[start:end + 2])[0]
+    return 2 <= len(first) < end - start and is_common_word(first)
 
 
 def _cuts_a_word(body: str, start: int, end: int) -> bool:

@@ -141,6 +141,16 @@ def named_as_re() -> re.Pattern[str]:
     return re.compile(f"为(?P<post>[{CJK}]{{0,10}}?(?:{trie_pattern(title_words())}))(?=[的，。；、]|$)")
 
 
+HELD_AS = "同时兼任|同时任|兼任|现任|兼|任"  # 副市长某某兼任开发区党工委书记, 某某任组长
+HELD_AS_WORDS = frozenset({"同时", "兼任", "现任", "兼", "任"})  # what jieba reads first there (not 任命, 任职)
+
+
+@cache
+def held_as_re() -> re.Pattern[str]:
+    """兼任/任 and a post written after a name (副市长某某兼任开发区党工委书记): the name holds that post too."""
+    return re.compile(f"(?:{HELD_AS})(?P<post>[{CJK}]{{0,14}}?(?:{trie_pattern(title_words())}))(?=[的，。；、]|$)")
+
+
 @cache
 def label_re() -> re.Pattern[str]:
     """A group label written before names that is no post (市领导…)."""
@@ -198,6 +208,12 @@ def name_stop_chars(expected: bool) -> frozenset[str]:
     place and time may be in it (市委书记万里鹏)."""
     stop = word_set("name_stop_chars.txt")
     return stop - word_set("name_chars_when_expected.txt") if expected else stop
+
+
+@cache
+def weak_name_chars() -> frozenset[str]:
+    """Stop characters that a given name may hold where a name is expected (刘向阳, 征书和)."""
+    return word_set("name_chars_weak.txt")
 
 
 @cache

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Set
 
 from kg.extract import patterns as P
-from kg.extract.addressed import add_addressed_names
-from kg.extract.name_lists import add_listed_names, add_names_listed_after, list_after
+from kg.extract.addressed import add_addressed_names, add_bracketed_names
+from kg.extract.appointed import add_appointed_names, add_posts_named_after
+from kg.extract.name_lists import add_listed_names, add_names_beside_names, add_names_listed_after, list_after
 from kg.extract.names import NameHit, follower_strength, read_name, word_follows
 from kg.extract.segmenter import cut, is_common_word, word_tag
 from kg.lexicon import word_set
@@ -66,12 +67,27 @@ def _clause_before_organisation(text: str) -> int:
     if place:
         return place
     words = cut(text)
+    if len(words) > 1 and word_tag(words[-1]) == "v" and len(words[-1]) > 1 and text[-len(words[-1]) - 1] not in LEVEL_ENDS:
+        return len(text)  # 代表团审议|副县长某某: a verb right before the title word ends the sentence's part
     cut_at, at = 0, 0
     for word in words:
         at += len(word)
-        if word_tag(word) in CLAUSE_WORD_TAGS:
+        if word_tag(word) in CLAUSE_WORD_TAGS or _verb_before_organisation(text, at - len(word), at):
             cut_at = at
     return cut_at if cut_at < len(text) else 0
+
+
+ORGANISATION_OPENERS = ("中共", "中央", "全国", "国务院", "国家", "省", "市", "县", "区", "州", "镇", "乡", "街道")
+LEVEL_ENDS = "省市县区州镇乡委府"  # 县创建全国文明城市指挥部, 市委巡察工作领导小组: a verb inside a body's name
+
+
+def _verb_before_organisation(text: str, start: int, end: int) -> bool:
+    """Whether the verb text[start:end] ends the sentence's part (会议还传达学习|中央政治局常委, 记者某某摄|中共中央…):
+    a verb that no level word opens and after which an organisation's opening word comes."""
+    word = text[start:end]
+    verb = word_tag(word) in ("v", "vg") or len(word) > 2 and word_tag(word[-2:]) == "v"  # (认真学习 is one word)
+    return (verb and (start == 0 or text[start - 1] not in LEVEL_ENDS)
+            and text.startswith(ORGANISATION_OPENERS, end))
 
 
 def _name_opens_clause(body: str, joiner: int) -> bool:
@@ -96,13 +112,30 @@ def _titles_before(body: str, core: int, name_ends: set[int], names: set[str]) -
         raise ValueError(f"no title word at {core}")  # callers pass where title_re found one
     end = title.end()
     spans = [(_title_start(body, core, name_ends, names), end)]
-    while spans[0][0] > 0 and body[spans[0][0] - 1] in POST_JOINERS:
+    while spans[0][0] > 0 and body[spans[0][0] - 1] in POST_JOINERS + COMMAS:
         prev_end = spans[0][0] - 1
         prev_core = _title_ending_at(body, prev_end)
         if prev_core is None or prev_end in name_ends:
             break
-        spans.insert(0, (_title_start(body, prev_core, name_ends, names), prev_end))
+        prev_start = _title_start(body, prev_core, name_ends, names)
+        if body[prev_end] in COMMAS and (not _opens_clause(body, prev_start) or _group_of_holders(body[prev_start:prev_end])):
+            break  # 听取了各位局长，副区长某某: only a clause that is one holder's posts goes on over a comma
+        spans.insert(0, (prev_start, prev_end))
     return tuple(spans)
+
+
+COMMAS = "，"  # 区委常委、宣传部部长，区政府副区长某某: a stack of posts some papers write with commas
+
+
+GROUP_WORDS = ("各", "全体", "有关", "相关", "部分", "主要", "负责人", "们")  # 各县区委书记，市直部门主要负责人，…
+
+
+def _group_of_holders(post: str) -> bool:
+    return any(w in post for w in GROUP_WORDS)
+
+
+def _opens_clause(body: str, at: int) -> bool:
+    return at == 0 or body[at - 1] in P.PUNCT
 
 
 def find_names(body: str) -> list[NameHit]:
@@ -135,10 +168,13 @@ def find_names(body: str) -> list[NameHit]:
             add(listed)
     _add_names_before_titles(body, hits, add)
     add_addressed_names(body, hits, add)
+    add_bracketed_names(body, hits, add)
     verbs = [m.start() for m in P.role_verb_re().finditer(body)]
     add_listed_names(body, hits, add, verbs)
     add_names_listed_after(body, hits, add)
-    _add_posts_named_after(body, hits)
+    add_names_beside_names(body, hits, add)
+    add_appointed_names(body, hits, add)
+    add_posts_named_after(body, hits)
     _add_bare_mentions(body, hits)
     if _add_clause_subjects(body, hits, verbs):
         _add_bare_mentions(body, hits)
@@ -171,24 +207,6 @@ def _add_names_before_titles(body: str, hits: dict[int, NameHit], add) -> None:
         title = body[org_start:start] + match["title"]
         add(NameHit(match["name"], start, end, titles=((org_start, match.end()),), lead=org_start,
                     written_title=title))
-
-
-def _add_posts_named_after(body: str, hits: dict[int, NameHit]) -> None:
-    """A post written after 为 following a name (以某某为团长): held by that name and by the names
-    listed with 、 right before it (以副主席甲、乙为第二分团团长)."""
-    ordered = [hits[k] for k in sorted(hits)]
-    for index, hit in enumerate(ordered):
-        match = P.named_as_re().match(body, hit.end) if body.startswith("为", hit.end) else None
-        if match is None:
-            continue
-        span = match.span("post")
-        group = [hit]
-        for previous in reversed(ordered[:index]):
-            if body[previous.end:group[-1].start] != "、":
-                break
-            group.append(previous)
-        for named in group:
-            named.titles = (*named.titles, span)
 
 
 def _add_clause_subjects(body: str, hits: dict[int, NameHit], verbs: list[int]) -> bool:

@@ -102,6 +102,15 @@ def stated_move(title: str) -> tuple[int, bool]:
     return 0, False
 
 
+def whole_post(part: str) -> bool:
+    """Whether a part of a parenthesis after a name is a post and nothing else.
+
+    >>> whole_post("市委书记"), whole_post("左二"), whole_post("女"), whole_post("市委书记讲话")
+    (True, False, False, False)
+    """
+    return 2 <= len(part) <= 20 and all("\u4e00" <= c <= "\u9fff" for c in part) and bool(P.title_ending(part))
+
+
 POSSESSIVES = ("我", "本", "该")  # 该 points back like a possessive: 该公司总经理 → 公司总经理
 
 
