@@ -7,7 +7,7 @@ import re
 
 from kg import lexicon
 from kg.dates import TRIP_DAYS_MAX
-from kg.layout.bylines import byline_at_end, starts_article
+from kg.layout.bylines import byline_at_end, credit_line, join_credit_lines, starts_article
 from kg.layout.lines import Line, ends_sentence, join_lines, opens_brief, raw_lines
 from kg.layout.parts import HEADLINE_MAX, ArticleParts, finish, main_headline
 
@@ -102,7 +102,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
     A headline line after a blank line (or a byline) opens a new article,
     unless it reads as a numbered subheading of the article it is in.
     """
-    lines = raw_lines(text)
+    lines = join_credit_lines(raw_lines(text))
     groups: list[tuple[list[str], list[Line], tuple[str, ...]]] = []  # (headlines, body lines, reporters)
     after_break = True
     for i, line in enumerate(lines):
@@ -146,7 +146,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
 
 def body_article(text: str) -> ArticleParts | None:
     """One article's body as a clean text (a JSON record's): paragraphs, a dateline, a closing byline."""
-    lines = [line for line in raw_lines(text) if line.text]
+    lines = [line for line in join_credit_lines(raw_lines(text)) if line.text]
     reporters: tuple[str, ...] = ()
     byline = byline_at_end(lines[-1].text) if lines else None
     if byline:
@@ -155,7 +155,16 @@ def body_article(text: str) -> ArticleParts | None:
         if kept:
             lines.append(Line(kept, last.start, last.indented, last.blank_before))
         reporters = byline[1]
+    if len(lines) > 1 and _leading_byline(lines[0].text):  # （记者 甲） or 文/甲 图/乙 over the first paragraph
+        found = byline_at_end(lines.pop(0).text)
+        reporters = tuple(dict.fromkeys((found[1] if found else ()) + reporters))
     if not lines:
         return None
     joined, anchors = join_lines(lines, width=10**9, blank_breaks=True)
     return finish(joined, anchors, reporters=reporters)
+
+
+def _leading_byline(text: str) -> bool:
+    """Whether a body's first line is a byline of its own: in brackets, or opening with a role (文/甲)."""
+    found = byline_at_end(text)
+    return found is not None and found[0] == 0 and (text[0] in "（(【" or credit_line(text))

@@ -29,8 +29,10 @@ PAPER_NAME_MAX = 8
 CREDIT_LINE_MAX = 24  # characters of a credit line (县委宣传部 县融媒体中心 供稿)
 NOT_A_CREDIT = re.compile(r"[，,。；;：:！？、]")  # a sentence that ends in 供稿 is no credit line
 
-# Names after a credit's role word: 甲, 甲 乙, 甲、乙 (a name with · for minorities and foreigners).
-CREDIT_NAMES = rf"(?:[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}})(?:[ \t\u3000、，,]+[{CJK}]{{2,4}})*"
+# Names after a credit's role word:
+# 甲, 甲 乙, 甲、乙 (a name with · for minorities and foreigners, 孙 雨: a two-character name spaced to three).
+_CREDIT_NAME = rf"(?:[{CJK}][ \t\u3000]{{1,3}}[{CJK}](?![{CJK}])|[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}})"
+CREDIT_NAMES = rf"{_CREDIT_NAME}(?:[ \t\u3000、，,]+{_CREDIT_NAME})*"
 
 BRIEF_MARKERS = "◆◇■□●○▲△★☆▶►"  # a column of briefs opens each one with a marker (◆9月23日，…)
 
@@ -190,8 +192,10 @@ def _without_non_writer_credit(line: str) -> str:
     >>> _without_non_writer_credit("统筹推进经济社会发展")
     '统筹推进经济社会发展'
     """
+    from kg.layout.credits import normalise_credit  # (credits reads paper_endings from here)
+
     credit = _non_writer_credit()
-    if credit.fullmatch(line):
+    if credit.fullmatch(normalise_credit(line)):  # 编 辑 | 甲 as 编辑：甲
         return ""
     bracket = max(line.rfind("（"), line.rfind("("))
     if bracket > 0 and line[-1] in "）)" and credit.fullmatch(line, bracket):

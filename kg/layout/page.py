@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kg.layout.bylines import (
+    BYLINE_MARKS,
     NAMES_AFTER_SENTENCE,
     byline_at_end,
     closing_byline,
     end_mark,
+    join_credit_lines,
     opens_with_date,
     rejoin_cut_bylines,
+    split_dateline,
     starts_article,
 )
+from kg.layout.credits import normalise_credit
 from kg.layout.leads import dated_purpose_lead
 from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
 from kg.layout.parts import (
@@ -25,6 +29,7 @@ from kg.layout.parts import (
     NO_HEADLINE_END,
     ArticleParts,
     bigrams,
+    byline_only,
     finish,
     main_headline,
 )
@@ -66,7 +71,7 @@ def _headline_above_blank(lines: list[Line], i: int) -> bool:
 
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Runs of non-blank lines, also cut after a byline or an end mark and before an article's opening."""
-    lines = rejoin_cut_bylines(lines)
+    lines = join_credit_lines(rejoin_cut_bylines(lines))
     blocks: list[_Block] = []
     current: _Block | None = None
     last = -1  # the last non-blank line before this one
@@ -92,8 +97,12 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if mark:
             text = text[: -len(mark)].rstrip(" \t\u3000")
             line = line._replace(text=text)
-        byline = byline_at_end(text) if text and (text[-1] in "）)" or closing_byline().match(text)
+        byline = byline_at_end(text) if text and (text[-1] in "）)" or text[0] in BYLINE_MARKS
+                                                  or closing_byline().match(normalise_credit(text))
                                                   or NAMES_AFTER_SENTENCE.search(text)) else None
+        if byline is None and opens and byline_only(text):  # ●本报记者 甲 乙: a marked byline line
+            found = split_dateline(text)
+            byline = (0, found.reporters) if found else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         closes = bool(mark)
         if byline and byline[0] == 0 and not mark and current.lines and _headline_like(current.lines):
@@ -263,7 +272,9 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
         block = blocks[i]
         if block.closed and not block.lines:  # a byline alone: under a headline (记者 甲 报道), or opening the
             # text after it (本报记者 甲), or closing the article above (通讯员 甲, then the next headline)
-            if current is None or block.opens and i + 1 < len(blocks) and i + 1 not in runs:
+            if segments and current is None and _closes_previous(blocks, i, runs):
+                segments[-1].reporters = tuple(dict.fromkeys(segments[-1].reporters + block.reporters))
+            elif current is None or block.opens and i + 1 < len(blocks) and i + 1 not in runs:
                 byline = block.reporters
             else:
                 current.reporters = tuple(dict.fromkeys(current.reporters + block.reporters))
@@ -279,6 +290,14 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
             current = None
         i += 1
     return segments
+
+
+def _closes_previous(blocks: list[_Block], i: int, runs: dict[int, int]) -> bool:
+    """Whether a byline standing alone between blanks (■记者 甲) closes the article above it: it follows
+    that article's last sentence and comes before the next headline or the page's end, not after a headline."""
+    in_runs = any(start <= i - 1 < end for start, end in runs.items())
+    return (i > 0 and not in_runs and bool(blocks[i - 1].lines) and ends_sentence(blocks[i - 1].lines[-1].text)
+            and (i + 1 == len(blocks) or i + 1 in runs))
 
 
 def page_articles(text: str) -> list[ArticleParts]:

@@ -52,7 +52,7 @@ def main_headline(headlines: list[str], lead: str) -> tuple[str | None, str | No
     words with the lead stays the headline even when a long second line shares more (市委常委会召开扩大会议
     over 传达学习…精神 安排部署…工作). A byline line under the headline (本报记者 甲) is never the headline.
     """
-    candidates = [h for h in headlines if not _byline_only(h)]
+    candidates = [h for h in headlines if not byline_only(h)]
     main = candidates[0] if candidates else None
     if len(candidates) >= 2 and not candidates[1].startswith(DASHES):
         words = bigrams(lead[:LEAD_CHARS])
@@ -66,7 +66,8 @@ def main_headline(headlines: list[str], lead: str) -> tuple[str | None, str | No
     return main, " ".join(rest) or None
 
 
-def _byline_only(line: str) -> bool:
+def byline_only(line: str) -> bool:
+    """Whether `line` is a dateline naming reporters and nothing else (本报记者 甲 乙, ●记者 甲)."""
     dateline = split_dateline(line)
     return dateline is not None and bool(dateline.reporters) and not line[dateline.end:].strip()
 
@@ -98,7 +99,7 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
     if title is None and (bracketed := BRACKET_HEADLINE.match(text)) and not ends_sentence(bracketed.group(1)):
         # blanked, not cut: offsets into the reflowed text stay offsets into the source
         inside, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
-        byline = split_dateline(inside) if _byline_only(inside) else None
+        byline = split_dateline(inside) if byline_only(inside) else None
         if byline is not None:  # 【全媒体记者 甲】6月30日，…: a bracketed byline, no headline
             reporters = _union(byline.reporters, reporters)
         else:
