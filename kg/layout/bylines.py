@@ -82,6 +82,9 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
             found = byline_at_end(line[last_end + 1:])
             return (last_end + 1, found[1]) if found else None
         marked = normalise_credit(line.strip())  # 记 者 | 甲: the role closed up, the bar a colon
+        dashed = marked.lstrip("—－-–― \t\u3000")
+        if dashed != marked and credit_line(dashed):  # ——本报记者 甲: a dash before a credit line
+            return 0, byline_at_end(dashed)[1]  # type: ignore[index]
         if marked[:1] in BYLINE_MARKS:  # ■甲 乙 (no sentence in it): the mark says byline, one name is one too
             names = reporter_names(marked[1:])
             # common surnames only: the rare ones are common words too (■本版编辑, ■要闻)
@@ -137,8 +140,8 @@ def split_dateline(text: str) -> Dateline | None:
 
 
 # A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
-BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
-NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
+BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；;/ \t\u3000]{{1,24}}[）)]?|[）)]")
+NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；;/ \t\u3000]{{1,24}}[）)]?$")
 BYLINE_RUN_LINES = 5  # a byline cut by wraps and column breaks: four names with two papers wrap over five lines at width 10
 
 _PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电

@@ -107,9 +107,12 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     (('邓慧敏',), None, None)
     >>> reporter_names("邓慧敏/胡洋"), reporter_names("记者会"), reporter_names("江城台记者 邓慧敏")
     (('邓慧敏', '胡洋'), None, ('邓慧敏',))
+    >>> reporter_names("县委宣传部 邓慧敏"), reporter_names("新闻联播"), reporter_names("记者 邓慧敏 发自江城")
+    (('邓慧敏',), None, ('邓慧敏',))
     """
     roles = lexicon.longest_first("byline_roles.txt")
     names: list[str] = []
+    roled = _role_word().search(group) is not None
     # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
     credits = [part for part in CREDIT_SEPARATOR.split(_SPACED_NAME.sub(_spaced_name, normalise_credit(group.strip())))
                if not part.strip().startswith(_non_writer_roles())]
@@ -125,7 +128,15 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
             writing, name = found
             if name:
                 names.append(name)
+    if not roled and not all(n.startswith(surnames()) or "·" in n for n in names):
+        return None  # （新闻联播）, （图片新闻）: with no role word, only names that start with a surname
     return tuple(names) or None
+
+
+@cache
+def _role_word() -> re.Pattern[str]:
+    words = {w for name in ("byline_roles.txt", "byline_non_writer_roles.txt") for w in lexicon.words(name)}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _token_name(token: str, roles: tuple[str, ...], writing: bool) -> tuple[bool, str] | None:
@@ -149,11 +160,13 @@ def _token_name(token: str, roles: tuple[str, ...], writing: bool) -> tuple[bool
             if len(role) >= 2 and token.startswith(role):
                 return None  # 记者会, 通讯员站: a word made on a role, no name after it
     token = token.removesuffix("报道")
+    if token.startswith("发自") or _dateline_word(token):
+        return True, ""  # 记者 甲 发自江城: where the report was filed; 本报讯 before the credit
     for role in roles:  # 某某摄影报道: a role written after the name
         if token.endswith(role) and len(token) - len(role) >= 2:
             token = token[: -len(role)]
             break
-    if not token or _place_or_paper(token):
+    if not token or _place_or_paper(token) or _unit(token):
         return True, ""  # 来源：某某镇 甲 / 来源：某某日报: the unit credited with the name, no name
     return (True, token) if NAME_TOKEN.fullmatch(token) else None
 
@@ -167,6 +180,23 @@ def _place_or_paper(token: str) -> bool:
     """Whether a byline's token names a place or a paper (郑集镇, 某某日报): three characters at least,
     as two-character names may end in a place's character (木村)."""
     return len(token) >= 3 and (token.endswith(_place_endings() + paper_endings()) or token in _agencies())
+
+
+def _unit(token: str) -> bool:
+    """Whether a byline's token names a unit (县委宣传部, 县政府办): a unit's ending, and five characters
+    at least or no common surname opening it (王建部 may be a name)."""
+    return len(token) >= 3 and token.endswith(_unit_endings()) and (
+        len(token) >= 5 or not token.startswith(lexicon.words("surnames.txt")))
+
+
+@cache
+def _unit_endings() -> tuple[str, ...]:
+    return lexicon.longest_first("byline_unit_endings.txt")
+
+
+def _dateline_word(token: str) -> bool:
+    """Whether a token is a dateline (本报讯, 新华社电) standing before a credit."""
+    return token.endswith(("讯", "电")) and token.startswith(tuple(_agencies()))
 
 
 @cache

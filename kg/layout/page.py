@@ -30,6 +30,7 @@ from kg.layout.parts import (
     ArticleParts,
     bigrams,
     byline_only,
+    dateline_end,
     finish,
     main_headline,
 )
@@ -90,14 +91,16 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                                                   and (opens_with_date(text) or dated_purpose_lead(lines, i))):
             opens = _closes_before(lines, last)
         last = i
-        if current is None or opens:
+        if blocks and _dateline_alone(blocks[-1]) and (current is None or opens):
+            current = blocks[-1]  # 新华社北京5月8日电 记者甲 on a line of its own: the text under it is its article's
+        elif current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
         mark = end_mark(text)
         if mark:
             text = text[: -len(mark)].rstrip(" \t\u3000")
             line = line._replace(text=text)
-        byline = byline_at_end(text) if text and (text[-1] in "）)" or text[0] in BYLINE_MARKS
+        byline = byline_at_end(text) if text and (text[-1] in "）)" or text[0] in BYLINE_MARKS + "—－"
                                                   or closing_byline().match(normalise_credit(text))
                                                   or NAMES_AFTER_SENTENCE.search(text)) else None
         if byline is None and opens and byline_only(text):  # ●本报记者 甲 乙: a marked byline line
@@ -123,6 +126,12 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         block.headline_like = bool(block.lines) and not block.opens and not block.closed and _headline_like(
             block.lines)
     return blocks
+
+
+def _dateline_alone(block: _Block) -> bool:
+    """Whether a block is an article's dateline alone (本报讯 / 新华社北京5月8日电 记者甲), its text still to come."""
+    return block.opens and not block.closed and len(block.lines) == 1 and dateline_end(block.lines[0].text) >= len(
+        block.lines[0].text)
 
 
 def _indents(lines: list[Line]) -> tuple[bool, bool]:

@@ -93,14 +93,21 @@ def _datelines(text: str) -> tuple[list[Dateline], int]:
     return found, start
 
 
+def dateline_end(text: str) -> int:
+    """Where the text after the datelines opening `text` starts (0: none opens it)."""
+    found, start = _datelines(text)
+    return start if found else 0
+
+
 def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
            reporters: tuple[str, ...] = ()) -> ArticleParts | None:
     """An article from its reflowed text: datelines off the start, layout spaces out; None if no body."""
-    if title is None and (bracketed := BRACKET_HEADLINE.match(text)) and not ends_sentence(bracketed.group(1)):
+    bracketed = BRACKET_HEADLINE.match(text)
+    if bracketed and not ends_sentence(bracketed.group(1)) and (title is None or byline_only(bracketed.group(1))):
         # blanked, not cut: offsets into the reflowed text stay offsets into the source
         inside, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
         byline = split_dateline(inside) if byline_only(inside) else None
-        if byline is not None:  # 【全媒体记者 甲】6月30日，…: a bracketed byline, no headline
+        if byline is not None:  # 【全媒体记者 甲】6月30日，…: a bracketed byline (under a headline or not)
             reporters = _union(byline.reporters, reporters)
         else:
             title = inside
