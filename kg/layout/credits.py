@@ -155,6 +155,10 @@ def _token_name(token: str, roles: tuple[str, ...], writing: bool) -> tuple[bool
         stripped = False
         for role in roles:
             if token.startswith(role) and (len(token) == len(role) or len(token) - len(role) >= 2):
+                if len(role) == 1 and len(token) > 1 and not token[1:].startswith(surnames()):
+                    if token.startswith(lexicon.words("surnames.txt")):
+                        break  # 文静怡: a name whose surname is a role's character
+                    return None  # 图为会场: a word opening with 图, no role before a name
                 token, stripped = token[len(role):], True
                 break
             if len(role) >= 2 and token.startswith(role):

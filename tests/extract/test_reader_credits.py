@@ -116,3 +116,4 @@ def test_credit_words_read_apart_from_names() -> None:
     assert reporter_names("记者会") is None and reporter_names("通讯员站") is None
     assert normalise_credit("记者走进车间 | 图为现场") == "记者走进车间 | 图为现场"
     assert reporter_names("5/8") is None
+    assert reporter_names("图为会 议现场 周凯 摄") is None  # a caption cut by the wrap, glued with a blank
