@@ -20,13 +20,14 @@ from kg.layout.bylines import (
 )
 from kg.layout.credits import normalise_credit
 from kg.layout.leads import dated_purpose_lead
-from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
+from kg.layout.lines import Line, column_width, ends_sentence, join_lines, opens_brief, raw_lines
 from kg.layout.parts import (
     HEADLINE_MAX,
     HEADLINE_MIN,
     LEAD_CHARS,
     LEAD_SHARED_MIN,
     NO_HEADLINE_END,
+    ORDINAL_HEAD,
     ArticleParts,
     bigrams,
     byline_only,
@@ -58,7 +59,8 @@ class _Block:
 
 
 def _headline_like(lines: list[Line]) -> bool:
-    return len(lines) <= HEADLINE_RUN_MAX and all(
+    # a numbered subheading (一、提高思想认识) standing between blanks heads a part of its article, no article
+    return len(lines) <= HEADLINE_RUN_MAX and not ORDINAL_HEAD.match(lines[0].text) and all(
         HEADLINE_MIN <= len(line.text) <= HEADLINE_MAX and line.text[-1] not in NO_HEADLINE_END
         and not ends_sentence(line.text) and line.text[0] not in "（(" for line in lines
     )
@@ -87,6 +89,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
+        elif last >= 0 and _opens_marked_item(lines, last, text):
+            opens = True
         elif line.blank_before and last >= 0 and (indent_opens and line.indented or not indents_after_blank
                                                   and (opens_with_date(text) or dated_purpose_lead(lines, i))):
             opens = _closes_before(lines, last)
@@ -126,6 +130,16 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         block.headline_like = bool(block.lines) and not block.opens and not block.closed and _headline_like(
             block.lines)
     return blocks
+
+
+def _opens_marked_item(lines: list[Line], last: int, text: str) -> bool:
+    """Whether a line opens the next item of a column of briefs after line `last`, which ended a sentence: it
+    opens with a brief's marker (◆5月9日，… / ■城南镇开展整治) or a headline in brackets (【城南镇开展整治】…),
+    and is no marked byline (■孙雨 周凯)."""
+    if not (opens_brief(text) or text.startswith("【") and "】" in text[3:42]) or not ends_sentence(lines[last].text):
+        return False
+    found = byline_at_end(text)
+    return found is None or found[0] > 0
 
 
 def _dateline_alone(block: _Block) -> bool:

@@ -17,6 +17,9 @@ HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a
 
 HEADLINE_MARKS = "◆◇■□●○▲△★☆▶►"  # a digest's marker before its headline (■全县部署春耕) is no part of it
 
+# A subheading inside an article (一、… （二）… 3. … 第三，…) or a measure of a list (一是…), not the headline of a new article.
+ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
+
 # A digest's headline in lenticular brackets opening its body (【全县部署春耕生产】5月8日，…).
 BRACKET_HEADLINE = re.compile(rf"【([^【】\n]{{{HEADLINE_MIN},{HEADLINE_MAX}}})】[ \t\u3000]*(?=\S)")
 
@@ -112,10 +115,14 @@ def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = Non
         else:
             title = inside
     title = title.lstrip(HEADLINE_MARKS + " \t\u3000") or None if title else title
+    if title and title[0] == "【" and title[-1] == "】" and "【" not in title[1:]:
+        title = title[1:-1]  # 【全县部署春耕生产】 on a line of its own
     under = split_dateline(subtitle) if subtitle else None
     if subtitle and under and under.reporters and not subtitle[under.end:].strip():
         subtitle, reporters = None, _union(under.reporters, reporters)  # a byline under the headline (本报记者 甲)
-    datelines, start = _datelines(text)
+    marked = len(text) - len(text.lstrip(HEADLINE_MARKS + " \t\u3000\n"))  # ■5月8日，… / ■本报讯 …: a brief's
+    datelines, start = _datelines(text[marked:])  # marker is no part of its body
+    start += marked
     body = remove_layout_spaces(text[start:]).rstrip()
     if not body:
         return None
