@@ -13,7 +13,13 @@ from functools import cache
 
 from kg import lexicon
 from kg.chars import CJK
-from kg.layout.lines import paper_endings
+
+
+@cache
+def paper_endings() -> tuple[str, ...]:
+    # 日报, 晚报, 商报 …: a bare 报 also ends 汇报, 喜报, 捷报, which headlines use
+    return tuple(w for w in lexicon.words("publication_suffixes.txt") if len(w) > 1)
+
 
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 
@@ -72,6 +78,13 @@ def _non_writer_roles() -> tuple[str, ...]:
     return lexicon.longest_first("byline_non_writer_roles.txt")
 
 
+def _non_writer(text: str, roles: tuple[str, ...]) -> str | None:
+    """The non-writer's role `text` opens with (编辑, 审核), unless a writer's role opening it is longer (视频记者)."""
+    role = next((r for r in _non_writer_roles() if text.startswith(r)), None)
+    writer = next((r for r in roles if text.startswith(r)), "")
+    return role if role is not None and len(role) >= len(writer) else None
+
+
 @cache
 def media_units() -> tuple[str, ...]:
     """Endings of a news unit's name that a credit may print before the role (江城台记者, 县融媒体中心记者)."""
@@ -115,7 +128,7 @@ def reporter_names(group: str) -> tuple[str, ...] | None:
     roled = _role_word().search(group) is not None
     # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
     credits = [part for part in CREDIT_SEPARATOR.split(_SPACED_NAME.sub(_spaced_name, normalise_credit(group.strip())))
-               if not part.strip().startswith(_non_writer_roles())]
+               if _non_writer(part.strip(), roles) is None]
     writing = True  # （记者 甲 编辑 乙 校对 丙）: names after a non-writer's role, up to a writer's, are no reporters
     for whole in NAME_SEPARATORS.split(" ".join(credits).strip()):
         tokens = _names_of(whole, roles)
@@ -142,7 +155,7 @@ def _role_word() -> re.Pattern[str]:
 def _token_name(token: str, roles: tuple[str, ...], writing: bool) -> tuple[bool, str] | None:
     """(whether what follows is still a writer's credit, the name `token` gives or ""); None if it is
     something other than a name or a role."""
-    non_writer = next((r for r in _non_writer_roles() if token.startswith(r)), None)
+    non_writer = _non_writer(token, roles)
     if non_writer is not None:
         token = token[len(non_writer):]
         return None if token and not NAME_TOKEN.fullmatch(token) else (False, "")
@@ -217,3 +230,50 @@ def _spaced_name(match: re.Match[str]) -> str:
 @cache
 def surnames() -> tuple[str, ...]:
     return lexicon.words("surnames.txt") + lexicon.words("surnames_rare.txt")
+
+
+META_DATE = re.compile(r"\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?")
+META_VALUE_MAX = 30
+
+
+@cache
+def _meta_pair() -> re.Pattern[str]:
+    words = {w for name in ("layout_meta_labels.txt", "byline_roles.txt", "byline_non_writer_roles.txt")
+             for w in lexicon.words(name)}
+    labels = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[【\[]?[ \t\u3000]*(?P<label>{labels})[ \t\u3000]*[：:]")
+
+
+@cache
+def meta_initials() -> frozenset[str]:
+    """The characters a site's line of label：value pairs may open with (a label's first, or a date's digit)."""
+    return frozenset("0123456789【[") | {w[0] for name in ("layout_meta_labels.txt", "byline_roles.txt",
+                                                              "byline_non_writer_roles.txt") for w in lexicon.words(name)}
+
+
+def meta_credit(line: str) -> str | None:
+    """The writers' credit of a news site's line of label：value pairs (发布时间：… 来源：… 作者：甲 浏览次数：…),
+    "" when it credits no writer; None when `line` is no such line.
+
+    >>> meta_credit("发布时间：2024-05-08 10:20 来源：县融媒体中心 作者：孙雨 浏览次数：123")
+    '作者：孙雨'
+    >>> meta_credit("2024-05-08 来源：县政府办 【字体：大 中 小】"), meta_credit("时间紧，任务重：全县上下齐动员")
+    ('', None)
+    """
+    pairs = list(_meta_pair().finditer(line))
+    lead = META_DATE.match(line)
+    start = lead.end() if lead else 0
+    if not pairs or line[start:pairs[0].start()].strip() or len(pairs) + bool(lead) < 2:
+        return None
+    if not any(p.group("label") in lexicon.word_set("layout_meta_labels.txt") for p in pairs) and not lead:
+        return None  # 撰稿：甲 审核：乙 — a byline, read as one
+    writers = lexicon.word_set("byline_roles.txt")
+    credits = []
+    for pair, after in zip(pairs, [*pairs[1:], None], strict=True):
+        value = line[pair.end(): after.start() if after else len(line)].strip(" \t\u3000】]")
+        if len(value) > META_VALUE_MAX or re.search(r"[。，！？；]", value):
+            return None
+        credit = f"{pair.group('label')}：{value}"
+        if pair.group("label") in writers and value and reporter_names(credit):  # (来源：县政府办 names nobody)
+            credits.append(credit)
+    return "；".join(credits)

@@ -7,7 +7,7 @@ Every text here is written for the test (made-up places and people).
 import pytest
 
 from kg.layout.clean import article_file_articles, body_article
-from kg.layout.credits import normalise_credit, reporter_names
+from kg.layout.credits import meta_credit, normalise_credit, reporter_names
 from kg.layout.page import page_articles
 
 HEAD = "全县部署春耕生产工作"
@@ -62,6 +62,12 @@ FORMS = {
     "a dash before the byline": (f"{L1}\n\n{L2}\n\n——本报记者 孙雨", ("孙雨",)),
     "文/ 图/ in brackets cut by the wrap": (f"{L1}\n\n{L2}（文/孙雨 图/周凯）", ("孙雨", "周凯")),
     "source and author on one line": (f"{L1}\n\n{L2}\n\n来源：江城日报 作者：孙雨 周凯", ("孙雨", "周凯")),
+    "a site's line of label：value pairs": (f"发布时间：2024-05-08 10:20 来源：县融媒体中心 作者：孙雨 浏览次数：123\n\n"
+                                           f"{L1}\n\n{L2}", ("孙雨",)),
+    "a site's line naming only a source": (f"2024-05-08 来源：县政府办 【字体：大 中 小】\n\n{L1}\n\n{L2}", ()),
+    "a site's line at the end": (f"{L1}\n\n{L2}\n\n来源：县融媒体中心  作者：孙雨  编辑：周凯", ("孙雨",)),
+    "报道员, 信息员": (f"{L1}\n\n{L2}（报道员 孙雨 信息员 周凯）", ("孙雨", "周凯")),
+    "视频记者 (no 视频 credit)": (f"{L1}\n\n{L2}\n\n（视频记者 孙雨）", ("孙雨",)),
     # near misses: the words of a byline in a sentence of the body name no reporter
     "a programme in a dateline's brackets": (f"央视网消息（新闻联播）：{L1}\n\n{L2}", ()),
     "接受记者采访": (f"{L1}\n\n会后，钱卫东接受记者采访。", ()),
@@ -117,3 +123,5 @@ def test_credit_words_read_apart_from_names() -> None:
     assert normalise_credit("记者走进车间 | 图为现场") == "记者走进车间 | 图为现场"
     assert reporter_names("5/8") is None
     assert reporter_names("图为会 议现场 周凯 摄") is None  # a caption cut by the wrap, glued with a blank
+    assert meta_credit("时间紧，任务重：全县上下齐动员") is None  # a sentence with a colon is no site's line
+    assert meta_credit("作者：孙雨") is None  # a credit alone is a byline, read as one
