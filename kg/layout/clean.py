@@ -113,10 +113,10 @@ def _day_of_year(month: str, day: str) -> int | None:
         return None
 
 
-def _closed(group: _Group) -> bool:
-    """Whether a byline closed the article: one under its headline, before any body (全县部署春耕 / 记者
-    甲 乙 报道), opens it instead."""
-    return bool(group[2]) and bool(group[1])
+def _closed(groups: list[_Group], opened: set[int]) -> bool:
+    """Whether a byline closed the last article: one under its headline, before any body (全县部署春耕 / 记者
+    甲 乙 报道; `opened` holds the indices of such articles), opens it instead."""
+    return bool(groups) and bool(groups[-1][2]) and bool(groups[-1][1]) and len(groups) - 1 not in opened
 
 
 def article_file_articles(text: str) -> list[ArticleParts]:
@@ -127,6 +127,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
     """
     lines = join_credit_lines(raw_lines(text))
     groups: list[_Group] = []  # (headlines, body lines, reporters)
+    opened: set[int] = set()  # the groups whose byline stands over their body, which it closes not
     after_break = True
     for i, line in enumerate(lines):
         if not line.text:
@@ -144,7 +145,7 @@ def article_file_articles(text: str) -> list[ArticleParts]:
             byline = byline_at_end(line.text)
             # a marked byline line (■甲 乙) closes its brief, opening none
             brief = opens_brief(line.text) and groups and groups[-1][1] and not (byline and byline[0] == 0)
-            if not groups or _closed(groups[-1]) or brief or _opens_dated_item(
+            if not groups or _closed(groups, opened) or brief or _opens_dated_item(
                     groups[-1], line.text) or _opens_by_dateline(groups[-1], line.text):
                 groups.append(([], [], ()))
             following = lines[i + 1].text if i + 1 < len(lines) else ""
@@ -152,10 +153,14 @@ def article_file_articles(text: str) -> list[ArticleParts]:
                 kept = line.text[: byline[0]].rstrip()
                 if kept:
                     groups[-1][1].append(Line(kept, line.start, line.indented, line.blank_before))
-                groups[-1] = (groups[-1][0], groups[-1][1], byline[1])
+                if groups[-1][1]:  # a byline after the text closes it (keeping one over it: 本报记者 甲 … （通讯员 乙）)
+                    opened.discard(len(groups) - 1)
+                else:
+                    opened.add(len(groups) - 1)
+                groups[-1] = (groups[-1][0], groups[-1][1], tuple(dict.fromkeys(groups[-1][2] + byline[1])))
             else:
                 groups[-1][1].append(line)
-        after_break = bool(groups and _closed(groups[-1]))
+        after_break = _closed(groups, opened)
     out = []
     for headlines, body_lines, reporters in groups:
         if not body_lines:

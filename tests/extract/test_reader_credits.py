@@ -113,6 +113,8 @@ def test_a_byline_form_names_its_reporters_and_leaves_the_body(form: str, shape:
         assert parts[0].title == HEAD
     if shape == "page" and (reporters or text.endswith("。")):  # (a text cut short glues the next headline on)
         assert len(parts) == 2 and parts[1].title == NEXT_HEAD
+    elif shape != "page":
+        assert len(parts) == 1  # a byline over the text opens it and closes nothing
 
 
 def test_credit_words_read_apart_from_names() -> None:

@@ -65,3 +65,16 @@ def test_items_of_a_page_column_are_articles_of_their_own(form: str) -> None:
 def test_a_digest_headline_in_brackets_loses_its_brackets() -> None:
     first, second = article_file_articles(ITEMS["headlines in brackets on their own lines"][0])
     assert (first.title, second.title) == ("全县部署春耕", "城南镇开展整治")
+
+
+def test_a_byline_under_the_headline_keeps_the_paragraphs_under_it_together() -> None:
+    (article,) = article_file_articles(f"全县部署春耕\n本报记者 孙雨\n\n{A}\n\n{A2}\n\n{B2}\n")
+    assert article.reporters == ("孙雨",) and article.body.endswith(B2)
+    # with a closing byline too, both count, and the next headline opens the next article
+    first, second = article_file_articles(f"全县部署春耕\n\n本报记者 孙雨\n\n{A}\n\n{A2}（通讯员 周凯）\n\n"
+                                          f"城南镇开展整治\n\n{B}\n")
+    assert first.reporters == ("孙雨", "周凯") and first.body.endswith(A2)
+    assert second.title == "城南镇开展整治" and second.reporters == ()
+    # near miss: a byline closing a brief with no headline still closes it (the next paragraph is the next brief)
+    first, second = article_file_articles(f"{A}{A2}（记者 孙雨）\n\n{B}{B2}\n")
+    assert first.reporters == ("孙雨",) and second.body.startswith("5月9日")
