@@ -197,8 +197,10 @@ def credit_line(text: str) -> bool:
 
     >>> credit_line("通讯员 周凯 李红"), credit_line("通讯员队伍不断壮大。"), credit_line("孙雨 周凯")
     (True, False, False)
+    >>> credit_line("（通讯员 周凯）"), credit_line("（下转第二版）")
+    (True, False)
     """
-    if not _opening_role().match(text):
+    if not _opening_role().match(text) and not (text[:1] in "（(" and text[-1:] in "）)"):
         return False
     found = byline_at_end(text)
     return found is not None and found[0] == 0
@@ -210,13 +212,19 @@ def join_credit_lines(lines: list[Line]) -> list[Line]:
 
     >>> [l.text for l in join_credit_lines([Line("活动。记者 孙雨", 0), Line("通讯员 周凯", 9)])]
     ['活动。记者 孙雨 通讯员 周凯']
+    >>> [l.text for l in join_credit_lines([Line("活动。（孙雨）", 0), Line("（通讯员 周凯）", 8)])]
+    ['活动。（孙雨 通讯员 周凯）']
     """
     out: list[Line] = []
     for line in lines:
         before = out[-1] if out else None
         if (before is not None and before.text and line.text and not line.blank_before and credit_line(line.text)
                 and byline_at_end(before.text) is not None):
-            out[-1] = before._replace(text=f"{before.text} {line.text}", spaced=line.spaced)
+            credit = line.text[1:-1] if line.text[0] in "（(" and line.text[-1] in "）)" else line.text
+            # （记者 甲） / 摄影：乙 as （记者 甲 摄影：乙）: the brackets hold the whole credit
+            joined = (f"{before.text[:-1]} {credit}{before.text[-1]}" if before.text[-1] in "）)"
+                      else f"{before.text} {credit}")
+            out[-1] = before._replace(text=joined, spaced=line.spaced)
         else:
             out.append(line)
     return out

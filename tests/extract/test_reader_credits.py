@@ -68,6 +68,9 @@ FORMS = {
     "a site's line at the end": (f"{L1}\n\n{L2}\n\n来源：县融媒体中心  作者：孙雨  编辑：周凯", ("孙雨",)),
     "报道员, 信息员": (f"{L1}\n\n{L2}（报道员 孙雨 信息员 周凯）", ("孙雨", "周凯")),
     "视频记者 (no 视频 credit)": (f"{L1}\n\n{L2}\n\n（视频记者 孙雨）", ("孙雨",)),
+    "a bracketed byline, a credit line under it": (f"{L1}\n\n{L2}（记者 孙雨）\n摄影：周凯", ("孙雨", "周凯")),
+    "names alone, a role's line under them": (f"{L1}\n\n{L2}（孙雨）\n通讯员 周凯", ("孙雨", "周凯")),
+    "two bracketed credits one a line": (f"{L1}\n\n{L2}\n（记者 孙雨）\n（通讯员 周凯）", ("孙雨", "周凯")),
     # near misses: the words of a byline in a sentence of the body name no reporter
     "a programme in a dateline's brackets": (f"央视网消息（新闻联播）：{L1}\n\n{L2}", ()),
     "接受记者采访": (f"{L1}\n\n会后，钱卫东接受记者采访。", ()),
