@@ -8,22 +8,13 @@ from functools import cache
 
 from kg import lexicon
 from kg.chars import CJK, TERMINATORS
-from kg.layout.lines import Line, ends_sentence, paper_endings
-
-NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
-
-NAME_TOKEN = re.compile(rf"(?:{NAME})")
-
-# A two-character name padded to the width of three-character ones (储 佼): one name, not two characters.
-SPACED_NAME = rf"[{CJK}][ \t\u3000]{{1,3}}[{CJK}](?![{CJK}])"
-_SPACED_NAME = re.compile(rf"(?<![{CJK}])([{CJK}])[ \t\u3000]{{1,3}}([{CJK}])(?![{CJK}])")
-
-CREDIT_SEPARATOR = re.compile(r"[；;]")
-NAME_SEPARATORS = re.compile(r"[、，,;；：:\s\u3000]+")
+from kg.layout.credits import NAME, SPACED_NAME, media_units, normalise_credit, reporter_names, surnames
+from kg.layout.lines import Line, ends_sentence
 
 BYLINE_TAIL = re.compile(r"[（(【]([^（）()【】\n]{2,60})[）)】]$")  # （记者 甲） and 【全媒体记者 甲】
 
 BYLINE_MARKS = "■□"  # a mark some papers print before the byline closing an article (…。■甲)
+LEAD_MARKS = "■□●◆▲★"  # marks before a byline under the headline (●本报记者 甲), as before a brief
 
 DATE_PART = r"(?:\d{1,2}[ \t]*月[ \t]*)?\d{1,2}[ \t]*日"
 
@@ -52,84 +43,15 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     strong = re.compile(rf"(?P<line>(?:{follow})(?![息飞])|据?(?:{agencies}){place}[ \t]*(?:{DATE_PART})?[ \t]*"
                         rf"(?:电|讯|消息)(?![息话号费视脑力子影台])){bracket}")
     by_reporter = re.compile(
-        rf"(?P<line>(?:{roles})[ \t]*(?:{name})(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{name}))*(?:[ \t]*报道)?)"
-        rf"(?=[ \t\n（(：:]|\d|$)"
+        rf"(?:[{LEAD_MARKS}][ \t\u3000]*)?(?P<line>{_unit()}(?:{roles})[ \t]*(?:{name})"
+        rf"(?:[ \t、]+(?:(?:{roles})[ \t]*)?(?:{name}))*(?:[ \t]*报道)?)(?=[ \t\n（(：:]|\d|$)"
     )
     return strong, by_reporter
 
 
-@cache
-def _non_writer_roles() -> tuple[str, ...]:
-    return lexicon.longest_first("byline_non_writer_roles.txt")
-
-
-def reporter_names(group: str) -> tuple[str, ...] | None:
-    """The names in a byline's brackets, role words dropped; None if something else is in there.
-
-    >>> reporter_names("记者 邓慧敏 胡洋"), reporter_names("上海市精神卫生中心")
-    (('邓慧敏', '胡洋'), None)
-    >>> reporter_names("撰稿：邓慧敏；审核：胡洋"), reporter_names("记者 邓慧敏 编辑 胡洋 校对 王静")
-    (('邓慧敏',), ('邓慧敏',))
-    >>> reporter_names("来源：石桥镇 邓慧敏"), reporter_names("来源：江北日报"), reporter_names("来源：新华社")
-    (('邓慧敏',), None, None)
-    """
-    roles = lexicon.longest_first("byline_roles.txt")
-    names: list[str] = []
-    # 撰稿：甲、乙；审核：丙 — a credit of someone who did not write the text names no reporter
-    credits = [part for part in CREDIT_SEPARATOR.split(_SPACED_NAME.sub(_spaced_name, group.strip()))
-               if not part.strip().startswith(_non_writer_roles())]
-    writing = True  # （记者 甲 编辑 乙 校对 丙）: names after a non-writer's role, up to a writer's, are no reporters
-    for token in NAME_SEPARATORS.split(" ".join(credits).strip()):
-        role, slash, named = token.partition("/")
-        token = named if slash and named and role in roles else role  # 文/某某 names 某某; 某某/文、图 too
-        non_writer = next((r for r in _non_writer_roles() if token.startswith(r)), None)
-        if non_writer is not None:
-            writing = False
-            token = token[len(non_writer):]
-            if token and not NAME_TOKEN.fullmatch(token):
-                return None
-            continue
-        if not writing and not token.startswith(roles):
-            if not NAME_TOKEN.fullmatch(token):
-                return None
-            continue
-        writing = True
-        if any(token.endswith(r) and token[: -len(r)].endswith(paper_endings()) for r in roles):
-            continue  # 德阳日报记者: the paper and the role, no name
-        stripped = True
-        while token and stripped:
-            stripped = False
-            for role in roles:
-                if token.startswith(role) and (len(token) == len(role) or len(token) - len(role) >= 2):
-                    token, stripped = token[len(role):], True
-                    break
-        token = token.removesuffix("报道")
-        for role in roles:  # 某某摄影报道: a role written after the name
-            if token.endswith(role) and len(token) - len(role) >= 2:
-                token = token[: -len(role)]
-                break
-        if not token or _place_or_paper(token):
-            continue  # 来源：某某镇 甲 / 来源：某某日报: the unit credited with the name, no name
-        if not NAME_TOKEN.fullmatch(token):
-            return None
-        names.append(token)
-    return tuple(names) or None
-
-
-@cache
-def _place_endings() -> tuple[str, ...]:
-    return tuple(row[0] for row in lexicon.table("place_suffixes.tsv"))
-
-
-def _place_or_paper(token: str) -> bool:
-    """Whether a byline's token names a place or a paper (郑集镇, 某某日报): three characters at least,
-    as two-character names may end in a place's character (木村)."""
-    return len(token) >= 3 and (token.endswith(_place_endings() + paper_endings()) or token in _agencies())
-
-
-@cache
-def _agencies() -> frozenset[str]:
-    return frozenset(lexicon.words("datelines.txt"))
+def _unit() -> str:
+    """A news unit's name before a reporter's role, as a pattern that may match nothing (江城台 in 江城台记者)."""
+    return rf"(?:[{CJK}]{{1,10}}?(?:{'|'.join(map(re.escape, media_units()))}))?"
 
 
 @cache
@@ -139,8 +61,8 @@ def closing_byline() -> re.Pattern[str]:
     roles = _alternatives("byline_roles.txt")
     names = rf"(?:{NAME})(?:[ \t\u3000、]+(?:{NAME}))*"
     spaced = rf"(?:{roles})(?:[ \t\u3000]+|/)(?:{NAME}|{SPACED_NAME})"  # 融媒体记者 甲 / 文/甲, with no colon
-    return re.compile(rf"^(?:(?:{roles})[ \t\u3000]*[：:][ \t\u3000]*\S.*"
-                      rf"|{spaced}(?:[ \t\u3000、]+(?:(?:{roles})(?:[ \t\u3000]+|/))?(?:{NAME}|{SPACED_NAME}))*"
+    return re.compile(rf"^(?:{_unit()}(?:{roles})[ \t\u3000]*[：:][ \t\u3000]*\S.*"
+                      rf"|{_unit()}{spaced}(?:[ \t\u3000、]+(?:(?:{roles})(?:[ \t\u3000]+|/))?(?:{NAME}|{SPACED_NAME}))*"
                       rf"|{names}[ \t\u3000]*(?:/[文图、]+|(?:{roles})?报道|摄影?)"
                       rf"|(?:[{CJK}]{{2,3}}|{SPACED_NAME})(?:[ \t\u3000]+(?:[{CJK}]{{2,3}}|{SPACED_NAME}))+)$")
 
@@ -159,16 +81,19 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         if last_end >= 0 and line[last_end + 1:].strip():  # 活动。张三 李四: names after the last sentence
             found = byline_at_end(line[last_end + 1:])
             return (last_end + 1, found[1]) if found else None
-        marked = line.strip()
+        marked = normalise_credit(line.strip())  # 记 者 | 甲: the role closed up, the bar a colon
+        dashed = marked.lstrip("—－-–― \t\u3000")
+        if dashed != marked and credit_line(dashed):  # ——本报记者 甲: a dash before a credit line
+            return 0, byline_at_end(dashed)[1]  # type: ignore[index]
         if marked[:1] in BYLINE_MARKS:  # ■甲 乙 (no sentence in it): the mark says byline, one name is one too
             names = reporter_names(marked[1:])
             # common surnames only: the rare ones are common words too (■本版编辑, ■要闻)
             return (0, names) if names and all(n.startswith(lexicon.words("surnames.txt")) for n in names) else None
-        closing = closing_byline().match(line.strip())
-        names = reporter_names(line.strip()) if closing else None
-        if names and " " not in line.strip() and len(names) == 1 and line.strip() == names[0]:
+        closing = closing_byline().match(marked)
+        names = reporter_names(marked) if closing else None
+        if names and " " not in marked and len(names) == 1 and marked == names[0]:
             return None  # a lone word is no byline
-        if names and closing and not re.search(r"[：:]", closing.group()) and not names[0].startswith(_surnames()):
+        if names and closing and not re.search(r"[：:]", closing.group()) and not names[0].startswith(surnames()):
             return None  # names alone, or after a role with no colon (记者 走进 车间), start with a surname
         return (0, names) if names else None
     before = line[: match.start()].rstrip(" \t\u3000")
@@ -176,17 +101,6 @@ def byline_at_end(line: str) -> tuple[int, tuple[str, ...]] | None:
         return None
     names = reporter_names(match.group(1))
     return (match.start(), names) if names else None
-
-
-def _spaced_name(match: re.Match[str]) -> str:
-    """储 佼 as 储佼 when it starts with a surname; two words apart (见 图) stay apart."""
-    common = lexicon.words("surnames.txt")  # the rare list holds common words (见, 图 …)
-    return match.group(1) + match.group(2) if match.group(1).startswith(common) else match.group()
-
-
-@cache
-def _surnames() -> tuple[str, ...]:
-    return lexicon.words("surnames.txt") + lexicon.words("surnames_rare.txt")
 
 
 @dataclass(frozen=True)
@@ -219,14 +133,15 @@ def split_dateline(text: str) -> Dateline | None:
     match = by_reporter.match(text, lead)
     if match:
         names = reporter_names(match.group("line").removesuffix("报道"))
-        if names:
+        # names start with a surname (通讯员队伍 不断壮大 names nobody); a minority's name may not
+        if names and all(n.startswith(surnames()) or "·" in n for n in names):
             return Dateline(match.group("line"), match.end(), names)
     return None
 
 
 # A piece of a byline cut by a wrap or a column break: names, roles and their separators, the closing bracket.
-BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?|[）)]")
-NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；; \t\u3000]{{1,24}}[）)]?$")
+BYLINE_PIECE = re.compile(rf"[{CJK}·、：:；;/ \t\u3000]{{1,24}}[）)]?|[）)]")
+NAMES_AFTER_SENTENCE = re.compile(rf"[{TERMINATORS}][{CJK}·、：:；;/ \t\u3000]{{1,24}}[）)]?$")
 BYLINE_RUN_LINES = 5  # a byline cut by wraps and column breaks: four names with two papers wrap over five lines at width 10
 
 _PAPER_DATELINE_HINT = re.compile(r"报[^，。]{0,14}(?:讯|电)")  # 长沙晚报讯, 南方日报广州6月11日电
@@ -272,6 +187,49 @@ def _end_mark_finals() -> frozenset[str]:
     return frozenset(mark[-1] for mark in lexicon.words("layout_end_marks.txt"))
 
 
+@cache
+def _opening_role() -> re.Pattern[str]:
+    return re.compile(rf"[{LEAD_MARKS}]?[ \t\u3000]*{_unit()}(?:{_alternatives('byline_roles.txt')})")
+
+
+def credit_line(text: str) -> bool:
+    """Whether a (stripped) line is a credit of its own that opens with a role: 通讯员 甲 乙, 文/甲, 摄影：乙.
+
+    >>> credit_line("通讯员 周凯 李红"), credit_line("通讯员队伍不断壮大。"), credit_line("孙雨 周凯")
+    (True, False, False)
+    >>> credit_line("（通讯员 周凯）"), credit_line("（下转第二版）")
+    (True, False)
+    """
+    if not _opening_role().match(text) and not (text[:1] in "（(" and text[-1:] in "）)"):
+        return False
+    found = byline_at_end(text)
+    return found is not None and found[0] == 0
+
+
+def join_credit_lines(lines: list[Line]) -> list[Line]:
+    """A byline printed over several lines, one credit a line (记者 甲 / 通讯员 乙 丙 / 摄影 丁), as one
+    line: each line after the first opens with a role and is a credit of its own, with no blank between.
+
+    >>> [l.text for l in join_credit_lines([Line("活动。记者 孙雨", 0), Line("通讯员 周凯", 9)])]
+    ['活动。记者 孙雨 通讯员 周凯']
+    >>> [l.text for l in join_credit_lines([Line("活动。（孙雨）", 0), Line("（通讯员 周凯）", 8)])]
+    ['活动。（孙雨 通讯员 周凯）']
+    """
+    out: list[Line] = []
+    for line in lines:
+        before = out[-1] if out else None
+        if (before is not None and before.text and line.text and not line.blank_before and credit_line(line.text)
+                and byline_at_end(before.text) is not None):
+            credit = line.text[1:-1] if line.text[0] in "（(" and line.text[-1] in "）)" else line.text
+            # （记者 甲） / 摄影：乙 as （记者 甲 摄影：乙）: the brackets hold the whole credit
+            joined = (f"{before.text[:-1]} {credit}{before.text[-1]}" if before.text[-1] in "）)"
+                      else f"{before.text} {credit}")
+            out[-1] = before._replace(text=joined, spaced=line.spaced)
+        else:
+            out.append(line)
+    return out
+
+
 def rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
     """A byline cut by the column's wrap or a column break as one line: （记者：张三 / 李四）, （撰 / 稿：
     张三；审核： / 李四）, and names after an article's last sentence (活动。张三 / 李四 王五 / 赵六)."""
@@ -282,7 +240,7 @@ def rejoin_cut_bylines(lines: list[Line]) -> list[Line]:
             continue
         text = line.text
         # most lines: no bracket, no blank, no names after a sentence end — no byline opens there
-        run = _byline_run(lines, i) if text and ("（" in text or " " in text or NAMES_AFTER_SENTENCE.search(
+        run = _byline_run(lines, i) if text and ("（" in text or "(" in text or " " in text or NAMES_AFTER_SENTENCE.search(
             text)) else None
         if run is None:
             out.append(line)
@@ -303,9 +261,14 @@ def _opens_byline(lines: list[Line], i: int) -> bool:
     """Whether a byline cut by a wrap may open in line `i`: an open bracket, names after the line's last
     sentence end, or a line of names (with blanks between) under a line that ends a sentence."""
     text = lines[i].text
-    if text.rfind("（") > text.rfind("）") or names_after_sentence(text):
+    if _open_bracket(text) or names_after_sentence(text):
         return True
     return " " in text and BYLINE_PIECE.fullmatch(text) is not None and (i == 0 or ends_sentence(lines[i - 1].text))
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether `text` ends inside brackets, full-width or not: （记者 甲 / 乙）."""
+    return max(text.rfind("（"), text.rfind("(")) > max(text.rfind("）"), text.rfind(")"))
 
 
 def names_after_sentence(text: str) -> bool:
@@ -319,7 +282,7 @@ def _byline_run(lines: list[Line], i: int) -> tuple[str, int] | None:
     text = lines[i].text
     if not text or not _opens_byline(lines, i):
         return None
-    bracket = text.rfind("（") > text.rfind("）")
+    bracket = _open_bracket(text)
     best, joins, last = None, [text], i
     for _ in range(BYLINE_RUN_LINES - 1):
         nxt = _next_text(lines, last)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from kg import lexicon
 from kg.chars import CJK, CLOSERS, TERMINATORS
+from kg.layout.credits import meta_credit, meta_initials, normalise_credit, paper_endings
 
 SENTENCE_TAIL = frozenset(TERMINATORS + CLOSERS)
 
@@ -26,11 +27,14 @@ PAGE_FURNITURE = re.compile(
     r"|第?[ \t]*[A-Z]?\d{1,3}[ \t]*版.{0,12}")
 
 PAPER_NAME_MAX = 8
+META_LINE_MAX = 120  # characters of a site's line of label：value pairs (发布时间：… 来源：… 作者：…)
 CREDIT_LINE_MAX = 24  # characters of a credit line (县委宣传部 县融媒体中心 供稿)
 NOT_A_CREDIT = re.compile(r"[，,。；;：:！？、]")  # a sentence that ends in 供稿 is no credit line
 
-# Names after a credit's role word: 甲, 甲 乙, 甲、乙 (a name with · for minorities and foreigners).
-CREDIT_NAMES = rf"(?:[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}})(?:[ \t\u3000、，,]+[{CJK}]{{2,4}})*"
+# Names after a credit's role word:
+# 甲, 甲 乙, 甲、乙 (a name with · for minorities and foreigners, 孙 雨: a two-character name spaced to three).
+_CREDIT_NAME = rf"(?:[{CJK}][ \t\u3000]{{1,3}}[{CJK}](?![{CJK}])|[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}})"
+CREDIT_NAMES = rf"{_CREDIT_NAME}(?:[ \t\u3000、，,]+{_CREDIT_NAME})*"
 
 BRIEF_MARKERS = "◆◇■□●○▲△★☆▶►"  # a column of briefs opens each one with a marker (◆9月23日，…)
 
@@ -126,12 +130,6 @@ def join_lines(lines: list[Line], width: int, *, blank_breaks: bool = False) -> 
     return "".join(parts), anchors
 
 
-@cache
-def paper_endings() -> tuple[str, ...]:
-    # 日报, 晚报, 商报 …: a bare 报 also ends 汇报, 喜报, 捷报, which headlines use
-    return tuple(w for w in lexicon.words("publication_suffixes.txt") if len(w) > 1)
-
-
 def _is_noise(line: str, page_head: bool) -> bool:
     if line.startswith(lexicon.words("layout_noise.txt")):
         return True
@@ -158,6 +156,9 @@ def raw_lines(text: str) -> list[Line]:
             stripped = ""  # 区政府办 供稿: a unit credited on a paragraph of its own, no reporter named
         elif stripped and stripped[-1] in "）)" or stripped[:1] in _non_writer_initials():
             stripped = _without_non_writer_credit(stripped)
+        if stripped[:1] in meta_initials() and ("：" in stripped or ":" in stripped) and len(stripped) <= META_LINE_MAX:
+            credit = meta_credit(stripped)  # 发布时间：… 来源：… 作者：甲: a site's line, of which only 作者：甲 counts
+            stripped = stripped if credit is None else credit
         previous = stripped
         page_head = page_head and not stripped
         lead = raw.find(stripped[:1]) if stripped else 0
@@ -191,7 +192,7 @@ def _without_non_writer_credit(line: str) -> str:
     '统筹推进经济社会发展'
     """
     credit = _non_writer_credit()
-    if credit.fullmatch(line):
+    if credit.fullmatch(normalise_credit(line)):  # 编 辑 | 甲 as 编辑：甲
         return ""
     bracket = max(line.rfind("（"), line.rfind("("))
     if bracket > 0 and line[-1] in "）)" and credit.fullmatch(line, bracket):

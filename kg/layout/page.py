@@ -7,24 +7,31 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kg.layout.bylines import (
+    BYLINE_MARKS,
     NAMES_AFTER_SENTENCE,
     byline_at_end,
     closing_byline,
     end_mark,
+    join_credit_lines,
     opens_with_date,
     rejoin_cut_bylines,
+    split_dateline,
     starts_article,
 )
+from kg.layout.credits import normalise_credit
 from kg.layout.leads import dated_purpose_lead
-from kg.layout.lines import Line, column_width, ends_sentence, join_lines, raw_lines
+from kg.layout.lines import Line, column_width, ends_sentence, join_lines, opens_brief, raw_lines
 from kg.layout.parts import (
     HEADLINE_MAX,
     HEADLINE_MIN,
     LEAD_CHARS,
     LEAD_SHARED_MIN,
     NO_HEADLINE_END,
+    ORDINAL_HEAD,
     ArticleParts,
     bigrams,
+    byline_only,
+    dateline_end,
     finish,
     main_headline,
 )
@@ -52,7 +59,8 @@ class _Block:
 
 
 def _headline_like(lines: list[Line]) -> bool:
-    return len(lines) <= HEADLINE_RUN_MAX and all(
+    # a numbered subheading (一、提高思想认识) standing between blanks heads a part of its article, no article
+    return len(lines) <= HEADLINE_RUN_MAX and not ORDINAL_HEAD.match(lines[0].text) and all(
         HEADLINE_MIN <= len(line.text) <= HEADLINE_MAX and line.text[-1] not in NO_HEADLINE_END
         and not ends_sentence(line.text) and line.text[0] not in "（(" for line in lines
     )
@@ -66,7 +74,7 @@ def _headline_above_blank(lines: list[Line], i: int) -> bool:
 
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Runs of non-blank lines, also cut after a byline or an end mark and before an article's opening."""
-    lines = rejoin_cut_bylines(lines)
+    lines = join_credit_lines(rejoin_cut_bylines(lines))
     blocks: list[_Block] = []
     current: _Block | None = None
     last = -1  # the last non-blank line before this one
@@ -81,19 +89,27 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             previous = lines[i - 1].text if i else ""
             opens = starts_article(text, strong_only=True) or (
                 line.indented or not previous or ends_sentence(previous) or byline_at_end(previous) is not None)
+        elif last >= 0 and _opens_marked_item(lines, last, text):
+            opens = True
         elif line.blank_before and last >= 0 and (indent_opens and line.indented or not indents_after_blank
                                                   and (opens_with_date(text) or dated_purpose_lead(lines, i))):
             opens = _closes_before(lines, last)
         last = i
-        if current is None or opens:
+        if blocks and _dateline_alone(blocks[-1]) and (current is None or opens):
+            current = blocks[-1]  # 新华社北京5月8日电 记者甲 on a line of its own: the text under it is its article's
+        elif current is None or opens:
             current = _Block([], opens=opens)
             blocks.append(current)
         mark = end_mark(text)
         if mark:
             text = text[: -len(mark)].rstrip(" \t\u3000")
             line = line._replace(text=text)
-        byline = byline_at_end(text) if text and (text[-1] in "）)" or closing_byline().match(text)
+        byline = byline_at_end(text) if text and (text[-1] in "）)" or text[0] in BYLINE_MARKS + "—－"
+                                                  or closing_byline().match(normalise_credit(text))
                                                   or NAMES_AFTER_SENTENCE.search(text)) else None
+        if byline is None and opens and byline_only(text):  # ●本报记者 甲 乙: a marked byline line
+            found = split_dateline(text)
+            byline = (0, found.reporters) if found else None
         following = lines[i + 1] if i + 1 < len(lines) else None
         closes = bool(mark)
         if byline and byline[0] == 0 and not mark and current.lines and _headline_like(current.lines):
@@ -114,6 +130,22 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         block.headline_like = bool(block.lines) and not block.opens and not block.closed and _headline_like(
             block.lines)
     return blocks
+
+
+def _opens_marked_item(lines: list[Line], last: int, text: str) -> bool:
+    """Whether a line opens the next item of a column of briefs after line `last`, which ended a sentence: it
+    opens with a brief's marker (◆5月9日，… / ■城南镇开展整治) or a headline in brackets (【城南镇开展整治】…),
+    and is no marked byline (■孙雨 周凯)."""
+    if not (opens_brief(text) or text.startswith("【") and "】" in text[3:42]) or not ends_sentence(lines[last].text):
+        return False
+    found = byline_at_end(text)
+    return found is None or found[0] > 0
+
+
+def _dateline_alone(block: _Block) -> bool:
+    """Whether a block is an article's dateline alone (本报讯 / 新华社北京5月8日电 记者甲), its text still to come."""
+    return block.opens and not block.closed and len(block.lines) == 1 and dateline_end(block.lines[0].text) >= len(
+        block.lines[0].text)
 
 
 def _indents(lines: list[Line]) -> tuple[bool, bool]:
@@ -263,7 +295,9 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
         block = blocks[i]
         if block.closed and not block.lines:  # a byline alone: under a headline (记者 甲 报道), or opening the
             # text after it (本报记者 甲), or closing the article above (通讯员 甲, then the next headline)
-            if current is None or block.opens and i + 1 < len(blocks) and i + 1 not in runs:
+            if segments and current is None and _closes_previous(blocks, i, runs):
+                segments[-1].reporters = tuple(dict.fromkeys(segments[-1].reporters + block.reporters))
+            elif current is None or block.opens and i + 1 < len(blocks) and i + 1 not in runs:
                 byline = block.reporters
             else:
                 current.reporters = tuple(dict.fromkeys(current.reporters + block.reporters))
@@ -279,6 +313,14 @@ def segment_page(text: str | list[Line]) -> list[Segment]:
             current = None
         i += 1
     return segments
+
+
+def _closes_previous(blocks: list[_Block], i: int, runs: dict[int, int]) -> bool:
+    """Whether a byline standing alone between blanks (■记者 甲) closes the article above it: it follows
+    that article's last sentence and comes before the next headline or the page's end, not after a headline."""
+    in_runs = any(start <= i - 1 < end for start, end in runs.items())
+    return (i > 0 and not in_runs and bool(blocks[i - 1].lines) and ends_sentence(blocks[i - 1].lines[-1].text)
+            and (i + 1 == len(blocks) or i + 1 in runs))
 
 
 def page_articles(text: str) -> list[ArticleParts]:

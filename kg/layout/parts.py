@@ -17,6 +17,9 @@ HEADLINE_MAX = 40  # characters of one headline line; longer is a paragraph of a
 
 HEADLINE_MARKS = "◆◇■□●○▲△★☆▶►"  # a digest's marker before its headline (■全县部署春耕) is no part of it
 
+# A subheading inside an article (一、… （二）… 3. … 第三，…) or a measure of a list (一是…), not the headline of a new article.
+ORDINAL_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+)")
+
 # A digest's headline in lenticular brackets opening its body (【全县部署春耕生产】5月8日，…).
 BRACKET_HEADLINE = re.compile(rf"【([^【】\n]{{{HEADLINE_MIN},{HEADLINE_MAX}}})】[ \t\u3000]*(?=\S)")
 
@@ -52,7 +55,7 @@ def main_headline(headlines: list[str], lead: str) -> tuple[str | None, str | No
     words with the lead stays the headline even when a long second line shares more (市委常委会召开扩大会议
     over 传达学习…精神 安排部署…工作). A byline line under the headline (本报记者 甲) is never the headline.
     """
-    candidates = [h for h in headlines if not _byline_only(h)]
+    candidates = [h for h in headlines if not byline_only(h)]
     main = candidates[0] if candidates else None
     if len(candidates) >= 2 and not candidates[1].startswith(DASHES):
         words = bigrams(lead[:LEAD_CHARS])
@@ -66,7 +69,8 @@ def main_headline(headlines: list[str], lead: str) -> tuple[str | None, str | No
     return main, " ".join(rest) or None
 
 
-def _byline_only(line: str) -> bool:
+def byline_only(line: str) -> bool:
+    """Whether `line` is a dateline naming reporters and nothing else (本报记者 甲 乙, ●记者 甲)."""
     dateline = split_dateline(line)
     return dateline is not None and bool(dateline.reporters) and not line[dateline.end:].strip()
 
@@ -92,22 +96,33 @@ def _datelines(text: str) -> tuple[list[Dateline], int]:
     return found, start
 
 
+def dateline_end(text: str) -> int:
+    """Where the text after the datelines opening `text` starts (0: none opens it)."""
+    found, start = _datelines(text)
+    return start if found else 0
+
+
 def finish(text: str, anchors: list[tuple[int, int]], *, title: str | None = None, subtitle: str | None = None,
            reporters: tuple[str, ...] = ()) -> ArticleParts | None:
     """An article from its reflowed text: datelines off the start, layout spaces out; None if no body."""
-    if title is None and (bracketed := BRACKET_HEADLINE.match(text)) and not ends_sentence(bracketed.group(1)):
+    bracketed = BRACKET_HEADLINE.match(text)
+    if bracketed and not ends_sentence(bracketed.group(1)) and (title is None or byline_only(bracketed.group(1))):
         # blanked, not cut: offsets into the reflowed text stay offsets into the source
         inside, text = bracketed.group(1), " " * bracketed.end() + text[bracketed.end():]
-        byline = split_dateline(inside) if _byline_only(inside) else None
-        if byline is not None:  # 【全媒体记者 甲】6月30日，…: a bracketed byline, no headline
+        byline = split_dateline(inside) if byline_only(inside) else None
+        if byline is not None:  # 【全媒体记者 甲】6月30日，…: a bracketed byline (under a headline or not)
             reporters = _union(byline.reporters, reporters)
         else:
             title = inside
     title = title.lstrip(HEADLINE_MARKS + " \t\u3000") or None if title else title
+    if title and title[0] == "【" and title[-1] == "】" and "【" not in title[1:]:
+        title = title[1:-1]  # 【全县部署春耕生产】 on a line of its own
     under = split_dateline(subtitle) if subtitle else None
     if subtitle and under and under.reporters and not subtitle[under.end:].strip():
         subtitle, reporters = None, _union(under.reporters, reporters)  # a byline under the headline (本报记者 甲)
-    datelines, start = _datelines(text)
+    marked = len(text) - len(text.lstrip(HEADLINE_MARKS + " \t\u3000\n"))  # ■5月8日，… / ■本报讯 …: a brief's
+    datelines, start = _datelines(text[marked:])  # marker is no part of its body
+    start += marked
     body = remove_layout_spaces(text[start:]).rstrip()
     if not body:
         return None
